@@ -1,0 +1,70 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** One drizzle type for both engines: services never need to know which one they run on. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Engine = "postgres" | "pglite";
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** The server's URL (postgres engine only). */
+  url?: string;
+  /** Runs raw SQL and returns its rows, whatever the engine. */
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL: use that server. Without it, an embedded PGlite database. */
+  url?: string;
+  /** PGlite's data folder; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export function pgliteDataPath(dataDir: string): string {
+  return dataDir.startsWith("memory://") ? dataDir : path.resolve(dataDir, "pglite");
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(pgliteDataPath(options.dataDir ?? ".data"));
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    // Keep the connection's time zone fixed so timestamps read back identically on every instance.
+    connection: { TimeZone: "UTC", application_name: "assure-review-desk" },
+  });
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    engine: "postgres",
+    url,
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as never[])) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataPath: string): Promise<Database> {
+  // PGlite takes no lock on its folder: callers must not open one folder from two processes.
+  const client = await PGlite.create(dataPath, { extensions: { pg_trgm } });
+  await client.exec("SET TIME ZONE 'UTC'");
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    engine: "pglite",
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.query<T>(text, params)).rows,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createPgliteDatabase, createPostgresDatabase, testServerUrl, type TestDatabase } from "../tests/support/test-database";
+import { migrateDatabase } from "./migrate";
+
+const opened: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((d) => d.dispose()));
+});
+
+async function expectFullSchema(database: TestDatabase) {
+  const tables = await database.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+  );
+  expect(tables.map((t) => t.table_name)).toEqual(
+    expect.arrayContaining(["dossiers", "processes", "process_results", "webhook_inbox"]),
+  );
+  const extensions = await database.query<{ extname: string }>("select extname from pg_extension");
+  expect(extensions.map((e) => e.extname)).toContain("pg_trgm");
+  const [similar] = await database.query<{ s: number }>("select similarity('maria', 'mária') as s");
+  expect(similar?.s).toBeGreaterThan(0);
+  const indexes = await database.query<{ indexname: string }>(
+    "select indexname from pg_indexes where tablename = 'processes'",
+  );
+  expect(indexes.map((i) => i.indexname)).toEqual(
+    expect.arrayContaining(["processes_name_trgm_idx", "processes_status_updated_idx", "processes_dossier_idx"]),
+  );
+}
+
+describe("migrations on PGlite", () => {
+  it("apply to an empty database, and a second run changes nothing", async () => {
+    const database = await createPgliteDatabase({ migrate: false });
+    opened.push(database);
+    await migrateDatabase(database);
+    await expectFullSchema(database);
+    await migrateDatabase(database);
+    const [applied] = await database.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
+    expect(applied?.n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+// CI sets DATABASE_URL, so this block runs there; without a server it has nothing to run against.
+describe.skipIf(!testServerUrl)("migrations on the PostgreSQL server", () => {
+  it("apply to an empty database, also from several instances starting at once", async () => {
+    const database = await createPostgresDatabase(testServerUrl!, { migrate: false });
+    opened.push(database);
+    await Promise.all([migrateDatabase(database), migrateDatabase(database), migrateDatabase(database)]);
+    await expectFullSchema(database);
+    const [applied] = await database.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
+    const journal = (await import("../drizzle/meta/_journal.json")).entries.length;
+    expect(applied?.n).toBe(journal);
+  });
+});

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/**
+ * zod readings of the Assure API's objects (see README "Talking to the real Assure API").
+ * Parsing is lenient where Assure is: fields may be missing or null and new fields may appear, so
+ * objects are `looseObject` (unknown keys kept) and the raw JSON is stored beside what we extract.
+ * A value we do not know (a new status, a new failReason type) is an error only where the desk
+ * cannot work without understanding it.
+ */
+
+export const PROCESS_STATUSES = [
+  "pending",
+  "processing",
+  "accepted",
+  "rejected",
+  "inconclusive",
+  "canceled",
+  "failed",
+] as const;
+export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
+
+export const FINAL_STATUSES = ["accepted", "rejected", "inconclusive", "canceled", "failed"] as const;
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
+
+export function isFinalStatus(status: ProcessStatus): status is FinalStatus {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
+
+const nullableString = z.string().nullish();
+
+/** `YYYY-MM-DDThh:mm:ssZ` in the documentation; accept any ISO date-time with an offset. */
+const timestamp = z.iso.datetime({ offset: true });
+
+export const FinalResultSchema = z.looseObject({
+  firstName: nullableString,
+  lastName: nullableString,
+  dateOfBirth: nullableString,
+  dateOfExpiry: nullableString,
+  gender: nullableString,
+  nationality: nullableString,
+  documentType: nullableString,
+  documentNumber: nullableString,
+  issuingCountry: nullableString,
+  similarityScore: nullableString,
+});
+export type FinalResult = z.infer<typeof FinalResultSchema>;
+
+export const DocumentVerificationSchema = z.looseObject({
+  result: nullableString,
+  subResult: nullableString,
+  imageIntegrity: nullableString,
+  visualAuthenticity: nullableString,
+  dataValidation: nullableString,
+  dataConsistency: nullableString,
+  dataComparison: nullableString,
+  compromisedDocument: nullableString,
+  policeRecord: nullableString,
+  ageValidation: nullableString,
+  firstName: nullableString,
+  lastName: nullableString,
+  dateOfBirth: nullableString,
+  dateOfExpiry: nullableString,
+  gender: nullableString,
+  nationality: nullableString,
+  documentType: nullableString,
+  documentNumber: nullableString,
+  issuingCountry: nullableString,
+  mrzLine1: nullableString,
+  mrzLine2: nullableString,
+  mrzLine3: nullableString,
+});
+export type DocumentVerification = z.infer<typeof DocumentVerificationSchema>;
+
+export const FacialSimilaritySchema = z.looseObject({
+  result: nullableString,
+  imageIntegrity: nullableString,
+  faceComparison: nullableString,
+  visualAuthenticity: nullableString,
+  similarityScore: nullableString,
+});
+export type FacialSimilarity = z.infer<typeof FacialSimilaritySchema>;
+
+export const ProviderSpecificSchema = z.looseObject({
+  documentVerification: DocumentVerificationSchema.nullish(),
+  facialSimilarity: FacialSimilaritySchema.nullish(),
+});
+export type ProviderSpecific = z.infer<typeof ProviderSpecificSchema>;
+
+/** The set of types is open (upload_failed, USER_CONSENT_DENIED, time-outs, ...). */
+export const FailReasonSchema = z.looseObject({
+  type: nullableString,
+  message: nullableString,
+});
+export type FailReason = z.infer<typeof FailReasonSchema>;
+
+export const ProcessSchema = z.looseObject({
+  processId: z.string().min(1),
+  // The documented process object does not carry its dossier; some answers do.
+  dossierId: z.string().min(1).optional(),
+  provider: nullableString,
+  processType: nullableString,
+  documentType: nullableString,
+  status: z.enum(PROCESS_STATUSES, {
+    error: (issue) => `unknown process status ${JSON.stringify(issue.input)}`,
+  }),
+  createdAt: timestamp.nullish(),
+  updatedAt: timestamp.nullish(),
+  notificationUrl: nullableString,
+  authorization: nullableString,
+  processParameters: z.record(z.string(), z.unknown()).nullish(),
+  finalResult: FinalResultSchema.nullish(),
+  providerSpecific: ProviderSpecificSchema.nullish(),
+  failReason: FailReasonSchema.nullish(),
+});
+export type AssureProcess = z.infer<typeof ProcessSchema>;
+
+export const DossierSummarySchema = z.looseObject({
+  dossierId: z.string().min(1),
+  createdAt: timestamp.nullish(),
+  updatedAt: timestamp.nullish(),
+});
+export type DossierSummary = z.infer<typeof DossierSummarySchema>;
+
+export const DossierSchema = DossierSummarySchema.extend({
+  processes: z.array(ProcessSchema).nullish(),
+});
+export type Dossier = z.infer<typeof DossierSchema>;
+
+/** Assure's problem body for every 4xx (and, we assume, 5xx). */
+export const ProblemSchema = z.looseObject({
+  instance: nullableString,
+  method: nullableString,
+  status: z.number().int().optional(),
+  type: nullableString,
+  title: nullableString,
+  detail: nullableString,
+  traceId: nullableString,
+  code: nullableString,
+  invalidParams: z.array(z.looseObject({ name: z.string(), reason: z.string() })).nullish(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;

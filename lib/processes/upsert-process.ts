@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db, Tx } from "../../db/client";
+import { dossiers, processes, type NewProcessRow } from "../../db/schema";
+import { FINAL_STATUSES, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
+import { InvalidInput } from "../errors";
+import { extractLookup } from "./extract-lookup";
+
+export interface UpsertProcessInput {
+  /** The documented process object does not name its dossier: the caller knows it from the URL it fetched. */
+  dossierId: string;
+  /** An Assure process object as received (parsed here). */
+  process: unknown;
+  /** Set when the desk created this process as a retry of another. */
+  retryOfProcessId?: string | null;
+  /** When the object was read from Assure; defaults to now. */
+  syncedAt?: Date;
+}
+
+export type UpsertOutcome = "inserted" | "updated" | "stale";
+
+export interface UpsertProcessResult {
+  processId: string;
+  dossierId: string;
+  status: ProcessStatus;
+  /** `stale`: what we hold is newer (a later `updatedAt`, or final where this one is not); nothing changed. */
+  outcome: UpsertOutcome;
+}
+
+/** Assure's SDK token for the end-user: a credential, so it never reaches our database or screens. */
+const REDACTED = "[redacted]";
+
+export function parseProcess(value: unknown): AssureProcess {
+  const parsed = ProcessSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new InvalidInput("Not an Assure process object", describeIssues(parsed.error));
+  }
+  return parsed.data;
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
+
+function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): NewProcessRow {
+  const raw: Record<string, unknown> = { ...process };
+  if (raw.authorization != null) raw.authorization = REDACTED;
+  const createdAt = new Date(process.createdAt ?? process.updatedAt ?? now);
+  const updatedAt = new Date(process.updatedAt ?? process.createdAt ?? now);
+  return {
+    processId: process.processId,
+    dossierId: input.dossierId,
+    provider: process.provider ?? null,
+    processType: process.processType ?? null,
+    documentType: process.documentType ?? process.finalResult?.documentType ?? null,
+    status: process.status,
+    processParameters: process.processParameters ?? null,
+    finalResult: process.finalResult ?? null,
+    providerSpecific: process.providerSpecific ?? null,
+    failReasonType: process.failReason?.type ?? null,
+    failReasonMessage: process.failReason?.message ?? null,
+    raw,
+    createdAt,
+    updatedAt,
+    firstSeenAt: now,
+    lastSyncedAt: now,
+    retryOfProcessId: input.retryOfProcessId ?? null,
+    ...extractLookup(process),
+  };
+}
+
+const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
+
+/**
+ * Turns an Assure process object into the desk's rows: the one write path for the webhook worker,
+ * the sync, retries and the demo seed.
+ *
+ * Ordering: an older Assure `updatedAt` never overwrites a newer one, and a final status never goes
+ * back to a non-final one, so notifications and syncs may arrive in any order.
+ */
+export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Promise<UpsertProcessResult> {
+  const process = parseProcess(input.process);
+  if (process.dossierId && process.dossierId !== input.dossierId) {
+    throw new InvalidInput(`Process ${process.processId} belongs to dossier ${process.dossierId}, not ${input.dossierId}`);
+  }
+  const now = input.syncedAt ?? new Date();
+  const row = toRow(input, process, now);
+
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(dossiers)
+      .values({ dossierId: input.dossierId, firstSeenAt: now, lastSyncedAt: now })
+      .onConflictDoUpdate({ target: dossiers.dossierId, set: { lastSyncedAt: now } });
+
+    const { processId: _id, firstSeenAt: _first, retryOfProcessId: _retry, ...changes } = row;
+    const written = await tx
+      .insert(processes)
+      .values(row)
+      .onConflictDoUpdate({
+        target: processes.processId,
+        set: {
+          ...changes,
+          retryOfProcessId: sql`coalesce(excluded.retry_of_process_id, ${processes.retryOfProcessId})`,
+        },
+        setWhere: sql`${processes.updatedAt} <= excluded.updated_at
+          and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
+      })
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+
+    const outcome: UpsertOutcome = written.length === 0 ? "stale" : written[0]?.inserted ? "inserted" : "updated";
+    return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
+  });
+}

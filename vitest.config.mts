@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["{lib,db,simulator,app,components,scripts}/**/*.test.ts", "tests/**/*.test.ts"],
+    environment: "node",
+    // PGlite's first open of a new data folder runs initdb (~5 s); integration tests share one per file.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each test file owns its database; keep files from competing for the 2 cores' memory and CPU.
+    maxWorkers: 2,
+    server: { deps: { inline: ["server-only"] } },
+  },
+});
