@@ -40,9 +40,13 @@ export const dossiers = pgTable(
     lastSyncedAt: timestamp("last_synced_at", tz).notNull().defaultNow(),
     /** Set when Assure no longer has the dossier (retention or deletion); our copy stays readable. */
     goneAt: timestamp("gone_at", tz),
+    /** The newest Assure `updatedAt` among its processes: the dossier list's order. */
+    lastActivityAt: timestamp("last_activity_at", tz).notNull(),
+    processCount: integer("process_count").notNull().default(0),
   },
   (t) => [
     index("dossiers_created_idx").on(t.createdAt, t.dossierId),
+    index("dossiers_activity_idx").on(t.lastActivityAt, t.dossierId),
     index("dossiers_id_prefix_idx").on(sql`${t.dossierId} text_pattern_ops`),
   ],
 );

@@ -6,7 +6,9 @@ CREATE TABLE "dossiers" (
 	"updated_at" timestamp with time zone,
 	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_synced_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"gone_at" timestamp with time zone
+	"gone_at" timestamp with time zone,
+	"last_activity_at" timestamp with time zone NOT NULL,
+	"process_count" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "process_results" (
@@ -67,6 +69,7 @@ ALTER TABLE "process_results" ADD CONSTRAINT "process_results_process_id_process
 ALTER TABLE "processes" ADD CONSTRAINT "processes_dossier_id_dossiers_dossier_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("dossier_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "processes" ADD CONSTRAINT "processes_retry_of_process_id_processes_process_id_fk" FOREIGN KEY ("retry_of_process_id") REFERENCES "public"."processes"("process_id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dossiers_created_idx" ON "dossiers" USING btree ("created_at","dossier_id");--> statement-breakpoint
+CREATE INDEX "dossiers_activity_idx" ON "dossiers" USING btree ("last_activity_at","dossier_id");--> statement-breakpoint
 CREATE INDEX "dossiers_id_prefix_idx" ON "dossiers" USING btree ("dossier_id" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "processes_status_updated_idx" ON "processes" USING btree ("status","updated_at","process_id");--> statement-breakpoint
 CREATE INDEX "processes_updated_idx" ON "processes" USING btree ("updated_at","process_id");--> statement-breakpoint

@@ -1,11 +1,12 @@
+import type { ImageKind } from "./schemas";
+
+export type { ImageKind, UploadImageKind } from "./schemas";
+
 /**
  * Every Assure path the client calls, in one place. Items marked [inferred] are our reading where Signicat's
  * public documentation is silent (CONTRACT.md): a user with real credentials who finds the real API differs
  * corrects it here, in one line. Paths are relative to `AssureConfig.baseUrl`.
  */
-
-export type UploadImageKind = "front" | "back" | "selfie";
-export type ImageKind = UploadImageKind | "portrait";
 
 const seg = encodeURIComponent;
 

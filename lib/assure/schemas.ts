@@ -139,3 +139,62 @@ export const ProblemSchema = z.looseObject({
   invalidParams: z.array(z.looseObject({ name: z.string(), reason: z.string() })).nullish(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+export const DossierListSchema = z.array(DossierSummarySchema);
+
+/** [doc] `GET /onfido/document-types`; the entry shape is our reading (CONTRACT.md decisions). */
+export const DocumentTypeEntrySchema = z.looseObject({
+  documentType: z.string().min(1),
+  countries: z.array(z.string()).nullish(),
+});
+export type DocumentTypeEntry = z.infer<typeof DocumentTypeEntrySchema>;
+export const DocumentTypesSchema = z.array(DocumentTypeEntrySchema);
+
+// ---- What the desk sends ----
+
+export const PROCESS_TYPES = ["document", "documentSelfie", "documentVideo"] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+
+export const DOCUMENT_TYPES = ["passport", "identityCard", "driverLicense", "residencePermit"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Kinds of image a process or dossier accepts by upload; `portrait` can only be read. */
+export const UPLOAD_IMAGE_KINDS = ["front", "back", "selfie"] as const;
+export type UploadImageKind = (typeof UPLOAD_IMAGE_KINDS)[number];
+export const IMAGE_KINDS = [...UPLOAD_IMAGE_KINDS, "portrait"] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
+
+export const ProcessParametersSchema = z.looseObject({
+  /** Required by Onfido: `countryOfResidence` (ISO 3166 alpha-3) or `ipAddress`. */
+  location: z
+    .looseObject({
+      countryOfResidence: z.string().length(3).optional(),
+      ipAddress: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** Only the end-user can give consent; staff never set it. */
+  consents: z.looseObject({ privacy: z.boolean().optional() }).optional(),
+  mobileAppId: z.string().min(1).optional(),
+});
+export type ProcessParameters = z.infer<typeof ProcessParametersSchema>;
+
+export const CreateProcessRequestSchema = z.object({
+  provider: z.string().min(1),
+  processType: z.enum(PROCESS_TYPES),
+  documentType: z.enum(DOCUMENT_TYPES).optional(),
+  notificationUrl: z.url().optional(),
+  /** Comes back as the notification's Authorization header [inferred]; never echoed in the process. */
+  authorizationHeader: z.string().min(1).optional(),
+  processParameters: ProcessParametersSchema.optional(),
+});
+export type CreateProcessRequest = z.infer<typeof CreateProcessRequestSchema>;
+
+const dataUrl = z.string().regex(/^data:[^,]*;base64,/, "must be a base64 data URL");
+
+/** Body of set images and of add dossier files: each image a data URL; kinds not sent are left alone. */
+export const ImageSetSchema = z
+  .strictObject({ front: dataUrl.optional(), back: dataUrl.optional(), selfie: dataUrl.optional() })
+  .refine((set) => set.front !== undefined || set.back !== undefined || set.selfie !== undefined, {
+    message: "at least one of front, back, selfie is required",
+  });
+export type ImageSet = z.infer<typeof ImageSetSchema>;

@@ -16,8 +16,8 @@ afterAll(async () => {
 });
 
 /** A copy of an example with ids of its own, so tests never share rows. */
-function freshExample(name: string, changes: Record<string, unknown> = {}) {
-  return { ...loadExample(name), processId: randomUUID(), ...changes };
+function freshExample(name: string, changes: Record<string, unknown> = {}): Record<string, unknown> & { processId: string } {
+  return { ...loadExample(name), ...changes, processId: randomUUID() };
 }
 
 async function stored(processId: string) {
@@ -71,7 +71,7 @@ describe("upsertProcess", () => {
 
   it("folds accents for search and keeps failReason apart", async () => {
     const accented = freshExample("accepted", {
-      finalResult: { ...loadExample("accepted").finalResult!, firstName: "JOÃO", lastName: "MÜLLER-ŁUKASZ" },
+      finalResult: { ...(loadExample("accepted").finalResult as object), firstName: "JOÃO", lastName: "MÜLLER-ŁUKASZ" },
     });
     await upsertProcess(database.db, { dossierId: randomUUID(), process: accented });
     expect((await stored(accented.processId))?.nameSearch).toBe("joao muller-lukasz");

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
@@ -89,8 +89,14 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   return db.transaction(async (tx) => {
     await tx
       .insert(dossiers)
-      .values({ dossierId: input.dossierId, firstSeenAt: now, lastSyncedAt: now })
-      .onConflictDoUpdate({ target: dossiers.dossierId, set: { lastSyncedAt: now } });
+      .values({ dossierId: input.dossierId, firstSeenAt: now, lastSyncedAt: now, lastActivityAt: row.updatedAt })
+      .onConflictDoUpdate({
+        target: dossiers.dossierId,
+        set: {
+          lastSyncedAt: now,
+          lastActivityAt: sql`greatest(${dossiers.lastActivityAt}, excluded.last_activity_at)`,
+        },
+      });
 
     const { processId: _id, firstSeenAt: _first, retryOfProcessId: _retry, ...changes } = row;
     const written = await tx
@@ -108,6 +114,12 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
       .returning({ inserted: sql<boolean>`(xmax = 0)` });
 
     const outcome: UpsertOutcome = written.length === 0 ? "stale" : written[0]?.inserted ? "inserted" : "updated";
+    if (outcome === "inserted") {
+      await tx
+        .update(dossiers)
+        .set({ processCount: sql`${dossiers.processCount} + 1` })
+        .where(eq(dossiers.dossierId, input.dossierId));
+    }
     return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
   });
 }

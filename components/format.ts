@@ -1,0 +1,15 @@
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** Times are shown in UTC, as Assure gives them, so that two reviewers read the same time. */
+export function formatDateTime(value: Date): string {
+  return `${dateTime.format(value)} UTC`;
+}
+
+export function formatName(first: string | null, last: string | null): string | null {
+  const name = [first, last].filter(Boolean).join(" ");
+  return name || null;
+}
