@@ -1,12 +1,12 @@
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import nextEnv from "@next/env";
+import { loadEnvConfig } from "@next/env";
 import { ConfigError, getEnv } from "../lib/config";
 
 /** `npm run db:migrate`: applies the committed migrations to the configured database. */
 async function main() {
   // The same .env files Next.js reads, so that the script and the server see one configuration.
-  nextEnv.loadEnvConfig(process.cwd());
+  loadEnvConfig(process.cwd());
   const env = getEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 1 });
   try {

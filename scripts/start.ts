@@ -5,7 +5,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemoFromExamples } from "../db/seed/demo-from-examples";
 import { isDatabaseEmpty } from "../db/seed/is-empty";
-import nextEnv from "@next/env";
+import { loadEnvConfig } from "@next/env";
 import { ConfigError, getEnv, type Env } from "../lib/config";
 import { BUILD_STAMP_FILE, buildIsCurrent, computeBuildStamp } from "./build-stamp";
 
@@ -87,7 +87,7 @@ function printNextSteps(env: Env) {
 
 async function main() {
   // The same .env files Next.js reads, so that the script and the server see one configuration.
-  nextEnv.loadEnvConfig(process.cwd());
+  loadEnvConfig(process.cwd());
   const env = getEnv();
   buildIfStale();
   await prepareDatabase(env);
