@@ -5,7 +5,9 @@ import path from "node:path";
 /** Everything that goes into `next build`. Tests, e2e, the simulator and benchmarks do not. */
 const INPUT_DIRS = ["app", "components", "lib", "db", "public"];
 const INPUT_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "package.json"];
-const STAMP = path.join(".next", "desk-build-stamp");
+/** Must match next.config.js's `distDir`. */
+export const DIST_DIR = process.env.DESK_DIST_DIR || ".next";
+const STAMP = path.join(DIST_DIR, "desk-build-stamp");
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
@@ -29,7 +31,7 @@ export function computeBuildStamp(root: string): string {
 
 export function buildIsCurrent(root: string, stamp: string): boolean {
   const file = path.join(root, STAMP);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(file) && readFileSync(file, "utf8") === stamp;
+  return existsSync(path.join(root, DIST_DIR, "BUILD_ID")) && existsSync(file) && readFileSync(file, "utf8") === stamp;
 }
 
 export const BUILD_STAMP_FILE = STAMP;

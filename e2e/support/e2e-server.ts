@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -9,14 +9,18 @@ import postgres from "postgres";
  */
 
 const E2E_PREFIX = "desk_e2e_";
+/** Databases of earlier runs are dropped once they are this old (a killed server cannot drop its own). */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 async function freshPostgresDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    // Databases left by earlier runs (the server is killed, so it cannot drop its own).
-    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${E2E_PREFIX}%`}`;
-    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
-    const name = `${E2E_PREFIX}${Date.now().toString(36)}`;
+    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${E2E_PREFIX}%`}`;
+    for (const { datname } of existing) {
+      const createdAt = Number.parseInt(datname.slice(E2E_PREFIX.length).split("_")[0] ?? "", 36);
+      if (Date.now() - createdAt > STALE_AFTER_MS) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    }
+    const name = `${E2E_PREFIX}${Date.now().toString(36)}_${process.pid}`;
     await admin.unsafe(`create database "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -26,12 +30,33 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Folders of earlier runs whose server was killed before it could remove its own. */
+function removeAbandonedDataDirs(parent: string) {
+  const entries = readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory() && /^e2e-\d+$/.test(e.name));
+  for (const entry of entries) {
+    if (!isAlive(Number(entry.name.slice(4)))) rmSync(path.join(parent, entry.name), { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on" };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
   } else {
-    const dataDir = path.resolve(".data", "e2e");
+    // A folder per run, so that two runs side by side never share a PGlite folder.
+    mkdirSync(path.resolve(".data"), { recursive: true });
+    removeAbandonedDataDirs(path.resolve(".data"));
+    const dataDir = path.resolve(".data", `e2e-${process.pid}`);
+    process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
     rmSync(dataDir, { recursive: true, force: true });
     env.DATA_DIR = dataDir;
   }
