@@ -1,0 +1,85 @@
+import type { Db } from "../../db/client";
+import { webhookInbox } from "../../db/schema";
+import { isAuthorizedNotification } from "./authenticate";
+import { countWebhook } from "./counters";
+import { parseNotification } from "./notification";
+import { BodyTooLarge, readBodyWithLimit } from "./read-body";
+
+export interface WebhookAnswer {
+  status: 200 | 202 | 400 | 401 | 413;
+  body: Record<string, unknown>;
+  /** The inbox row to process, when a new one was stored. */
+  inboxId?: number;
+}
+
+/** Headers worth keeping for diagnosis; never credentials or cookies. */
+const KEPT_HEADERS = ["content-type", "user-agent", "x-request-id", "x-correlation-id", "traceparent", "x-forwarded-for"];
+
+function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value) kept[name] = value.slice(0, 500);
+  }
+  return kept;
+}
+
+/**
+ * The webhook's work before it answers: authenticate, read at most 64 KiB, parse, and store the
+ * notification in the inbox. Only then is it acknowledged, so an acknowledged notification is never
+ * lost, whatever happens to this process afterwards.
+ */
+export async function receiveNotification(db: Db, request: Request, secret: string): Promise<WebhookAnswer> {
+  if (!isAuthorizedNotification(request.headers.get("authorization"), secret)) {
+    countWebhook("unauthorized");
+    return { status: 401, body: { error: "unauthorized" } };
+  }
+
+  let text: string;
+  try {
+    text = await readBodyWithLimit(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    countWebhook("tooLarge");
+    return { status: 413, body: { error: `body larger than ${error.limit} bytes` } };
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    countWebhook("malformed");
+    return { status: 400, body: { error: "body is not JSON" } };
+  }
+  // PostgreSQL's jsonb and text refuse NUL characters: refuse them here with a reason rather than fail later.
+  if (JSON.stringify(json).includes("\\u0000")) {
+    countWebhook("malformed");
+    return { status: 400, body: { error: "body contains NUL characters" } };
+  }
+  const parsed = parseNotification(json);
+  if (!parsed.ok) {
+    countWebhook("malformed");
+    return { status: 400, body: { error: parsed.reason } };
+  }
+
+  const { notification } = parsed;
+  const [stored] = await db
+    .insert(webhookInbox)
+    .values({
+      dedupeKey: notification.dedupeKey,
+      body: json as Record<string, unknown>,
+      headers: keptHeaders(request.headers),
+      dossierId: notification.dossierId,
+      processId: notification.processId,
+      hintedStatus: notification.hintedStatus,
+    })
+    .onConflictDoNothing({ target: webhookInbox.dedupeKey })
+    .returning({ id: webhookInbox.id });
+
+  if (!stored) {
+    countWebhook("duplicates");
+    return { status: 200, body: { duplicate: true } };
+  }
+  countWebhook("accepted");
+  return { status: 202, body: { accepted: true }, inboxId: stored.id };
+}
