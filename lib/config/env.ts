@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
   SIMULATOR_CLIENT_ID: optional(z.string().min(1)).default("desk-demo-client"),
   SIMULATOR_CLIENT_SECRET: optional(z.string().min(1)).default("desk-demo-secret"),
 
+  /** 1: each desk server also sweeps the webhook inbox and stale processes; 0: leave it to `npm run worker`. */
+  WORKER_IN_PROCESS: optional(z.enum(["0", "1"])).default("1"),
+  WORKER_INTERVAL_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(5_000),
+
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"])).default("info"),
 });
 

@@ -1,0 +1,46 @@
+import type { Database } from "../../db/client";
+import type { AssureClient } from "../assure/client";
+import { pollStaleProcesses } from "../sync/poll-stale-processes";
+import { drainInbox } from "../webhooks/inbox-worker";
+
+export interface SweepOptions {
+  intervalMs: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The periodic catch-up: inbox rows that no `after()` finished (a crash, a restart, a back-off that came
+ * due) and processes whose notification never came. Safe in every instance at once (SKIP LOCKED).
+ * Returns a stop function.
+ */
+export function startBackgroundSweep(database: Database, assure: AssureClient, options: SweepOptions): () => Promise<void> {
+  const log = options.log ?? (() => {});
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const round = async () => {
+    try {
+      const inbox = await drainInbox(database.db, assure, { maxRounds: 50 });
+      const polled = await pollStaleProcesses(database.db, assure);
+      if (inbox.claimed > 0 || polled.polled > 0) {
+        log(`sweep: inbox ${inbox.done} done, ${inbox.failed} to retry, ${inbox.dead} dead; polled ${polled.polled}, ${polled.changed} changed`);
+      }
+    } catch (error) {
+      log(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const timer = setInterval(() => {
+    if (stopped || running) return;
+    running = round().finally(() => {
+      running = undefined;
+    });
+  }, options.intervalMs);
+  timer.unref();
+
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

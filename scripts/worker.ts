@@ -1,0 +1,39 @@
+import { loadEnvConfig } from "@next/env";
+import { openDatabase } from "../db/client";
+import { createAssureClient } from "../lib/assure/client";
+import { ConfigError, getEnv } from "../lib/config";
+import { assureConfigFromEnv } from "../lib/config/assure";
+import { startBackgroundSweep } from "../lib/server/background-sweep";
+
+/**
+ * `npm run worker`: the webhook inbox and stale-process sweep as a process of its own, for deployments
+ * that keep workers apart from web servers (set WORKER_IN_PROCESS=0 on the web servers). Needs
+ * PostgreSQL: the embedded database belongs to the one process that opened it.
+ */
+async function main() {
+  loadEnvConfig(process.cwd());
+  const env = getEnv();
+  if (!env.DATABASE_URL) throw new ConfigError(["DATABASE_URL: a separate worker needs the PostgreSQL server the desk uses"]);
+  const assureConfig = assureConfigFromEnv(env);
+  if (!assureConfig) throw new ConfigError(["ASSURE_BASE_URL, ASSURE_CLIENT_ID, ASSURE_CLIENT_SECRET: required by the worker"]);
+  const database = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  const stop = startBackgroundSweep(database, createAssureClient(assureConfig), {
+    intervalMs: env.WORKER_INTERVAL_MS,
+    log: (line) => console.log(`[worker] ${line}`),
+  });
+  console.log(`[worker] sweeping every ${env.WORKER_INTERVAL_MS} ms`);
+  const shutdown = async () => {
+    await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+  // The sweep's timer is unref'd; keep this process alive until a signal.
+  setInterval(() => {}, 1 << 30);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
