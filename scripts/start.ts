@@ -1,12 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { seedDemoFromExamples } from "../db/seed/demo-from-examples";
 import { isDatabaseEmpty } from "../db/seed/is-empty";
+import { createAssureClient } from "../lib/assure/client";
+import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
+import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
+import { startSimulator, type SimulatorHandle } from "../simulator/server";
 import { loadEnvConfig } from "@next/env";
-import { ConfigError, getEnv, type Env } from "../lib/config";
+import { ConfigError, getEnv, parseEnv, type Env } from "../lib/config";
 import { BUILD_STAMP_FILE, buildIsCurrent, computeBuildStamp } from "./build-stamp";
 
 /**
@@ -35,16 +39,58 @@ function buildIfStale() {
   log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-async function prepareDatabase(env: Env) {
-  if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+/**
+ * Without ASSURE_BASE_URL the desk runs against the bundled simulator, started here (a program of its
+ * own, in this parent process, not in the Next.js server) and handed to the server through its environment.
+ */
+async function startBundledSimulator(env: Env): Promise<SimulatorHandle> {
+  const simulator = await startSimulator({
+    port: env.SIMULATOR_PORT,
+    clientId: env.SIMULATOR_CLIENT_ID,
+    clientSecret: env.SIMULATOR_CLIENT_SECRET,
+    // Pictures a reviewer can read, small enough that a few hundred demo zips load in seconds.
+    image: { width: 640 },
+    log: (line) => console.log(`[simulator] ${line}`),
+  });
+  Object.assign(process.env, {
+    ASSURE_BASE_URL: simulator.baseUrl,
+    ASSURE_TOKEN_URL: simulator.tokenUrl,
+    ASSURE_CLIENT_ID: env.SIMULATOR_CLIENT_ID,
+    ASSURE_CLIENT_SECRET: env.SIMULATOR_CLIENT_SECRET,
+    ASSURE_SIMULATOR: "1",
+  });
+  log(`Assure simulator at ${simulator.baseUrl} (set ASSURE_BASE_URL to use Signicat instead).`);
+  return simulator;
+}
+
+/** The demo needs a webhook secret; one is made once per embedded database and kept beside it. */
+function ensureWebhookSecret(env: Env) {
+  if (env.ASSURE_WEBHOOK_SECRET) return;
+  let secret = randomBytes(24).toString("base64url");
+  if (!env.DATABASE_URL) {
+    const file = path.join(env.DATA_DIR, "webhook-secret");
+    if (existsSync(file)) secret = readFileSync(file, "utf8").trim();
+    else writeFileSync(file, secret, { mode: 0o600 });
+  }
+  process.env.ASSURE_WEBHOOK_SECRET = secret;
+}
+
+async function prepareDatabase(env: Env, simulator: SimulatorHandle | null) {
   // PGlite allows one process per folder: this handle is closed before the server opens its own.
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
   try {
     await migrateDatabase(database);
     const wanted = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && !env.DATABASE_URL);
-    if (wanted && (await isDatabaseEmpty(database))) {
-      const count = await seedDemoFromExamples(database);
-      log(`Loaded ${count} demo processes.`);
+    if (wanted && simulator && (await isDatabaseEmpty(database))) {
+      log("Loading demo data: running verifications through the simulator…");
+      const started = Date.now();
+      const assure = createAssureClient(assureConfigFromEnv(env)!);
+      const count = await seedDemoFromSimulator(database.db, assure, {
+        controlUrl: simulator.controlUrl,
+        count: 200,
+        notification: notificationTarget(env),
+      });
+      log(`Loaded ${count} demo processes in ${Math.round((Date.now() - started) / 1000)} s.`);
     }
   } finally {
     await database.close();
@@ -79,6 +125,7 @@ function printNextSteps(env: Env) {
       "  Assure Review Desk is running.",
       `    Open      ${url}/processes`,
       `    Health    ${url}/api/health`,
+      process.env.ASSURE_SIMULATOR === "1" ? `    Assure    bundled simulator at ${process.env.ASSURE_BASE_URL}` : `    Assure    ${process.env.ASSURE_BASE_URL ?? "not configured"}`,
       "    Stop      Ctrl+C",
       "",
     ].join("\n"),
@@ -88,9 +135,14 @@ function printNextSteps(env: Env) {
 async function main() {
   // The same .env files Next.js reads, so that the script and the server see one configuration.
   loadEnvConfig(process.cwd());
-  const env = getEnv();
+  const configured = getEnv();
   buildIfStale();
-  await prepareDatabase(env);
+  if (!configured.DATABASE_URL) mkdirSync(configured.DATA_DIR, { recursive: true });
+  const simulator = configured.ASSURE_BASE_URL ? null : await startBundledSimulator(configured);
+  ensureWebhookSecret(configured);
+  // Read again: the simulator's address and the webhook secret are now part of the configuration.
+  const env = parseEnv(process.env);
+  await prepareDatabase(env, simulator);
   serve(env);
 }
 

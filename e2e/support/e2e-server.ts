@@ -48,7 +48,7 @@ function removeAbandonedDataDirs(parent: string) {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on", SIMULATOR_PORT: "0" };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
   } else {

@@ -39,7 +39,8 @@ export const EnvSchema = z.object({
   ASSURE_SIMULATOR: optional(z.enum(["0", "1"])).default("0"),
   ASSURE_WEBHOOK_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
 
-  SIMULATOR_PORT: optional(port).default(4010),
+  /** 0 picks a free port (tests run several desks side by side). */
+  SIMULATOR_PORT: optional(z.union([z.literal("0").transform(() => 0), port])).default(4010),
   SIMULATOR_CLIENT_ID: optional(z.string().min(1)).default("desk-demo-client"),
   SIMULATOR_CLIENT_SECRET: optional(z.string().min(1)).default("desk-demo-secret"),
 

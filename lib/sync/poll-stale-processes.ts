@@ -1,7 +1,8 @@
-import { and, asc, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
+import { isAssureNotFound } from "../assure/errors";
 import { refreshProcess } from "../processes/refresh-process";
 
 export interface PollOptions {
@@ -14,6 +15,8 @@ export interface PollSummary {
   polled: number;
   changed: number;
   failed: number;
+  /** Assure no longer knows them (deleted, or past its retention): read again only after the threshold. */
+  gone: number;
 }
 
 /**
@@ -35,13 +38,19 @@ export async function pollStaleProcesses(db: Db, assure: AssureClient, options: 
     .orderBy(asc(processes.lastSyncedAt))
     .limit(options.limit ?? 50);
 
-  const summary: PollSummary = { polled: stale.length, changed: 0, failed: 0 };
+  const summary: PollSummary = { polled: stale.length, changed: 0, failed: 0, gone: 0 };
   for (const row of stale) {
     try {
       const result = await refreshProcess(db, assure, row.dossierId, row.processId);
       if (result.status !== row.status) summary.changed += 1;
-    } catch {
-      summary.failed += 1;
+    } catch (error) {
+      if (!isAssureNotFound(error)) {
+        summary.failed += 1;
+        continue;
+      }
+      // Without this the same vanished processes would fill every round.
+      summary.gone += 1;
+      await db.update(processes).set({ lastSyncedAt: sql`now()` }).where(eq(processes.processId, row.processId));
     }
   }
   return summary;
