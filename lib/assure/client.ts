@@ -111,7 +111,7 @@ export function createAssureClient(configInput: AssureConfigInput, options: Assu
       return parseWith(DossierSchema, parseJsonBody(operation, "a dossier", answer.body), operation, "a dossier");
     },
 
-    deleteDossier: (dossierId) => deleteResource("deleteDossier", assurePaths.dossier(dossierId)),
+    deleteDossier: async (dossierId) => deleteResource("deleteDossier", assurePaths.dossier(dossierId)),
 
     async addDossierFiles(dossierId, files) {
       const json = checkImageSet("addDossierFiles", files);
@@ -128,7 +128,7 @@ export function createAssureClient(configInput: AssureConfigInput, options: Assu
 
     getProcess,
 
-    deleteProcess: (dossierId, processId) => deleteResource("deleteProcess", assurePaths.process(dossierId, processId)),
+    deleteProcess: async (dossierId, processId) => deleteResource("deleteProcess", assurePaths.process(dossierId, processId)),
 
     async setImages(dossierId, processId, images) {
       const json = checkImageSet("setImages", images);

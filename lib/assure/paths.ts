@@ -8,7 +8,15 @@ export type { ImageKind, UploadImageKind } from "./schemas";
  * corrects it here, in one line. Paths are relative to `AssureConfig.baseUrl`.
  */
 
-const seg = encodeURIComponent;
+/**
+ * One id as one path segment. The URL parser resolves `.` and `..` segments, encoded or not, so
+ * `processes/..` would address the dossier itself (a deleteProcess deleting the dossier), and an empty id
+ * would address the collection: such ids are refused before anything is sent.
+ */
+function seg(id: string): string {
+  if (id === "" || id === "." || id === "..") throw new TypeError(`Not a usable Assure id: ${JSON.stringify(id)}`);
+  return encodeURIComponent(id);
+}
 
 export const assurePaths = {
   /** [doc] POST creates, GET lists. [inferred] no paging or filters: the list is the whole account. */

@@ -62,7 +62,9 @@ export const startVerificationRoute: Route = {
     if (issues.length > 0) throw invalid(issues, "The process cannot be started.");
     // Without images of its own the process uses the dossier's newest files.
     if (!own) process.images = { ...dossier.files };
-    startProcess(ctx.state, process, Date.now(), drawFinalDelay(ctx.state));
+    // At least 1 ms: a delay of 0 would end the process inside this request and answer its final status,
+    // where Assure's start verification always answers `processing` (CONTRACT.md decisions).
+    startProcess(ctx.state, process, Date.now(), Math.max(1, drawFinalDelay(ctx.state)));
     return json(200, processView(process));
   },
 };
