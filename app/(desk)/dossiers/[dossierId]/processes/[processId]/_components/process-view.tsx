@@ -1,0 +1,50 @@
+import { ComparisonTable } from "@/components/comparison-table";
+import { JsonView } from "@/components/json-view";
+import { buildReviewModel } from "@/lib/onfido/review-model";
+import type { ProcessDetail } from "@/lib/processes/get-process-detail";
+import type { ResultView } from "@/lib/results/result-view";
+import { FullResultSection } from "./full-result-section";
+import { MrzPanel } from "./mrz-panel";
+import { ProcessHeader } from "./process-header";
+import { ProcessTimeline } from "./process-timeline";
+import { StatusExplanationPanel } from "./status-explanation";
+
+interface ProcessViewProps {
+  detail: ProcessDetail;
+  result: ResultView;
+}
+
+/** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
+export function ProcessView({ detail, result }: ProcessViewProps) {
+  const ready = result.state === "ready" ? result : null;
+  const review = buildReviewModel({
+    status: detail.status,
+    processType: detail.processType,
+    finalResult: detail.finalResult,
+    providerSpecific: detail.providerSpecific,
+    failReason: detail.failReason,
+    documentReport: ready?.documentReport ?? null,
+    facialReport: ready?.facialReport ?? null,
+  });
+  return (
+    <article aria-labelledby="process-heading" className="flex flex-col gap-4">
+      <ProcessHeader detail={detail} zipUrl={result.state === "none" ? null : result.stored.zipUrl} />
+      <StatusExplanationPanel explanation={review.explanation} failReason={detail.failReason} />
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[1fr_1fr_minmax(16rem,0.8fr)]">
+        <section aria-label="Verdicts" className="rounded-md border border-slate-200 bg-white p-3">
+          <ComparisonTable title="Verdicts: document next to face" table={review.verdicts} verdicts />
+        </section>
+        <section aria-label="Extracted data" className="rounded-md border border-slate-200 bg-white p-3">
+          <ComparisonTable title="Extracted data: finalResult next to providerSpecific" table={review.extracted} />
+        </section>
+        <ProcessTimeline detail={detail} />
+      </div>
+      <MrzPanel mrz={review.mrz} />
+      <FullResultSection result={result} status={detail.status} />
+      <section aria-labelledby="raw-process-heading" className="flex flex-col gap-2">
+        <h2 id="raw-process-heading" className="text-base font-semibold">Process object as stored</h2>
+        <JsonView title="process (raw)" text={JSON.stringify(detail.raw)} note="as Assure sent it; the SDK token is redacted" />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ComparisonCell, ComparisonTable as Table } from "@/lib/onfido/result-comparison";
+import { ResultPill } from "./breakdown-tree-result";
+
+interface ComparisonTableProps {
+  title: string;
+  table: Table;
+  /** Verdict tables show values as result pills; field tables as text. */
+  verdicts?: boolean;
+}
+
+function Cell({ cell, verdicts, differs }: { cell: ComparisonCell; verdicts: boolean; differs: boolean }) {
+  if (cell.kind === "n/a") return <span className="text-slate-400" title="Not part of this object">—</span>;
+  if (cell.kind === "absent") return <span className="text-xs italic text-slate-600">absent</span>;
+  if (verdicts) return <ResultPill text={cell.text} tone={cell.tone} />;
+  return <span className={differs ? "font-semibold text-red-800" : undefined}>{cell.text}</span>;
+}
+
+/** Two of Assure's objects side by side, one row per key; a missing object says why instead of showing blanks. */
+export function ComparisonTable({ title, table, verdicts = false }: ComparisonTableProps) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="pb-2 text-left text-sm font-semibold text-slate-900">{title}</caption>
+      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+        <tr>
+          <th scope="col" className="py-1 pr-2 font-medium">Field</th>
+          {table.columns.map((column, i) => (
+            <th key={column} scope="col" className="px-2 py-1 font-medium">
+              {column}
+              {table.missing[i] && <span className="block text-[11px] font-normal normal-case tracking-normal text-slate-600">{table.missing[i]}</span>}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {table.rows.map((row) => (
+          <tr key={row.key} className={row.differs ? "bg-red-50" : undefined}>
+            <th scope="row" className="py-1 pr-2 font-normal text-slate-700">
+              {row.label}
+              {row.differs && <span className="ml-1 text-xs font-semibold text-red-800">differs</span>}
+            </th>
+            {row.cells.map((cell, i) => (
+              <td key={i} className="px-2 py-1 break-words">
+                <Cell cell={cell} verdicts={verdicts} differs={row.differs} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

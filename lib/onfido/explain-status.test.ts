@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { loadExample, loadExampleProcesses } from "../../tests/support/fixtures";
+import { sampleDocumentReport, sampleFacialReport } from "../results/testing/sample-result";
+import { explainStatus, type ExplainInput } from "./explain-status";
+import { OnfidoReportSchema } from "./report-schemas";
+
+const report = (raw: Record<string, unknown>) => OnfidoReportSchema.parse(raw);
+const example = (name: string) => loadExample(name) as unknown as ExplainInput;
+
+describe("explainStatus on Signicat's example objects", () => {
+  it("explains every example without throwing, with a summary that starts with its status", () => {
+    const examples = loadExampleProcesses();
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const { process } of examples) {
+      const explanation = explainStatus(process as unknown as ExplainInput);
+      expect(explanation.summary.startsWith(String(process.status))).toBe(true);
+    }
+  });
+
+  it("accepted: both checks clear, with the similarity", () => {
+    expect(explainStatus(example("accepted"))).toMatchObject({
+      final: true,
+      basis: "provider-specific",
+      summary: "accepted: the document is valid (clear) and the faces match (clear, similarity high)",
+      warnings: [],
+    });
+  });
+
+  it("inconclusive: suspected document and a facial consider, saying what the summary does not tell", () => {
+    expect(explainStatus(example("inconclusive")).summary).toBe(
+      "inconclusive: the document's sub-result is suspected; Assure's summary does not say which check flagged it; " +
+        "facial similarity was consider (similarity high; Assure's summary does not say which facial check flagged it)",
+    );
+  });
+
+  it("rejected: the document decides; the facial consider is mentioned as well", () => {
+    const explanation = explainStatus(example("rejected"));
+    expect(explanation.summary).toBe("rejected: the document's sub-result is rejected; Assure's summary does not say which check flagged it");
+    expect(explanation.details).toContain("Facial similarity was also consider (similarity medium; Assure's summary does not say which facial check flagged it).");
+  });
+
+  it("failed, canceled and pending", () => {
+    expect(explainStatus(example("failed"))).toMatchObject({ final: true, summary: expect.stringMatching(/^failed: upload_failed — There was a validation error/) });
+    expect(explainStatus({ status: "failed" }).summary).toBe("failed: Assure gave no reason");
+    expect(explainStatus({ status: "failed", failReason: { type: null, message: "token expired" } }).summary).toBe("failed: no type given — token expired");
+    expect(explainStatus(example("canceled"))).toMatchObject({ final: true, summary: expect.stringMatching(/^canceled: .*no results/) });
+    expect(explainStatus(example("created"))).toMatchObject({ final: false, summary: expect.stringMatching(/^pending: .*not final/) });
+    expect(explainStatus({ status: "processing" })).toMatchObject({ final: false, summary: expect.stringMatching(/^processing: /) });
+  });
+
+  it("an unknown status or missing data is said, not hidden", () => {
+    expect(explainStatus({ status: "on_hold" })).toMatchObject({ final: null, summary: "on_hold: a status the desk does not know; shown as Assure sent it" });
+    const bare = explainStatus({ status: "accepted" });
+    expect(bare.summary).toBe("accepted, but Assure sent no results that explain it");
+    expect(bare.warnings).toContain("Assure sent no document verification results.");
+    expect(explainStatus({ status: "inconclusive", providerSpecific: {} }).summary).toMatch(/^inconclusive, but neither/);
+  });
+});
+
+describe("explainStatus with the full result's reports", () => {
+  it("names the flagged breakdowns of a suspected document", () => {
+    const explanation = explainStatus({
+      status: "inconclusive",
+      providerSpecific: { documentVerification: { result: "consider", subResult: "suspected" } },
+      documentReport: report(sampleDocumentReport({ flags: { "visual_authenticity.fonts": [], "data_consistency.date_of_birth": [] } })),
+    });
+    expect(explanation.basis).toBe("full-result");
+    expect(explanation.summary).toBe("inconclusive: the document's sub-result is suspected — visual authenticity consider (fonts); data consistency consider (date of birth)");
+  });
+
+  it("names the reason of a rejected document's image integrity", () => {
+    const explanation = explainStatus({
+      status: "rejected",
+      documentReport: report(sampleDocumentReport({ flags: { "image_integrity.image_quality": ["blurred_photo"] }, nulls: ["data_validation.mrz"] })),
+    });
+    expect(explanation.summary).toBe("rejected: the document's sub-result is rejected — image integrity consider (image quality: blurred_photo)");
+    expect(explanation.details).toEqual(["Not performed by Onfido: data validation: mrz."]);
+  });
+
+  it("gives the face-match score and its level", () => {
+    const explanation = explainStatus({
+      status: "inconclusive",
+      documentReport: report(sampleDocumentReport()),
+      facialReport: report(sampleFacialReport({ faceMatch: 0.31 })),
+    });
+    expect(explanation.summary).toBe("inconclusive: facial similarity was consider (face match score 0.31 — low)");
+    const spoof = explainStatus({ status: "inconclusive", documentReport: report(sampleDocumentReport()), facialReport: report(sampleFacialReport({ spoofing: 0.12 })) });
+    expect(spoof.summary).toBe("inconclusive: facial similarity was consider (spoofing detection consider, score 0.12)");
+  });
+
+  it("warns when Assure's similarity score does not follow from the report's face-match score", () => {
+    const explanation = explainStatus({
+      status: "inconclusive",
+      providerSpecific: { facialSimilarity: { result: "consider", similarityScore: "high" } },
+      documentReport: report(sampleDocumentReport()),
+      facialReport: report(sampleFacialReport({ faceMatch: 0.31 })),
+    });
+    expect(explanation.warnings).toEqual(["Assure's similarity score is high, but the report's face match score 0.31 is low."]);
+  });
+
+  it("ignores the face for a document-only process, and warns where the data contradicts the status", () => {
+    const documentOnly = explainStatus({ status: "accepted", processType: "document", documentReport: report(sampleDocumentReport()) });
+    expect(documentOnly.summary).toBe("accepted: the document is valid (clear); a document-only process has no face check");
+    expect(documentOnly.warnings).toEqual([]);
+    const contradiction = explainStatus({ status: "accepted", documentReport: report(sampleDocumentReport({ flags: { "data_comparison.first_name": [] } })), facialReport: report(sampleFacialReport()) });
+    expect(contradiction.warnings).toEqual(["Assure says accepted, yet the document's sub-result is caution — data comparison consider (first name)."]);
+  });
+});

@@ -1,0 +1,61 @@
+import { httpStatusOf } from "../errors";
+import type { ServedFile } from "./serve-result-file";
+
+/**
+ * HTTP answers for result files. Identity documents must not linger in shared caches or be reinterpreted by
+ * the browser: `private, no-store`, `nosniff`, and a sandboxing CSP in case a file is opened on its own.
+ */
+const SECURITY_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+  "Referrer-Policy": "no-referrer",
+} as const;
+
+function contentDisposition(file: ServedFile): string {
+  // Names are built by the desk from [a-z0-9-_.] only, so no quoting or RFC 5987 encoding is needed.
+  return `${file.disposition}; filename="${file.filename}"`;
+}
+
+/** A single `bytes=a-b` range (what <video> asks for), or null for the whole file. */
+export function parseRange(header: string | null, size: number): { start: number; end: number } | "unsatisfiable" | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === "") {
+    const suffix = Number(match[2]);
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  return start > end || start >= size ? "unsatisfiable" : { start, end };
+}
+
+export function fileResponse(file: ServedFile, rangeHeader: string | null = null): Response {
+  const size = file.body.byteLength;
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    "Content-Type": file.contentType,
+    "Content-Disposition": contentDisposition(file),
+    "Accept-Ranges": "bytes",
+  };
+  const range = parseRange(rangeHeader, size);
+  if (range === "unsatisfiable") {
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+  }
+  const body = range ? file.body.subarray(range.start, range.end + 1) : file.body;
+  if (range) headers["Content-Range"] = `bytes ${range.start}-${range.end}/${size}`;
+  headers["Content-Length"] = String(body.byteLength);
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: range ? 206 : 200, headers });
+}
+
+/** Typed errors to their status, with a plain-text reason; anything else is a 500 without details. */
+export function errorResponse(error: unknown): Response {
+  const status = httpStatusOf(error);
+  if (status === 500) console.error("result file:", error);
+  const message = status === 500 ? "The result file could not be served." : (error as Error).message;
+  return new Response(message, { status, headers: { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { InvalidInput, NotFound } from "../errors";
+import { getResultLoader, type ResultLoader } from "./load-result";
+import { postgresResultStore } from "./result-store";
+import { EXTENSION_OF } from "./sniff-content";
+
+/**
+ * The result routes' verbs: the original zip, and one picture or video out of it. Route handlers only parse
+ * the request and turn the answer into a response (file-response.ts).
+ */
+
+export interface ServedFile {
+  body: Uint8Array;
+  contentType: string;
+  filename: string;
+  disposition: "inline" | "attachment";
+}
+
+const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9-]+$/, "must be letters, digits and dashes");
+const ZipInput = z.object({ processId: id });
+const MediaInput = z.object({ processId: id, slug: z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/, "is not a media name") });
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InvalidInput("Invalid result file request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  return parsed.data;
+}
+
+/**
+ * The one gate every result file passes. Access control comes in a later issue: the role check (who may see
+ * identity documents) goes here, before any byte is read, and then covers the zip and every picture.
+ */
+function admit<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  return parse(schema, input);
+}
+
+export async function getResultZipFile(db: Db, input: unknown): Promise<ServedFile> {
+  const { processId } = admit(ZipInput, input);
+  const bytes = await postgresResultStore(db).get(processId);
+  if (!bytes) throw new NotFound(`No full result is stored for process ${processId}`);
+  // The original bytes, even for a zip the desk refuses to open: an investigator may need them, and as an
+  // attachment the browser only saves it.
+  return { body: bytes, contentType: "application/zip", filename: `assure-result-${processId}.zip`, disposition: "attachment" };
+}
+
+export async function getResultMediaFile(db: Db, input: unknown, loader: ResultLoader = getResultLoader()): Promise<ServedFile> {
+  const { processId, slug } = admit(MediaInput, input);
+  const loaded = await loader(db, processId);
+  if (loaded.state === "none") throw new NotFound(`No full result is stored for process ${processId}`);
+  if (loaded.state === "refused") throw loaded.error;
+  const media = loaded.result.media.find((m) => m.slug === slug);
+  if (!media) throw new NotFound(`The full result of process ${processId} has no file ${slug}`);
+  // The content type is the sniffed one, never the name's: with nosniff the browser trusts it.
+  return { body: media.bytes, contentType: media.contentType, filename: `${slug}.${EXTENSION_OF[media.contentType]}`, disposition: "inline" };
+}

@@ -1,0 +1,156 @@
+import JSZip from "jszip";
+import type { AssureProcess } from "../assure/schemas";
+import { ProcessSchema } from "../assure/schemas";
+import { OnfidoCheckSchema, OnfidoReportSchema, type OnfidoCheck, type OnfidoReport } from "../onfido/report-schemas";
+import { classifyJson, parseJsonText, type JsonRole } from "./classify-json";
+import { inflateEntry, type InflateBudget } from "./inflate-entry";
+import { UnreadableResultError, UnsafeResultError } from "./result-errors";
+import { DEFAULT_RESULT_LIMITS, formatBytes, type ResultLimits } from "./result-limits";
+import { baseName, sniffContent } from "./sniff-content";
+import { entryNameProblem, readZipDirectory } from "./zip-directory";
+
+/**
+ * Opens a stored full-result zip: checks it first (size, entry count, names, declared sizes), inflates each
+ * entry under a running cap, and sorts the files by content, never by name (CONTRACT.md "The full-result
+ * zip"). Throws `UnsafeResultError` or `UnreadableResultError` with a reason the page can show.
+ */
+
+export const MEDIA_KINDS = ["front", "back", "selfie", "portrait", "video"] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number] | "other";
+export type MediaContentType = "image/jpeg" | "image/png" | "video/mp4";
+
+export interface ResultMedia {
+  /** Unique within the result; the URL segment that serves it. */
+  slug: string;
+  path: string;
+  kind: MediaKind;
+  contentType: MediaContentType;
+  bytes: Uint8Array;
+}
+
+export interface ResultJson {
+  path: string;
+  role: JsonRole;
+  value: unknown;
+  text: string;
+}
+
+export interface ResultOtherFile {
+  path: string;
+  sizeBytes: number;
+  note: string;
+}
+
+export interface ResultReport {
+  path: string;
+  report: OnfidoReport;
+}
+
+export interface UnpackedResult {
+  zipBytes: number;
+  inflatedBytes: number;
+  json: ResultJson[];
+  media: ResultMedia[];
+  others: ResultOtherFile[];
+  process: AssureProcess | null;
+  check: OnfidoCheck | null;
+  reports: ResultReport[];
+  /** Things a reviewer should know that did not stop the unpacking (two checks, unparseable JSON, ...). */
+  warnings: string[];
+}
+
+/** The named kind a base name stands for: `front`, `document-front`, `Selfie_1` and so on. */
+export function mediaKindOf(path: string): MediaKind {
+  const tokens = baseName(path).split(/[^a-z0-9]+/);
+  return MEDIA_KINDS.find((kind) => tokens.includes(kind)) ?? "other";
+}
+
+function uniqueSlug(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48) || "file";
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
+  } catch (error) {
+    throw new UnreadableResultError("corrupt", `The zip could not be read: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** JSZip keeps each entry's declared size on a private field; the public API has no other way to it. */
+function declaredSize(file: JSZip.JSZipObject): number | undefined {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : undefined;
+}
+
+export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEFAULT_RESULT_LIMITS): Promise<UnpackedResult> {
+  const directory = readZipDirectory(bytes, limits);
+  const zip = await loadZip(bytes);
+  const files = Object.values(zip.files);
+  if (files.length !== directory.length) {
+    throw new UnreadableResultError("corrupt", "The zip's directory and its entries disagree.");
+  }
+  const result: UnpackedResult = {
+    zipBytes: bytes.byteLength,
+    inflatedBytes: 0,
+    json: [],
+    media: [],
+    others: [],
+    process: null,
+    check: null,
+    reports: [],
+    warnings: [],
+  };
+  const budget: InflateBudget = { remaining: limits.maxTotalBytes };
+  const slugs = new Set<string>();
+  for (const file of files) {
+    if (file.dir) continue;
+    // JSZip may take a name from a Unicode-path extra field: check the name it will use too.
+    const name = file.unsafeOriginalName ?? file.name;
+    const problem = entryNameProblem(name, limits.maxNameLength);
+    if (problem) throw new UnsafeResultError("entry-name", `The zip has ${problem}.`);
+    const cap = Math.min(declaredSize(file) ?? limits.maxEntryBytes, limits.maxEntryBytes);
+    const content = await inflateEntry(file, name, cap, budget);
+    sortFile(result, name, content, limits, slugs);
+  }
+  result.inflatedBytes = limits.maxTotalBytes - budget.remaining;
+  return result;
+}
+
+function sortFile(result: UnpackedResult, path: string, content: Uint8Array, limits: ResultLimits, slugs: Set<string>) {
+  const type = sniffContent(content);
+  if (type === "image/jpeg" || type === "image/png" || type === "video/mp4") {
+    const kind = mediaKindOf(path);
+    result.media.push({ slug: uniqueSlug(kind === "other" ? baseName(path) : kind, slugs), path, kind, contentType: type, bytes: content });
+    return;
+  }
+  if (type !== "application/json") {
+    result.others.push({ path, sizeBytes: content.byteLength, note: "not JSON, JPEG, PNG or MP4" });
+    return;
+  }
+  if (content.byteLength > limits.maxJsonBytes) {
+    result.others.push({ path, sizeBytes: content.byteLength, note: `JSON larger than ${formatBytes(limits.maxJsonBytes)}, not read` });
+    return;
+  }
+  const parsed = parseJsonText(content);
+  if (!parsed) {
+    result.others.push({ path, sizeBytes: content.byteLength, note: "looks like JSON but does not parse" });
+    result.warnings.push(`${path} looks like JSON but does not parse.`);
+    return;
+  }
+  const role = classifyJson(parsed.value);
+  result.json.push({ path, role, value: parsed.value, text: parsed.text });
+  if (role === "report") {
+    result.reports.push({ path, report: OnfidoReportSchema.parse(parsed.value) });
+  } else if (role === "check") {
+    if (result.check) result.warnings.push(`More than one Onfido check: ${path} is shown as raw JSON only.`);
+    else result.check = OnfidoCheckSchema.parse(parsed.value);
+  } else if (role === "process") {
+    if (result.process) result.warnings.push(`More than one process object: ${path} is shown as raw JSON only.`);
+    else result.process = ProcessSchema.parse(parsed.value);
+  }
+}
