@@ -8,6 +8,8 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -48,6 +50,7 @@ export const dossiers = pgTable(
     index("dossiers_created_idx").on(t.createdAt, t.dossierId),
     index("dossiers_activity_idx").on(t.lastActivityAt, t.dossierId),
     index("dossiers_id_prefix_idx").on(sql`${t.dossierId} text_pattern_ops`),
+    index("dossiers_first_seen_idx").on(t.firstSeenAt, t.dossierId),
   ],
 );
 
@@ -102,6 +105,22 @@ export const processes = pgTable(
   ],
 );
 
+/**
+ * How many processes are in each status, kept by statement-level triggers on `processes`
+ * (drizzle/0002_queue_counts.sql) so that the queue shows counts without counting a million rows.
+ * Each status is spread over 16 slots (by a hash of the process id) so that concurrent writers of
+ * one status do not all queue on one row lock; readers sum the slots.
+ */
+export const processStatusCounts = pgTable(
+  "process_status_counts",
+  {
+    status: processStatus("status").notNull(),
+    slot: smallint("slot").notNull(),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.slot] })],
+);
+
 /** The full-result zip as downloaded, kept because Signicat deletes its copy after retention. */
 export const processResults = pgTable("process_results", {
   processId: text("process_id")
@@ -150,3 +169,55 @@ export const webhookInbox = pgTable(
 export type DossierRow = typeof dossiers.$inferSelect;
 export type ProcessRow = typeof processes.$inferSelect;
 export type NewProcessRow = typeof processes.$inferInsert;
+
+export const syncRunState = pgEnum("sync_run_state", ["running", "done", "failed", "canceled"]);
+
+/**
+ * A full sync: walk Assure's dossiers and every process in them. The dossier list is written into
+ * `sync_run_items` first, so a run survives a restart (it resumes with the items not yet done) and
+ * several workers can share it (SKIP LOCKED).
+ */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    state: syncRunState("state").notNull().default("running"),
+    /** "admin" or "schedule". */
+    trigger: text("trigger").notNull(),
+    triggeredBy: text("triggered_by"),
+    startedAt: timestamp("started_at", tz).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", tz),
+    heartbeatAt: timestamp("heartbeat_at", tz).notNull().defaultNow(),
+    totalDossiers: integer("total_dossiers"),
+    doneDossiers: integer("done_dossiers").notNull().default(0),
+    processesSeen: integer("processes_seen").notNull().default(0),
+    processesChanged: integer("processes_changed").notNull().default(0),
+    errors: integer("errors").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("sync_runs_started_idx").on(t.startedAt),
+    // At most one running sync at a time, whoever starts it.
+    uniqueIndex("sync_runs_one_running_idx").on(t.state).where(sql`${t.state} = 'running'`),
+  ],
+);
+
+export const syncItemState = pgEnum("sync_item_state", ["pending", "done", "failed"]);
+
+export const syncRunItems = pgTable(
+  "sync_run_items",
+  {
+    runId: bigint("run_id", { mode: "number" })
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    dossierId: text("dossier_id").notNull(),
+    state: syncItemState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.dossierId] }),
+    index("sync_run_items_pending_idx").on(t.runId).where(sql`${t.state} = 'pending'`),
+  ],
+);
+export * from "./staff-schema";

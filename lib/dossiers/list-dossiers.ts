@@ -1,14 +1,21 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { dossiers } from "../../db/schema";
-import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
+import { dossiers, processes } from "../../db/schema";
+import type { ProcessStatus } from "../assure/schemas";
+import { InvalidInput } from "../errors";
+import {
+  cursorScope,
+  decodeCursor,
+  exactTimestamp,
+  planKeyset,
+  toKeysetPage,
+  type KeysetPage,
+} from "../pagination/scoped-cursor";
+import { lookupCondition, requireLookup, startsWith } from "../processes/process-filters";
+import type { Lookup } from "../processes/parse-lookup";
+import { DossierFilters, ListDossiersInput, type DossierSort } from "./dossier-list-query";
 
-export const ListDossiersInput = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
-export type ListDossiersInput = z.input<typeof ListDossiersInput>;
+export { ListDossiersInput } from "./dossier-list-query";
 
 export interface DossierListItem {
   dossierId: string;
@@ -16,34 +23,102 @@ export interface DossierListItem {
   lastActivityAt: Date;
   firstSeenAt: Date;
   goneAt: Date | null;
+  /** From the newest process with extracted fields, if any. */
+  firstName: string | null;
+  lastName: string | null;
+  /** The newest process's status. */
+  latestStatus: ProcessStatus | null;
 }
 
-/** Dossiers with the most recent process activity first, by keyset. */
-export async function listDossiers(db: Db, input: ListDossiersInput = {}) {
-  const { limit, cursor } = ListDossiersInput.parse(input);
-  const conditions: SQL[] = [];
-  if (cursor) {
-    const after = decodeCursor(cursor);
-    conditions.push(
-      or(
-        lt(dossiers.lastActivityAt, after.at),
-        and(eq(dossiers.lastActivityAt, after.at), lt(dossiers.dossierId, after.id)),
-      )!,
-    );
+export type DossierPage = KeysetPage<DossierListItem>;
+
+/** Dossiers holding a process that matches the look-up; an id may be the dossier's own. */
+function dossierLookupCondition(lookup: Lookup): SQL {
+  const viaProcess = sql`select ${processes.dossierId} from ${processes} where ${lookupCondition(lookup)}`;
+  if (lookup.kind === "id" || lookup.kind === "document-or-id") {
+    const prefix = lookup.kind === "id" ? lookup.prefix : lookup.idPrefix;
+    // `= any(array(...))` keeps both sides indexable (a BitmapOr); an OR with `in (...)` would not.
+    return or(startsWith(dossiers.dossierId, prefix), sql`${dossiers.dossierId} = any(array(${viaProcess}))`)!;
   }
-  const rows: DossierListItem[] = await db
+  return sql`${dossiers.dossierId} in (${viaProcess})`;
+}
+
+/** Last activity between two UTC days, `to` included. */
+export function dossierDateConditions(filters: DossierFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.from) conditions.push(gte(dossiers.lastActivityAt, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.to) conditions.push(lt(dossiers.lastActivityAt, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)));
+  return conditions;
+}
+
+export function dossierWhere(filters: DossierFilters): SQL | undefined {
+  const lookup = requireLookup(filters);
+  return and(...(lookup ? [dossierLookupCondition(lookup)] : []), ...dossierDateConditions(filters));
+}
+
+export function dossierListScope(sort: DossierSort, filters: DossierFilters): string {
+  return cursorScope(["dossiers", sort, filters.q ?? null, filters.by ?? "auto", filters.from ?? null, filters.to ?? null]);
+}
+
+/** Who each dossier is (the newest extracted name) and where it stands (the newest status). */
+async function describeDossiers(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { firstName: string | null; lastName: string | null; latestStatus: ProcessStatus | null }>();
+  const [named, latest] = await Promise.all([
+    db
+      .selectDistinctOn([processes.dossierId], { dossierId: processes.dossierId, firstName: processes.firstName, lastName: processes.lastName })
+      .from(processes)
+      .where(and(inArray(processes.dossierId, ids), sql`${processes.nameSearch} is not null`))
+      .orderBy(processes.dossierId, desc(processes.updatedAt)),
+    db
+      .selectDistinctOn([processes.dossierId], { dossierId: processes.dossierId, status: processes.status })
+      .from(processes)
+      .where(inArray(processes.dossierId, ids))
+      .orderBy(processes.dossierId, desc(processes.updatedAt)),
+  ]);
+  const names = new Map(named.map((n) => [n.dossierId, n]));
+  return new Map(
+    latest.map((l) => [
+      l.dossierId,
+      { firstName: names.get(l.dossierId)?.firstName ?? null, lastName: names.get(l.dossierId)?.lastName ?? null, latestStatus: l.status },
+    ]),
+  );
+}
+
+/** Dossiers a page at a time by keyset, newest activity first unless asked otherwise. */
+export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promise<DossierPage> {
+  const parsed = ListDossiersInput.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidInput("This view of the dossiers is not valid", parsed.error.issues.map((i) => i.message));
+  }
+  const { filters, sort, limit, cursor: rawCursor } = parsed.data;
+  const scope = dossierListScope(sort, filters);
+  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
+  const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
+  const plan = planKeyset(time, dossiers.dossierId, sort.endsWith("asc") ? "asc" : "desc", cursor);
+  const order = plan.descending ? desc : asc;
+
+  const rows = await db
     .select({
       dossierId: dossiers.dossierId,
       processCount: dossiers.processCount,
       lastActivityAt: dossiers.lastActivityAt,
       firstSeenAt: dossiers.firstSeenAt,
       goneAt: dossiers.goneAt,
+      position: exactTimestamp(time),
     })
     .from(dossiers)
-    .where(and(...conditions))
-    .orderBy(desc(dossiers.lastActivityAt), desc(dossiers.dossierId))
+    .where(and(dossierWhere(filters), plan.where))
+    .orderBy(order(time), order(dossiers.dossierId))
     .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt, id: last.dossierId }) : null };
+  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.dossierId }));
+  const described = await describeDossiers(db, page.items.map((i) => i.dossierId));
+  return {
+    ...page,
+    items: page.items.map(({ position: _position, ...item }) => ({
+      ...item,
+      firstName: described.get(item.dossierId)?.firstName ?? null,
+      lastName: described.get(item.dossierId)?.lastName ?? null,
+      latestStatus: described.get(item.dossierId)?.latestStatus ?? null,
+    })),
+  };
 }

@@ -1,50 +1,74 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, desc } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes } from "../../db/schema";
-import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor";
+import type { ProcessStatus } from "../assure/schemas";
+import { InvalidInput } from "../errors";
+import {
+  cursorScope,
+  decodeCursor,
+  exactTimestamp,
+  planKeyset,
+  toKeysetPage,
+  type KeysetPage,
+} from "../pagination/scoped-cursor";
+import { processWhere } from "./process-filters";
+import { ListProcessesInput, type ProcessFilters, type ProcessSort } from "./process-list-query";
 
-export const ListProcessesInput = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Opaque keyset cursor from a previous page's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
-});
-export type ListProcessesInput = z.input<typeof ListProcessesInput>;
+export { ListProcessesInput } from "./process-list-query";
 
 export interface ProcessListItem {
   processId: string;
   dossierId: string;
-  status: (typeof processes.status.enumValues)[number];
+  status: ProcessStatus;
   processType: string | null;
   documentType: string | null;
   firstName: string | null;
   lastName: string | null;
+  documentNumber: string | null;
+  dateOfBirth: string | null;
   issuingCountry: string | null;
+  retryOfProcessId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export interface ProcessPage {
-  items: ProcessListItem[];
-  nextCursor: string | null;
+export type ProcessPage = KeysetPage<ProcessListItem>;
+
+/** The cursor of a page is only valid for the same sort and filters (not the same page size). */
+export function processListScope(sort: ProcessSort, filters: ProcessFilters): string {
+  const { q, by, status, type, doc, country, dates, from, to } = filters;
+  return cursorScope([
+    "processes",
+    sort,
+    q ?? null,
+    by ?? "auto",
+    [...(status ?? [])].sort(),
+    type ?? null,
+    doc ?? null,
+    country ?? null,
+    dates ?? "updated",
+    from ?? null,
+    to ?? null,
+  ]);
 }
 
 /**
- * The newest processes first, by Assure's `updatedAt` with the process id as tie-break, a page at a
- * time by keyset (no OFFSET): every page costs the same however deep it is.
+ * One page of the queue, filtered and sorted in SQL and read by keyset (no OFFSET): every page costs
+ * the same however deep it is. The order is (time, process id) in the asked direction; the id breaks
+ * ties so that rows sharing a timestamp are neither repeated nor skipped.
  */
 export async function listProcesses(db: Db, input: ListProcessesInput = {}): Promise<ProcessPage> {
-  const { limit, cursor } = ListProcessesInput.parse(input);
-  const conditions: SQL[] = [];
-  if (cursor) {
-    const after = decodeCursor(cursor);
-    conditions.push(
-      or(
-        lt(processes.updatedAt, after.at),
-        and(eq(processes.updatedAt, after.at), lt(processes.processId, after.id)),
-      )!,
-    );
+  const parsed = ListProcessesInput.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidInput("This view of the queue is not valid", parsed.error.issues.map((i) => i.message));
   }
+  const { filters, sort, limit, cursor: rawCursor } = parsed.data;
+  const scope = processListScope(sort, filters);
+  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
+  const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
+  const plan = planKeyset(time, processes.processId, sort.endsWith("asc") ? "asc" : "desc", cursor);
+  const order = plan.descending ? desc : asc;
+
   const rows = await db
     .select({
       processId: processes.processId,
@@ -54,15 +78,19 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}): Pro
       documentType: processes.documentType,
       firstName: processes.firstName,
       lastName: processes.lastName,
+      documentNumber: processes.documentNumber,
+      dateOfBirth: processes.dateOfBirth,
       issuingCountry: processes.issuingCountry,
+      retryOfProcessId: processes.retryOfProcessId,
       createdAt: processes.createdAt,
       updatedAt: processes.updatedAt,
+      position: exactTimestamp(time),
     })
     .from(processes)
-    .where(and(...conditions))
-    .orderBy(desc(processes.updatedAt), desc(processes.processId))
+    .where(and(processWhere(filters), plan.where))
+    .orderBy(order(time), order(processes.processId))
     .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.updatedAt, id: last.processId }) : null };
+
+  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));
+  return { ...page, items: page.items.map(({ position: _position, ...item }) => item) };
 }

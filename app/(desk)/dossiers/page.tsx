@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/format";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { Suspense } from "react";
+import { settleTableQuery } from "@/components/data-table-result";
+import { TableSkeleton } from "@/components/table-skeleton";
 import { getDatabase } from "@/db";
+import { countDossiers } from "@/lib/dossiers/count-dossiers";
 import { listDossiers } from "@/lib/dossiers/list-dossiers";
+import { DossierFilters } from "./_components/dossier-filters";
+import { DossierResults } from "./_components/dossier-results";
+import { loadDossierSearchParams, serializeDossierSearchParams, toListDossiersInput } from "./search-params";
 
 export const metadata: Metadata = { title: "Dossiers" };
 
@@ -13,56 +19,24 @@ interface DossiersPageProps {
 
 export default async function DossiersPage({ searchParams }: DossiersPageProps) {
   await connection();
-  const params = await searchParams;
-  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
-  const database = await getDatabase();
-  const page = await listDossiers(database.db, { cursor, limit: 50 });
+  const params = await loadDossierSearchParams(searchParams);
+  const { db } = await getDatabase();
+  const input = toListDossiersInput(params);
+  const page = settleTableQuery(listDossiers(db, input));
+  const count = settleTableQuery(countDossiers(db, input.filters));
 
   return (
     <section aria-labelledby="dossiers-heading" className="flex flex-col gap-4">
-      <header className="flex items-baseline justify-between">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 id="dossiers-heading" className="text-xl font-semibold">Dossiers</h1>
-        <p className="text-sm text-slate-600">One per end-user; most recent activity first</p>
+        <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
       </header>
-      {page.items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {cursor ? "No more dossiers after this page." : "No dossiers yet."}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Dossier</th>
-                <th scope="col" className="px-3 py-2">Processes</th>
-                <th scope="col" className="px-3 py-2">Last activity</th>
-                <th scope="col" className="px-3 py-2">First seen by the desk</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((item) => (
-                <tr key={item.dossierId}>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {item.dossierId}
-                    {item.goneAt && <span className="ml-2 text-slate-500">(deleted at Assure)</span>}
-                  </td>
-                  <td className="px-3 py-2">{item.processCount}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(item.lastActivityAt)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(item.firstSeenAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {page.nextCursor && (
-        <Link
-          href={`/dossiers?cursor=${encodeURIComponent(page.nextCursor)}`}
-          className="self-start rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
-        >
-          Next page
-        </Link>
-      )}
+      <NuqsAdapter>
+        <DossierFilters />
+        <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label="Loading dossiers…" />}>
+          <DossierResults params={params} page={page} count={count} />
+        </Suspense>
+      </NuqsAdapter>
     </section>
   );
 }

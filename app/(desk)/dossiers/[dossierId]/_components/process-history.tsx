@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { formatDateTime } from "@/components/format";
+import { StatusBadge } from "@/components/status-badge";
+import type { DossierProcess } from "@/lib/dossiers/get-dossier";
+import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "../../../processes/_components/labels";
+import { processHref } from "../../../processes/_components/process-href";
+
+interface ProcessHistoryProps {
+  dossierId: string;
+  processes: DossierProcess[];
+}
+
+const short = (id: string) => id.slice(0, 8);
+
+/** Every process in the dossier, oldest first, each retry pointing at what it retries and back. */
+export function ProcessHistory({ dossierId, processes }: ProcessHistoryProps) {
+  const retriedBy = new Map<string, string[]>();
+  for (const p of processes) {
+    if (p.retryOfProcessId) retriedBy.set(p.retryOfProcessId, [...(retriedBy.get(p.retryOfProcessId) ?? []), p.processId]);
+  }
+  const anchor = (id: string) => (
+    <a href={`#process-${id}`} className="font-mono text-xs underline">{short(id)}</a>
+  );
+
+  return (
+    <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+      <h2 id="history-heading" className="font-semibold">Processes, oldest first</h2>
+      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">Created</th>
+              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">Type</th>
+              <th scope="col" className="px-3 py-2">Document</th>
+              <th scope="col" className="px-3 py-2">Retries</th>
+              <th scope="col" className="px-3 py-2">Updated</th>
+              <th scope="col" className="px-3 py-2">Process</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {processes.map((p) => (
+              <tr key={p.processId} id={`process-${p.processId}`} className="target:bg-sky-50">
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.createdAt)}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={p.status} />
+                  {p.failReasonType && <span className="ml-2 text-xs text-slate-600">{p.failReasonType}</span>}
+                </td>
+                <td className="px-3 py-2">{PROCESS_TYPE_LABELS[p.processType ?? ""] ?? p.processType ?? "—"}</td>
+                <td className="px-3 py-2">{DOCUMENT_TYPE_LABELS[p.documentType ?? ""] ?? p.documentType ?? "—"}</td>
+                <td className="px-3 py-2 text-xs">
+                  {p.retryOfProcessId && <p>↳ retry of {anchor(p.retryOfProcessId)}</p>}
+                  {retriedBy.get(p.processId)?.map((id) => <p key={id}>retried by {anchor(id)}</p>)}
+                  {!p.retryOfProcessId && !retriedBy.has(p.processId) && <span className="text-slate-500">—</span>}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.updatedAt)}</td>
+                <td className="px-3 py-2">
+                  <Link href={processHref(dossierId, p.processId)} className="font-mono text-xs underline" title={p.processId}>
+                    Open {short(p.processId)}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { formatDateTime } from "@/components/format";
+import { getDatabase } from "@/db";
+import { getDossier, MAX_DOSSIER_PROCESSES, type DossierDetail } from "@/lib/dossiers/get-dossier";
+import { DeskError } from "@/lib/errors";
+import { IdentityCard } from "./_components/identity-card";
+import { ProcessHistory } from "./_components/process-history";
+
+interface DossierPageProps {
+  params: Promise<{ dossierId: string }>;
+}
+
+export async function generateMetadata({ params }: DossierPageProps): Promise<Metadata> {
+  const { dossierId } = await params;
+  return { title: `Dossier ${dossierId.slice(0, 8)}` };
+}
+
+/** NotFound and a malformed id are both "no such dossier"; anything else is a failure to show. */
+async function loadDossier(dossierId: string): Promise<DossierDetail> {
+  const { db } = await getDatabase();
+  try {
+    return await getDossier(db, dossierId);
+  } catch (error) {
+    if (error instanceof DeskError && (error.status === 404 || error.status === 400)) notFound();
+    throw error;
+  }
+}
+
+export default async function DossierPage({ params }: DossierPageProps) {
+  await connection();
+  const { dossierId } = await params;
+  const { dossier, identity, processes, truncated } = await loadDossier(dossierId);
+
+  return (
+    <section aria-labelledby="dossier-heading" className="flex max-w-5xl flex-col gap-5">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/dossiers" className="text-slate-700 underline">Dossiers</Link>
+      </nav>
+      <header className="flex flex-col gap-1">
+        <h1 id="dossier-heading" className="text-xl font-semibold">
+          Dossier <span className="font-mono text-base">{dossier.dossierId}</span>
+        </h1>
+        <p className="text-sm text-slate-600">
+          {dossier.processCount} {dossier.processCount === 1 ? "process" : "processes"} · last activity{" "}
+          {formatDateTime(dossier.lastActivityAt)} · first seen by the desk {formatDateTime(dossier.firstSeenAt)}
+        </p>
+        {dossier.goneAt && (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Assure no longer has this dossier (since {formatDateTime(dossier.goneAt)}); the desk&apos;s copy is shown.
+          </p>
+        )}
+      </header>
+      <IdentityCard dossierId={dossier.dossierId} identity={identity} />
+      <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
+      {truncated && <p className="text-sm text-slate-600">Only the first {MAX_DOSSIER_PROCESSES} processes are shown.</p>}
+    </section>
+  );
+}

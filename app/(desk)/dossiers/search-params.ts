@@ -1,0 +1,30 @@
+import { createLoader, createSerializer, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { DOSSIER_SORTS, type ListDossiersInput } from "@/lib/dossiers/dossier-list-query";
+import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/processes/process-list-query";
+
+/** The dossier list's URL, shared by the server page and the client table (as for the queue). */
+export const dossierSearchParams = {
+  q: parseAsString.withDefault(""),
+  by: parseAsStringLiteral(LOOKUP_KINDS).withDefault("auto"),
+  /** Last activity between these UTC days. */
+  from: parseAsString,
+  to: parseAsString,
+  sort: parseAsStringLiteral(DOSSIER_SORTS).withDefault("activity.desc"),
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
+  cursor: parseAsString,
+};
+
+export type DossierSearchParams = inferParserType<typeof dossierSearchParams>;
+
+export const loadDossierSearchParams = createLoader(dossierSearchParams);
+export const serializeDossierSearchParams = createSerializer(dossierSearchParams);
+
+export function toListDossiersInput(params: DossierSearchParams): Required<Pick<ListDossiersInput, "filters" | "sort" | "limit" | "cursor">> {
+  return {
+    filters: { q: params.q || null, by: params.by, from: params.from, to: params.to },
+    sort: params.sort,
+    limit: params.size,
+    cursor: params.cursor,
+  };
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { createColumnHelper, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import type { DataTableFeatures } from "@/components/data-table-features";
+import { formatDateTime, formatName } from "@/components/format";
+import { StatusBadge } from "@/components/status-badge";
+import type { ProcessListItem } from "@/lib/processes/list-processes";
+import type { ProcessSort } from "@/lib/processes/process-list-query";
+import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "./labels";
+import { LOOKUP_INPUT_ID } from "./lookup-box";
+import { processHref } from "./process-href";
+import { useProcessSearchParams } from "./use-process-search-params";
+
+const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
+
+/** Module scope: TanStack Table rebuilds its models whenever the columns change identity. */
+const columns = helper.columns([
+  helper.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: (info) => <StatusBadge status={info.getValue()} />,
+  }),
+  helper.accessor((row) => formatName(row.firstName, row.lastName), {
+    id: "name",
+    header: "Name",
+    enableSorting: false,
+    meta: { primary: true },
+    cell: (info) => (
+      <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+        {info.getValue() ?? <span className="font-normal text-slate-600 italic">not extracted</span>}
+      </Link>
+    ),
+  }),
+  helper.accessor("processType", {
+    header: "Type",
+    enableSorting: false,
+    cell: (info) => PROCESS_TYPE_LABELS[info.getValue() ?? ""] ?? info.getValue() ?? "—",
+  }),
+  helper.accessor("documentType", {
+    header: "Document",
+    enableSorting: false,
+    cell: (info) => DOCUMENT_TYPE_LABELS[info.getValue() ?? ""] ?? info.getValue() ?? "—",
+  }),
+  helper.accessor("documentNumber", {
+    header: "Doc. number",
+    enableSorting: false,
+    meta: { className: "font-mono text-xs" },
+    cell: (info) => info.getValue() ?? "—",
+  }),
+  helper.accessor("issuingCountry", { header: "Country", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
+  helper.accessor("createdAt", {
+    id: "created",
+    header: "Created",
+    sortDescFirst: true,
+    meta: { className: "whitespace-nowrap" },
+    cell: (info) => formatDateTime(info.getValue()),
+  }),
+  helper.accessor("updatedAt", {
+    id: "updated",
+    header: "Updated",
+    sortDescFirst: true,
+    meta: { className: "whitespace-nowrap" },
+    cell: (info) => formatDateTime(info.getValue()),
+  }),
+  helper.accessor("processId", {
+    header: "Process",
+    enableSorting: false,
+    meta: { className: "font-mono text-xs text-slate-600" },
+    cell: (info) => <span title={info.getValue()}>{info.getValue().slice(0, 8)}</span>,
+  }),
+]);
+
+const getRowId = (row: ProcessListItem) => row.processId;
+const getRowHref = (row: ProcessListItem) => processHref(row.dossierId, row.processId);
+
+function toSorting(sort: ProcessSort): SortingState {
+  const [id, direction] = sort.split(".") as [string, string];
+  return [{ id, desc: direction === "desc" }];
+}
+
+function toSort(sorting: SortingState): ProcessSort | null {
+  const [first] = sorting;
+  return first ? (`${first.id}.${first.desc ? "desc" : "asc"}` as ProcessSort) : null;
+}
+
+interface ProcessTableProps {
+  items: ProcessListItem[];
+}
+
+export function ProcessTable({ items }: ProcessTableProps) {
+  const { params, setView } = useProcessSearchParams();
+  return (
+    <DataTable
+      columns={columns}
+      data={items}
+      getRowId={getRowId}
+      getRowHref={getRowHref}
+      caption="Processes in the queue; j and k move between rows, Enter opens one"
+      sorting={toSorting(params.sort)}
+      onSortingChange={(sorting) => setView({ sort: toSort(sorting) })}
+      searchInputId={LOOKUP_INPUT_ID}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { Suspense, use } from "react";
+import type { TableResult } from "@/components/data-table-result";
+import { PROCESS_STATUSES, type ProcessStatus } from "@/lib/assure/schemas";
+import { COUNT_CAP, type StatusCounts } from "@/lib/processes/status-counts-types";
+import { formatCount } from "./labels";
+
+interface StatusFilterProps {
+  selected: ProcessStatus[];
+  counts: Promise<TableResult<StatusCounts>>;
+  onChange: (statuses: ProcessStatus[]) => void;
+}
+
+interface StatusChoicesProps extends Omit<StatusFilterProps, "counts"> {
+  counts: StatusCounts | null;
+}
+
+function StatusChoices({ selected, counts, onChange }: StatusChoicesProps) {
+  const toggle = (status: ProcessStatus, on: boolean) =>
+    onChange(PROCESS_STATUSES.filter((s) => (s === status ? on : selected.includes(s))));
+  return (
+    <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Status</legend>
+      {PROCESS_STATUSES.map((status) => (
+        <label key={status} className="inline-flex items-center gap-1.5 text-sm">
+          <input
+            type="checkbox"
+            name="status"
+            value={status}
+            checked={selected.includes(status)}
+            onChange={(event) => toggle(status, event.target.checked)}
+            className="size-4 accent-slate-900"
+          />
+          {status}
+          <span className="text-slate-600 tabular-nums" data-status-count={status}>
+            {counts ? formatCount(counts.byStatus[status]) : "…"}
+          </span>
+        </label>
+      ))}
+      {counts?.source === "filtered" && Object.values(counts.byStatus).some((c) => c.capped) && (
+        <span className="text-xs text-slate-600">Counted up to {COUNT_CAP.toLocaleString("en-GB")} matching processes.</span>
+      )}
+    </fieldset>
+  );
+}
+
+function StatusChoicesWithCounts({ counts, ...props }: StatusFilterProps) {
+  const result = use(counts);
+  return <StatusChoices {...props} counts={result.ok ? result.value : null} />;
+}
+
+/** Status checkboxes; their counts stream in when ready, without holding up the rest of the page. */
+export function StatusFilter(props: StatusFilterProps) {
+  return (
+    <Suspense fallback={<StatusChoices {...props} counts={null} />}>
+      <StatusChoicesWithCounts {...props} />
+    </Suspense>
+  );
+}

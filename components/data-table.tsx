@@ -1,0 +1,114 @@
+"use client";
+
+import { useTable, type ColumnDef, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useCallback, useRef, type ReactNode } from "react";
+import { dataTableFeatures, type DataTableFeatures } from "./data-table-features";
+import { useTableKeyboard } from "./data-table-keyboard";
+
+interface DataTableProps<TData extends RowData> {
+  /** Defined at module scope by the caller: TanStack Table rebuilds its models when they change. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column has its own value type, as `helper.columns()` returns them
+  columns: ColumnDef<DataTableFeatures, TData, any>[];
+  data: TData[];
+  getRowId: (row: TData) => string;
+  getRowHref: (row: TData) => string;
+  /** What the table lists, for screen readers. */
+  caption: string;
+  /** Controlled by the URL: the table only reports which header was clicked. */
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  searchInputId?: string;
+}
+
+function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
+  if (!direction) return <span aria-hidden className="text-slate-500">↕</span>;
+  return <span aria-hidden>{direction === "asc" ? "↑" : "↓"}</span>;
+}
+
+/**
+ * The desk's list table in server mode: rows arrive sorted, filtered and paged by SQL
+ * (`manualSorting`), the sort state lives in the URL, and `j`/`k`/Enter/`/` work as in a mail client.
+ */
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>): ReactNode {
+  const { columns, data, getRowId, getRowHref, caption, sorting, onSortingChange, searchInputId } = props;
+  const router = useRouter();
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+    state: { sorting },
+    onSortingChange: (updater: Updater<SortingState>) =>
+      onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+  });
+  const rows = table.getRowModel().rows;
+
+  const open = useCallback((index: number) => {
+    const row = rows[index];
+    if (row) router.push(getRowHref(row.original));
+  }, [getRowHref, router, rows]);
+  const { active, setActive } = useTableKeyboard({ body, rowCount: rows.length, onOpen: open, searchInputId });
+
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    className="px-3 py-2 whitespace-nowrap"
+                  >
+                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                      >
+                        <table.FlexRender header={header} /> <SortMark direction={sorted} />
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={body} className="divide-y divide-slate-100">
+          {rows.map((row, index) => (
+            <tr
+              key={row.id}
+              data-active={index === active ? "true" : undefined}
+              onFocus={() => setActive(index)}
+              className="hover:bg-slate-50 data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
+            >
+              {row.getAllCells().map((cell) => (
+                <td
+                  key={cell.id}
+                  data-primary={cell.column.columnDef.meta?.primary ? "" : undefined}
+                  className={`px-3 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}
+                >
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
