@@ -25,12 +25,18 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Signed in as a compliance officer unless a file says otherwise (test.use({ storageState })).
+    { name: "chromium", dependencies: ["setup"], use: { storageState: "e2e/.auth/compliance.json" } },
+  ],
   webServer: {
     // The production build, started the way `npm start` starts it, on a database of its own.
     command: "npx tsx e2e/support/e2e-server.ts",
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
-    reuseExistingServer: false,
+    // Locally a desk already started with `npx tsx e2e/support/e2e-server.ts` on E2E_PORT is reused; CI always starts its own.
+    reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT) },

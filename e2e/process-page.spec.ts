@@ -6,10 +6,12 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { webhookInbox } from "../db/schema";
+import { staffUsers, webhookInbox } from "../db/schema";
+import { hashPassword } from "../lib/auth/password";
 import { upsertProcess } from "../lib/processes/upsert-process";
 import { seedSampleProcess } from "../lib/results/testing/seed-sample";
 import { loadExample } from "../tests/support/fixtures";
+import { signIn } from "./support/auth";
 
 /**
  * The process page as a reviewer uses it. The shared e2e server's demo data has no full-result zips yet, so
@@ -25,6 +27,13 @@ let server: ChildProcess | undefined;
 let inconclusiveUrl = "";
 let refusedUrl = "";
 let processId = "";
+const REVIEWER = { email: "viewer@e2e.desk", password: "viewer-e2e-password-42" };
+
+// This file starts a desk of its own and signs in there, so it starts without the shared sessions.
+test.use({ storageState: { cookies: [], origins: [] } });
+test.beforeEach(async ({ page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password, BASE);
+});
 
 async function seed() {
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -32,6 +41,9 @@ async function seed() {
   const database = await openDatabase({ dataDir: DATA_DIR });
   try {
     await migrateDatabase(database);
+    await database.db
+      .insert(staffUsers)
+      .values({ email: REVIEWER.email, name: "E2E Reviewer", role: "compliance", passwordHash: await hashPassword(REVIEWER.password) });
     const seeded = await seedSampleProcess(database.db, { imageWidth: 900 });
     processId = seeded.processId;
     inconclusiveUrl = `/dossiers/${seeded.dossierId}/processes/${seeded.processId}`;
@@ -65,7 +77,7 @@ test.beforeAll(async () => {
   await seed();
   // One pid (not `npx next start`), so that afterAll stops exactly what this file started.
   server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", DATA_DIR, DATABASE_URL: "", DEMO_DATA: "off", WORKER_IN_PROCESS: "0", PORT: String(PORT) },
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR, DATABASE_URL: "", DEMO_DATA: "off", WORKER_IN_PROCESS: "0", PORT: String(PORT), NEXTAUTH_SECRET: "e2e-viewer-session-secret-0123456789abcdef", NEXTAUTH_URL: BASE },
     stdio: "ignore",
   });
   await waitForHealth(Date.now() + 90_000);
@@ -77,7 +89,8 @@ test.afterAll(async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
 });
 
-test("a reviewer reads why a process is inconclusive, opens the breakdown and zooms a picture", async ({ page, request }) => {
+test("a reviewer reads why a process is inconclusive, opens the breakdown and zooms a picture", async ({ page }) => {
+  const request = page.request;
   await page.goto(`${BASE}${inconclusiveUrl}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(processId);
 

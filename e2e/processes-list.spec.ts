@@ -1,5 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { authFile } from "./support/auth";
+
+// The admin sees every area of the desk.
+test.use({ storageState: authFile("admin") });
 
 test("the processes list shows the seeded demo processes, newest first, and pages on", async ({ page }) => {
   await page.goto("/");

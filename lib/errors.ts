@@ -24,6 +24,10 @@ export class NotFound extends DeskError {
   override readonly status = 404;
 }
 
+export class Unauthenticated extends DeskError {
+  override readonly status = 401;
+}
+
 export class Forbidden extends DeskError {
   override readonly status = 403;
 }

@@ -7,6 +7,7 @@ import { migrateDatabase } from "../db/migrate";
 import { isDatabaseEmpty } from "../db/seed/is-empty";
 import { createAssureClient } from "../lib/assure/client";
 import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
+import { ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
 import { loadEnvConfig } from "@next/env";
@@ -63,25 +64,46 @@ async function startBundledSimulator(env: Env): Promise<SimulatorHandle> {
   return simulator;
 }
 
-/** The demo needs a webhook secret; one is made once per embedded database and kept beside it. */
-function ensureWebhookSecret(env: Env) {
-  if (env.ASSURE_WEBHOOK_SECRET) return;
-  let secret = randomBytes(24).toString("base64url");
-  if (!env.DATABASE_URL) {
-    const file = path.join(env.DATA_DIR, "webhook-secret");
-    if (existsSync(file)) secret = readFileSync(file, "utf8").trim();
-    else writeFileSync(file, secret, { mode: 0o600 });
-  }
-  process.env.ASSURE_WEBHOOK_SECRET = secret;
+/**
+ * A value the desk needs and the user did not set (the demo's webhook secret, session key, passwords):
+ * made once per embedded database and kept beside it, or made for this run on a PostgreSQL server.
+ */
+function keptBesideData(env: Env, name: string, make: () => string): string {
+  if (env.DATABASE_URL) return make();
+  const file = path.join(env.DATA_DIR, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const value = make();
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
 }
+
+function ensureSecrets(env: Env) {
+  const secret = () => randomBytes(32).toString("base64url");
+  process.env.ASSURE_WEBHOOK_SECRET ??= keptBesideData(env, "webhook-secret", secret);
+  if (!env.NEXTAUTH_SECRET) {
+    if (env.NODE_ENV === "production" && env.ASSURE_SIMULATOR === "0" && env.ASSURE_BASE_URL) {
+      throw new ConfigError(["NEXTAUTH_SECRET: required when talking to the real Assure API"]);
+    }
+    process.env.NEXTAUTH_SECRET = keptBesideData(env, "session-secret", secret);
+  }
+  process.env.NEXTAUTH_URL ??= env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}
+
+let demoLogins: DemoLogin[] = [];
 
 async function prepareDatabase(env: Env, simulator: SimulatorHandle | null) {
   // PGlite allows one process per folder: this handle is closed before the server opens its own.
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
   try {
     await migrateDatabase(database);
-    const wanted = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && !env.DATABASE_URL);
-    if (wanted && simulator && (await isDatabaseEmpty(database))) {
+    const demo = simulator !== null && (env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && !env.DATABASE_URL));
+    if (demo) {
+      const passwords = env.DEMO_PASSWORD
+        ? Object.fromEntries(Object.keys(makeDemoPasswords()).map((email) => [email, env.DEMO_PASSWORD!]))
+        : (JSON.parse(keptBesideData(env, "demo-logins.json", () => JSON.stringify(makeDemoPasswords()))) as Record<string, string>);
+      demoLogins = await ensureDemoUsers(database.db, passwords);
+    }
+    if (demo && (await isDatabaseEmpty(database))) {
       log("Loading demo data: running verifications through the simulator…");
       const started = Date.now();
       const assure = createAssureClient(assureConfigFromEnv(env)!);
@@ -125,6 +147,9 @@ function printNextSteps(env: Env) {
       "  Assure Review Desk is running.",
       `    Open      ${url}/processes`,
       `    Health    ${url}/api/health`,
+      ...(demoLogins.length > 0
+        ? ["", "  Demo sign-in (demo mode only):", ...demoLogins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.password}`)]
+        : []),
       process.env.ASSURE_SIMULATOR === "1" ? `    Assure    bundled simulator at ${process.env.ASSURE_BASE_URL}` : `    Assure    ${process.env.ASSURE_BASE_URL ?? "not configured"}`,
       "    Stop      Ctrl+C",
       "",
@@ -139,7 +164,7 @@ async function main() {
   buildIfStale();
   if (!configured.DATABASE_URL) mkdirSync(configured.DATA_DIR, { recursive: true });
   const simulator = configured.ASSURE_BASE_URL ? null : await startBundledSimulator(configured);
-  ensureWebhookSecret(configured);
+  ensureSecrets(configured);
   // Read again: the simulator's address and the webhook secret are now part of the configuration.
   const env = parseEnv(process.env);
   await prepareDatabase(env, simulator);

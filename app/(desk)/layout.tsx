@@ -1,25 +1,38 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeskNav } from "@/components/desk-nav";
+import { UserMenu } from "@/components/user-menu";
+import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
+import { getCtx } from "@/lib/server/session";
 
-export default function DeskLayout({ children }: { children: ReactNode }) {
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const ctx = await getCtx();
+  // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
+  if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
+  const links = [
+    { href: "/processes", label: "Processes" },
+    { href: "/dossiers", label: "Dossiers" },
+    ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: "Audit log" }] : []),
+    ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
+  ];
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
         <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
           Assure Review Desk
         </Link>
-        <DeskNav />
-        {simulated && (
-          <p
-            role="note"
-            className="mt-auto rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900"
-          >
-            Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
-          </p>
-        )}
+        <DeskNav links={links} />
+        <div className="mt-auto flex flex-col gap-3">
+          {simulated && (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+              Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
+            </p>
+          )}
+          <UserMenu name={ctx.user.name} role={ctx.user.role} />
+        </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
     </div>

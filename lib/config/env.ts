@@ -28,6 +28,8 @@ export const EnvSchema = z.object({
   DATA_DIR: optional(z.string()).default(".data"),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).default(10),
   DEMO_DATA: optional(z.enum(["auto", "on", "off"])).default("auto"),
+  /** Demo mode only: one password for every demo user (the browser tests use it); unset: random ones. */
+  DEMO_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
 
   ASSURE_BASE_URL: optional(url(["http", "https"])),
   ASSURE_TOKEN_URL: optional(url(["http", "https"])),
@@ -47,6 +49,25 @@ export const EnvSchema = z.object({
   /** 1: each desk server also sweeps the webhook inbox and stale processes; 0: leave it to `npm run worker`. */
   WORKER_IN_PROCESS: optional(z.enum(["0", "1"])).default("1"),
   WORKER_INTERVAL_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(5_000),
+  /** A full sync with Assure every this many minutes (by whichever worker looks first); unset: only from the admin screen. */
+  SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(43_200)),
+
+  /** Signs session cookies (next-auth). npm start makes one for the demo; set it in production. */
+  NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** The desk's address as the browser sees it (next-auth's callbacks). Default: PUBLIC_URL. */
+  NEXTAUTH_URL: optional(url(["http", "https"])),
+  /** A session unused for this long ends. */
+  SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60)).default(30),
+  /** Optional company SSO (OpenID Connect): all three or none. */
+  OIDC_ISSUER: optional(url(["https", "http"])),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  /** The ID-token claim holding the desk role (support, compliance or admin); without it an admin sets the role. */
+  OIDC_ROLE_CLAIM: optional(z.string().min(1)),
+  /** Second compliance officer must confirm a review decision before it is final. */
+  FOUR_EYES: optional(z.enum(["0", "1"])).default("0"),
+  /** Retries allowed per failed process. */
+  RETRY_CAP: optional(z.coerce.number().int().min(1).max(20)).default(3),
 
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"])).default("info"),
 });
@@ -75,6 +96,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.NODE_ENV === "production" && env.ASSURE_BASE_URL && env.ASSURE_SIMULATOR === "0" && !env.ASSURE_WEBHOOK_SECRET) {
     problems.push("ASSURE_WEBHOOK_SECRET: required when talking to the real Assure API");
   }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three, or none");
   if (problems.length > 0) throw new ConfigError(problems);
   return env;
 }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
-import { InvalidInput, NotFound } from "../errors";
+import { eq } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
+import { staffCtx } from "../../tests/support/staff";
+import type { Ctx } from "../auth/context";
+import { Forbidden, InvalidInput, NotFound } from "../errors";
 import { errorResponse, fileResponse, parseRange } from "./file-response";
 import { createResultLoader } from "./load-result";
 import { UnreadableResultError } from "./result-errors";
@@ -9,8 +13,11 @@ import { getResultMediaFile, getResultZipFile } from "./serve-result-file";
 import { seedSampleProcess } from "./testing/seed-sample";
 
 let database: TestDatabase;
+let compliance: Ctx;
+let support: Ctx;
 beforeAll(async () => {
   database = await createTestDatabase();
+  [compliance, support] = await Promise.all([staffCtx(database.db, "compliance"), staffCtx(database.db, "support")]);
 });
 afterAll(async () => {
   await database.dispose();
@@ -21,7 +28,7 @@ const loader = createResultLoader();
 describe("getResultZipFile", () => {
   it("serves the stored zip as an attachment, byte for byte", async () => {
     const { processId } = await seedSampleProcess(database.db);
-    const file = await getResultZipFile(database.db, { processId });
+    const file = await getResultZipFile(compliance, { processId });
     const stored = await postgresResultStore(database.db).get(processId);
     expect(Buffer.from(file.body).equals(Buffer.from(stored!))).toBe(true);
     const response = fileResponse(file);
@@ -37,8 +44,8 @@ describe("getResultZipFile", () => {
 
   it("answers 404 without a zip and 400 for an odd id", async () => {
     const { processId } = await seedSampleProcess(database.db, { zip: null });
-    await expect(getResultZipFile(database.db, { processId })).rejects.toBeInstanceOf(NotFound);
-    await expect(getResultZipFile(database.db, { processId: "../../etc" })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(getResultZipFile(compliance, { processId })).rejects.toBeInstanceOf(NotFound);
+    await expect(getResultZipFile(compliance, { processId: "../../etc" })).rejects.toBeInstanceOf(InvalidInput);
     expect(errorResponse(new NotFound("none")).status).toBe(404);
   });
 });
@@ -46,7 +53,7 @@ describe("getResultZipFile", () => {
 describe("getResultMediaFile", () => {
   it("serves a picture inline with the sniffed content type", async () => {
     const { processId } = await seedSampleProcess(database.db);
-    const file = await getResultMediaFile(database.db, { processId, slug: "selfie" }, loader);
+    const file = await getResultMediaFile(compliance, { processId, slug: "selfie" }, loader);
     expect(file).toMatchObject({ contentType: "image/jpeg", filename: "selfie.jpg", disposition: "inline" });
     expect(Array.from(file.body.subarray(0, 3))).toEqual([0xff, 0xd8, 0xff]);
     const response = fileResponse(file);
@@ -58,10 +65,10 @@ describe("getResultMediaFile", () => {
 
   it("answers 404 for a file the result does not hold, 422 for a refused zip, 400 for a bad name", async () => {
     const { processId } = await seedSampleProcess(database.db);
-    await expect(getResultMediaFile(database.db, { processId, slug: "portrait" }, loader)).rejects.toBeInstanceOf(NotFound);
-    await expect(getResultMediaFile(database.db, { processId, slug: "../process" }, loader)).rejects.toBeInstanceOf(InvalidInput);
+    await expect(getResultMediaFile(compliance, { processId, slug: "portrait" }, loader)).rejects.toBeInstanceOf(NotFound);
+    await expect(getResultMediaFile(compliance, { processId, slug: "../process" }, loader)).rejects.toBeInstanceOf(InvalidInput);
     const broken = await seedSampleProcess(database.db, { zip: new Uint8Array(64) });
-    const error = await getResultMediaFile(database.db, { processId: broken.processId, slug: "front" }, loader).catch((e: unknown) => e);
+    const error = await getResultMediaFile(compliance, { processId: broken.processId, slug: "front" }, loader).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableResultError);
     const response = errorResponse(error);
     expect(response.status).toBe(422);
@@ -80,5 +87,21 @@ describe("getResultMediaFile", () => {
     expect(parseRange("bytes=20-30", 10)).toBe("unsatisfiable");
     expect(parseRange("items=1-2", 10)).toBeNull();
     expect(fileResponse(file, "bytes=20-").status).toBe(416);
+  });
+});
+
+describe("who may read full results", () => {
+  it("refuses support before reading a byte, and audits every download and picture view", async () => {
+    const { processId } = await seedSampleProcess(database.db);
+    await expect(getResultZipFile(support, { processId })).rejects.toBeInstanceOf(Forbidden);
+    await expect(getResultMediaFile(support, { processId, slug: "front" }, loader)).rejects.toBeInstanceOf(Forbidden);
+    await getResultZipFile(compliance, { processId });
+    await getResultMediaFile(compliance, { processId, slug: "selfie" }, loader);
+    const rows = await database.db.select().from(auditLog).where(eq(auditLog.processId, processId)).orderBy(auditLog.id);
+    expect(rows.map((r) => [r.action, r.actorRole])).toEqual([
+      ["result.download", "compliance"],
+      ["result.view_media", "compliance"],
+    ]);
+    expect(rows[1]?.details).toEqual({ slug: "selfie" });
   });
 });

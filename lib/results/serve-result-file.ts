@@ -1,5 +1,8 @@
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import { eq } from "drizzle-orm";
+import { processes } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput, NotFound } from "../errors";
 import { getResultLoader, type ResultLoader } from "./load-result";
 import { postgresResultStore } from "./result-store";
@@ -28,25 +31,36 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 /**
- * The one gate every result file passes. Access control comes in a later issue: the role check (who may see
- * identity documents) goes here, before any byte is read, and then covers the zip and every picture.
+ * The one gate every result file passes: identity documents and faces are for roles with `results.read`,
+ * checked before any byte is read; each download and picture view is audited.
  */
-function admit<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  return parse(schema, input);
+async function admit<T extends z.ZodType<{ processId: string }>>(
+  ctx: Ctx,
+  schema: T,
+  input: unknown,
+  action: string,
+): Promise<z.infer<T>> {
+  requireCapability(ctx, "results.read");
+  const data = parse(schema, input);
+  const [process] = await ctx.db.select({ dossierId: processes.dossierId }).from(processes).where(eq(processes.processId, data.processId));
+  if (!process) throw new NotFound(`No process ${data.processId}`);
+  const { processId: _processId, ...rest } = data;
+  await recordAudit(ctx.db, actorOf(ctx), { action, processId: data.processId, dossierId: process.dossierId, details: rest });
+  return data;
 }
 
-export async function getResultZipFile(db: Db, input: unknown): Promise<ServedFile> {
-  const { processId } = admit(ZipInput, input);
-  const bytes = await postgresResultStore(db).get(processId);
+export async function getResultZipFile(ctx: Ctx, input: unknown): Promise<ServedFile> {
+  const { processId } = await admit(ctx, ZipInput, input, "result.download");
+  const bytes = await postgresResultStore(ctx.db).get(processId);
   if (!bytes) throw new NotFound(`No full result is stored for process ${processId}`);
   // The original bytes, even for a zip the desk refuses to open: an investigator may need them, and as an
   // attachment the browser only saves it.
   return { body: bytes, contentType: "application/zip", filename: `assure-result-${processId}.zip`, disposition: "attachment" };
 }
 
-export async function getResultMediaFile(db: Db, input: unknown, loader: ResultLoader = getResultLoader()): Promise<ServedFile> {
-  const { processId, slug } = admit(MediaInput, input);
-  const loaded = await loader(db, processId);
+export async function getResultMediaFile(ctx: Ctx, input: unknown, loader: ResultLoader = getResultLoader()): Promise<ServedFile> {
+  const { processId, slug } = await admit(ctx, MediaInput, input, "result.view_media");
+  const loaded = await loader(ctx.db, processId);
   if (loaded.state === "none") throw new NotFound(`No full result is stored for process ${processId}`);
   if (loaded.state === "refused") throw loaded.error;
   const media = loaded.result.media.find((m) => m.slug === slug);

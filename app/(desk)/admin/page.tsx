@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { StatusBadge } from "@/components/status-badge";
 import { getDatabase } from "@/db";
@@ -26,6 +27,29 @@ export default async function AdminPage() {
         <dt className="text-slate-600">Dossiers</dt>
         <dd>{overview.dossiers}</dd>
       </dl>
+      <nav aria-labelledby="admin-work-heading">
+        <h2 id="admin-work-heading" className="mb-2 text-sm font-semibold text-slate-700">Background work</h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          <li>
+            <Link href="/admin/inbox" className="block rounded-md border border-slate-200 bg-white p-4 text-sm hover:bg-slate-50">
+              <span className="font-medium">Webhook inbox</span>
+              <span className="block text-slate-600">Notifications by state, why they failed, replay of dead ones</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/staff" className="block rounded-md border border-slate-200 bg-white p-4 text-sm hover:bg-slate-50">
+              <span className="font-medium">Staff users</span>
+              <span className="block text-slate-600">Add staff, set roles, deactivate, reset passwords</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/sync" className="block rounded-md border border-slate-200 bg-white p-4 text-sm hover:bg-slate-50">
+              <span className="font-medium">Full sync</span>
+              <span className="block text-slate-600">Progress of the running sync, history, start one</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <div>
         <h2 className="mb-2 text-sm font-semibold text-slate-700">Processes by status</h2>
         <ul className="flex flex-wrap gap-3">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { TableSkeleton } from "@/components/table-skeleton";
-import { getDatabase } from "@/db";
+import { requirePage } from "@/lib/server/session";
 import { countDossiers } from "@/lib/dossiers/count-dossiers";
 import { listDossiers } from "@/lib/dossiers/list-dossiers";
 import { DossierFilters } from "./_components/dossier-filters";
@@ -18,9 +17,8 @@ interface DossiersPageProps {
 }
 
 export default async function DossiersPage({ searchParams }: DossiersPageProps) {
-  await connection();
   const params = await loadDossierSearchParams(searchParams);
-  const { db } = await getDatabase();
+  const { db } = await requirePage("processes.read", "/dossiers");
   const input = toListDossiersInput(params);
   const page = settleTableQuery(listDossiers(db, input));
   const count = settleTableQuery(countDossiers(db, input.filters));

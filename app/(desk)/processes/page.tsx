@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { TableSkeleton } from "@/components/table-skeleton";
-import { getDatabase } from "@/db";
+import { requirePage } from "@/lib/server/session";
 import { listProcesses } from "@/lib/processes/list-processes";
 import { countProcessStatuses } from "@/lib/processes/status-counts";
 import { ProcessFilters } from "./_components/process-filters";
@@ -19,9 +18,8 @@ interface ProcessesPageProps {
 
 /** The queue: parses its URL, starts the page and the counts together, and streams both. */
 export default async function ProcessesPage({ searchParams }: ProcessesPageProps) {
-  await connection();
   const params = await loadProcessSearchParams(searchParams);
-  const { db } = await getDatabase();
+  const { db } = await requirePage("processes.read", "/processes");
   const input = toListProcessesInput(params);
   // One `where` for both (lib/processes/process-filters.ts); neither waits for the other.
   const page = settleTableQuery(listProcesses(db, input));

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { formatDateTime } from "@/components/format";
-import { getDatabase } from "@/db";
+import type { Db } from "@/db/client";
+import { listDossierNotes } from "@/lib/notes/dossier-notes";
+import { requirePage } from "@/lib/server/session";
+import { DossierNotes } from "./_components/dossier-notes";
 import { getDossier, MAX_DOSSIER_PROCESSES, type DossierDetail } from "@/lib/dossiers/get-dossier";
 import { DeskError } from "@/lib/errors";
 import { IdentityCard } from "./_components/identity-card";
@@ -19,8 +21,7 @@ export async function generateMetadata({ params }: DossierPageProps): Promise<Me
 }
 
 /** NotFound and a malformed id are both "no such dossier"; anything else is a failure to show. */
-async function loadDossier(dossierId: string): Promise<DossierDetail> {
-  const { db } = await getDatabase();
+async function loadDossier(db: Db, dossierId: string): Promise<DossierDetail> {
   try {
     return await getDossier(db, dossierId);
   } catch (error) {
@@ -30,9 +31,10 @@ async function loadDossier(dossierId: string): Promise<DossierDetail> {
 }
 
 export default async function DossierPage({ params }: DossierPageProps) {
-  await connection();
   const { dossierId } = await params;
-  const { dossier, identity, processes, truncated } = await loadDossier(dossierId);
+  const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
+  const { dossier, identity, processes, truncated } = await loadDossier(ctx.db, dossierId);
+  const notes = await listDossierNotes(ctx, dossier.dossierId);
 
   return (
     <section aria-labelledby="dossier-heading" className="flex max-w-5xl flex-col gap-5">
@@ -56,6 +58,10 @@ export default async function DossierPage({ params }: DossierPageProps) {
       <IdentityCard dossierId={dossier.dossierId} identity={identity} />
       <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
       {truncated && <p className="text-sm text-slate-600">Only the first {MAX_DOSSIER_PROCESSES} processes are shown.</p>}
+      <DossierNotes
+        dossierId={dossier.dossierId}
+        notes={notes.map((n) => ({ id: n.id, body: n.body, author: n.author, authorRole: n.authorRole, createdAt: formatDateTime(n.createdAt) }))}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db";
+import { getCtx } from "@/lib/server/session";
 import { errorResponse, fileResponse } from "@/lib/results/file-response";
 import { getResultZipFile } from "@/lib/results/serve-result-file";
 
@@ -8,11 +8,11 @@ interface RouteContext {
   params: Promise<{ processId: string }>;
 }
 
-/** The original full-result zip, as stored. Access control: see getResultZipFile. */
+/** The original full-result zip, as stored. Only for roles that may see full results (checked in getResultZipFile). */
 export async function GET(_request: Request, { params }: RouteContext) {
   try {
-    const database = await getDatabase();
-    return fileResponse(await getResultZipFile(database.db, await params));
+    const ctx = await getCtx();
+    return fileResponse(await getResultZipFile(ctx, await params));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { getDatabase } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { getEnv } from "@/lib/config";
 import { getProcessDetail } from "@/lib/processes/get-process-detail";
 import { getResultView } from "@/lib/results/result-view";
+import { listRetries } from "@/lib/retries/list-retries";
+import { planRetry } from "@/lib/retries/retry-plan";
+import { getReviewState } from "@/lib/reviews/get-review-state";
+import { REASON_CATEGORIES, REVIEWABLE_STATUSES } from "@/lib/reviews/review-decisions";
+import { getDocumentTypeChoices } from "@/lib/server/retry-deps";
+import { requirePage } from "@/lib/server/session";
 import { ProcessView } from "./_components/process-view";
+import { RetryPanel } from "./_components/retry-panel";
+import { ReviewPanel } from "./_components/review-panel";
 import { ProcessPageParams } from "./params";
 
 interface ProcessPageProps {
@@ -17,14 +25,55 @@ export async function generateMetadata({ params }: ProcessPageProps): Promise<Me
 }
 
 export default async function ProcessPage({ params }: ProcessPageProps) {
-  await connection();
   const parsed = ProcessPageParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { dossierId, processId } = parsed.data;
-  const database = await getDatabase();
-  // Access control (later issue): the reviewer's role is checked here and in lib/results/serve-result-file.ts.
-  const detail = await getProcessDetail(database.db, dossierId, processId);
+  const ctx = await requirePage("processes.read", `/dossiers/${dossierId}/processes/${processId}`);
+  const detail = await getProcessDetail(ctx.db, dossierId, processId);
   if (!detail) notFound();
-  const result = await getResultView(database.db, processId);
-  return <ProcessView detail={detail} result={result} />;
+  const role = ctx.user.role;
+  const env = getEnv();
+
+  // Full results (sub-breakdowns, images, raw files) only for the roles the matrix allows.
+  const result = can(role, "results.read") ? await getResultView(ctx.db, processId) : null;
+
+  const reviewState = can(role, "reviews.write") ? await getReviewState(ctx, processId) : null;
+  const review = reviewState && (
+    <ReviewPanel
+      dossierId={dossierId}
+      processId={processId}
+      reviewable={(REVIEWABLE_STATUSES as readonly string[]).includes(detail.status)}
+      viewerId={ctx.user.id}
+      assignee={reviewState.assignment ? { id: reviewState.assignment.assigneeId, name: reviewState.assignment.assignee } : null}
+      decisions={reviewState.decisions.map((d) => ({ ...d, decidedAt: d.decidedAt.toISOString() }))}
+      reasons={REASON_CATEGORIES}
+      fourEyes={env.FOUR_EYES === "1"}
+    />
+  );
+
+  let retry = null;
+  if (can(role, "retries.write") && detail.status === "failed") {
+    const [row, retries, documentTypes] = await Promise.all([
+      ctx.db.query.processes.findFirst({ where: (p, { eq }) => eq(p.processId, processId) }),
+      listRetries(ctx, processId),
+      getDocumentTypeChoices(),
+    ]);
+    const plan = planRetry(row!);
+    const location = (plan.request.processParameters?.location ?? {}) as { countryOfResidence?: string };
+    retry = (
+      <RetryPanel
+        dossierId={dossierId}
+        processId={processId}
+        failReason={detail.failReason}
+        plan={{ ...plan, request: plan.request as unknown as Record<string, unknown> }}
+        countryOfResidence={location.countryOfResidence ?? null}
+        documentType={detail.documentType}
+        documentTypes={documentTypes}
+        retries={retries}
+        cap={env.RETRY_CAP}
+      />
+    );
+  }
+
+  return <ProcessView detail={detail} result={result} actions={(review || retry) && <>{review}{retry}</>} />;
 }

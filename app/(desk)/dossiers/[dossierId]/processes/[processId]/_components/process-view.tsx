@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ComparisonTable } from "@/components/comparison-table";
 import { JsonView } from "@/components/json-view";
 import { buildReviewModel } from "@/lib/onfido/review-model";
@@ -11,12 +12,15 @@ import { StatusExplanationPanel } from "./status-explanation";
 
 interface ProcessViewProps {
   detail: ProcessDetail;
-  result: ResultView;
+  /** Null when the viewer's role does not include full results (sub-breakdowns, images, raw files). */
+  result: ResultView | null;
+  /** What the viewer may do here (review, retry), drawn by the page for the viewer's role. */
+  actions?: ReactNode;
 }
 
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
-export function ProcessView({ detail, result }: ProcessViewProps) {
-  const ready = result.state === "ready" ? result : null;
+export function ProcessView({ detail, result, actions }: ProcessViewProps) {
+  const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
     status: detail.status,
     processType: detail.processType,
@@ -28,8 +32,9 @@ export function ProcessView({ detail, result }: ProcessViewProps) {
   });
   return (
     <article aria-labelledby="process-heading" className="flex flex-col gap-4">
-      <ProcessHeader detail={detail} zipUrl={result.state === "none" ? null : result.stored.zipUrl} />
+      <ProcessHeader detail={detail} zipUrl={!result || result.state === "none" ? null : result.stored.zipUrl} />
       <StatusExplanationPanel explanation={review.explanation} failReason={detail.failReason} />
+      {actions}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[1fr_1fr_minmax(16rem,0.8fr)]">
         <section aria-label="Verdicts" className="rounded-md border border-slate-200 bg-white p-3">
           <ComparisonTable title="Verdicts: document next to face" table={review.verdicts} verdicts />
@@ -40,7 +45,13 @@ export function ProcessView({ detail, result }: ProcessViewProps) {
         <ProcessTimeline detail={detail} />
       </div>
       <MrzPanel mrz={review.mrz} />
-      <FullResultSection result={result} status={detail.status} />
+      {result ? (
+        <FullResultSection result={result} status={detail.status} />
+      ) : (
+        <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-600">
+          The full result (Onfido&apos;s sub-breakdowns, the images and the raw files) is for compliance and admin roles.
+        </p>
+      )}
       <section aria-labelledby="raw-process-heading" className="flex flex-col gap-2">
         <h2 id="raw-process-heading" className="text-base font-semibold">Process object as stored</h2>
         <JsonView title="process (raw)" text={JSON.stringify(detail.raw)} note="as Assure sent it; the SDK token is redacted" />

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db";
+import { getCtx } from "@/lib/server/session";
 import { errorResponse, fileResponse } from "@/lib/results/file-response";
 import { getResultMediaFile } from "@/lib/results/serve-result-file";
 
@@ -11,8 +11,8 @@ interface RouteContext {
 /** One picture or video from a process's full result, served from the unpacked (cached) zip. */
 export async function GET(request: Request, { params }: RouteContext) {
   try {
-    const database = await getDatabase();
-    return fileResponse(await getResultMediaFile(database.db, await params), request.headers.get("range"));
+    const ctx = await getCtx();
+    return fileResponse(await getResultMediaFile(ctx, await params), request.headers.get("range"));
   } catch (error) {
     return errorResponse(error);
   }

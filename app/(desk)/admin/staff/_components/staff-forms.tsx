@@ -1,0 +1,77 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/server/action-result";
+import { createStaffAction, resetPasswordAction, updateStaffAction } from "../actions";
+
+const ROLES = ["support", "compliance", "admin"] as const;
+
+function Outcome({ result }: { result: ActionResult }) {
+  if (!result) return null;
+  return (
+    <p role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-emerald-800" : "text-red-800"}`}>
+      {result.message}
+    </p>
+  );
+}
+
+export function CreateStaffForm() {
+  const [result, action, pending] = useActionState(createStaffAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+      <label className="flex flex-col gap-1">
+        <span className="text-xs font-medium">Email</span>
+        <input name="email" type="email" required className="rounded-md border border-slate-300 px-2 py-1.5" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs font-medium">Name</span>
+        <input name="name" required className="rounded-md border border-slate-300 px-2 py-1.5" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs font-medium">Role</span>
+        <select name="role" className="rounded-md border border-slate-300 px-2 py-1.5">
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs font-medium">Password (empty: SSO only)</span>
+        <input name="password" type="password" autoComplete="new-password" minLength={12} className="rounded-md border border-slate-300 px-2 py-1.5" />
+      </label>
+      <button disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">Add staff user</button>
+      <Outcome result={result} />
+    </form>
+  );
+}
+
+export function StaffRowForms({ userId, role, active }: { userId: string; role: string; active: boolean }) {
+  const [updated, update, updating] = useActionState(updateStaffAction, null);
+  const [reset, resetAction, resetting] = useActionState(resetPasswordAction, null);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <form action={update} className="flex items-center gap-2">
+        <input type="hidden" name="userId" value={userId} />
+        <label className="sr-only" htmlFor={`role-${userId}`}>Role</label>
+        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 px-2 py-1">
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Set role</button>
+      </form>
+      <form action={update}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="active" value={active ? "false" : "true"} />
+        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{active ? "Deactivate" : "Reactivate"}</button>
+      </form>
+      <form action={resetAction} className="flex items-center gap-2">
+        <input type="hidden" name="userId" value={userId} />
+        <label className="sr-only" htmlFor={`pw-${userId}`}>New password</label>
+        <input id={`pw-${userId}`} name="password" type="password" autoComplete="new-password" minLength={12} placeholder="new password" className="w-36 rounded-md border border-slate-300 px-2 py-1" />
+        <button disabled={resetting} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Reset</button>
+      </form>
+      <Outcome result={updated ?? reset} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateTime } from "@/components/format";
+import { listAudit } from "@/lib/audit/list-audit";
+import { requirePage } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+interface AuditPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const FIELDS = [
+  { name: "who", label: "Who (email)", type: "text", placeholder: "ana@" },
+  { name: "what", label: "What (action)", type: "text", placeholder: "review, auth.sign_in_failed" },
+  { name: "dossierId", label: "Dossier", type: "text", placeholder: "dossier id" },
+  { name: "from", label: "From", type: "date", placeholder: "" },
+  { name: "to", label: "To", type: "date", placeholder: "" },
+] as const;
+
+export default async function AuditPage({ searchParams }: AuditPageProps) {
+  const ctx = await requirePage("audit.read", "/audit");
+  const raw = await searchParams;
+  const filters = Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+  const page = await listAudit(ctx, filters);
+  const query = new URLSearchParams(Object.entries(filters).filter(([key]) => key !== "before"));
+
+  return (
+    <section aria-labelledby="audit-heading" className="flex flex-col gap-4">
+      <header className="flex items-baseline justify-between">
+        <h1 id="audit-heading" className="text-xl font-semibold">Audit log</h1>
+        <a href={`/api/audit/export?${query}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          Export CSV
+        </a>
+      </header>
+      <form className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+        {FIELDS.map((field) => (
+          <label key={field.name} className="flex flex-col gap-1">
+            <span className="text-xs font-medium text-slate-700">{field.label}</span>
+            <input
+              name={field.name}
+              type={field.type}
+              defaultValue={filters[field.name] ?? ""}
+              placeholder={field.placeholder}
+              className="rounded-md border border-slate-300 px-2 py-1.5"
+            />
+          </label>
+        ))}
+        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">Filter</button>
+        <Link href="/audit" className="px-2 py-1.5 text-sky-800 underline">Clear</Link>
+      </form>
+      {page.items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          No audit entries match these filters.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">When</th>
+                <th scope="col" className="px-3 py-2">Who</th>
+                <th scope="col" className="px-3 py-2">What</th>
+                <th scope="col" className="px-3 py-2">Dossier / process</th>
+                <th scope="col" className="px-3 py-2">Details</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.items.map((row) => (
+                <tr key={row.id}>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.at)}</td>
+                  <td className="px-3 py-2">
+                    {row.actorEmail ?? "—"} <span className="text-xs text-slate-500">{row.actorRole}</span>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {row.dossierId && row.processId ? (
+                      <Link className="text-sky-800 underline" href={`/dossiers/${row.dossierId}/processes/${row.processId}`}>
+                        {row.processId.slice(0, 8)}
+                      </Link>
+                    ) : row.dossierId ? (
+                      <Link className="text-sky-800 underline" href={`/dossiers/${row.dossierId}`}>{row.dossierId.slice(0, 8)}</Link>
+                    ) : (
+                      (row.target ?? "—")
+                    )}
+                  </td>
+                  <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-700" title={JSON.stringify(row.details)}>
+                    {Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextBefore && (
+        <Link
+          href={`/audit?${new URLSearchParams({ ...Object.fromEntries(query), before: String(page.nextBefore) })}`}
+          className="self-start rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+        >
+          Older entries
+        </Link>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+
+interface SignInFormProps {
+  callbackUrl: string;
+  initialError: string | null;
+  sso: boolean;
+}
+
+/** next-auth's error codes (and ours, `locked:<seconds>`) in words a person can act on. */
+export function describeSignInError(code: string | null): string | null {
+  if (!code) return null;
+  const locked = /^locked:(\d+)$/.exec(code);
+  if (locked) {
+    const seconds = Number(locked[1]);
+    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+    return `Too many failed attempts. Try again in ${wait}.`;
+  }
+  if (code === "CredentialsSignin") return "The email or password is wrong.";
+  if (code === "NoStaffAccount") return "Your company account has no access to the desk yet: ask an admin.";
+  if (code === "SessionRequired") return "Please sign in.";
+  return "Sign-in failed. Please try again.";
+}
+
+export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) {
+  const [error, setError] = useState<string | null>(describeSignInError(initialError));
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+      callbackUrl,
+    });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(describeSignInError(result?.error ?? "unknown"));
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby={error ? "sign-in-error" : undefined}>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Email
+          <input name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Password
+          <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
+        </label>
+        {error && (
+          <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {sso && (
+        <button
+          type="button"
+          onClick={() => void signIn("oidc", { callbackUrl })}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100"
+        >
+          Sign in with company SSO
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staffCtx } from "../../tests/support/staff";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import type { Ctx } from "../auth/context";
+import { Forbidden } from "../errors";
+import { csvCell, exportAuditCsv, listAudit } from "./list-audit";
+import { recordAudit } from "./record-audit";
+
+let database: TestDatabase;
+let compliance: Ctx;
+let support: Ctx;
+const dossierId = randomUUID();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  [compliance, support] = await Promise.all([staffCtx(database.db, "compliance"), staffCtx(database.db, "support")]);
+  const actor = { id: "a", email: "ana@desk.test", role: "compliance" };
+  await recordAudit(database.db, actor, { action: "review.decide", dossierId, processId: "p1" });
+  await recordAudit(database.db, actor, { action: "review.assign", dossierId, processId: "p1" });
+  await recordAudit(database.db, { ...actor, email: "bo@desk.test" }, { action: "auth.sign_in_failed", details: { reason: "=HYPERLINK(\"x\")" } });
+});
+afterAll(async () => {
+  await database.dispose();
+});
+
+describe("the audit page's queries", () => {
+  it("filters by who, what (prefix), dossier and day, newest first", async () => {
+    expect((await listAudit(compliance, { who: "ana@" })).items.map((r) => r.action)).toEqual(["review.assign", "review.decide"]);
+    expect((await listAudit(compliance, { what: "review" })).items).toHaveLength(2);
+    expect((await listAudit(compliance, { what: "review.decide" })).items).toHaveLength(1);
+    expect((await listAudit(compliance, { dossierId })).items).toHaveLength(2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listAudit(compliance, { from: today, to: today, who: "desk.test" })).items.length).toBeGreaterThanOrEqual(3);
+    expect((await listAudit(compliance, { to: "2000-01-01" })).items).toEqual([]);
+  });
+
+  it("pages by keyset", async () => {
+    const first = await listAudit(compliance, { who: "desk.test", limit: 2 });
+    const second = await listAudit(compliance, { who: "desk.test", limit: 2, before: first.nextBefore });
+    expect(new Set([...first.items, ...second.items].map((r) => r.id)).size).toBe(first.items.length + second.items.length);
+  });
+
+  it("exports CSV that a spreadsheet cannot run, and audits the export", async () => {
+    const csv = await exportAuditCsv(compliance, { who: "bo@" });
+    expect(csv.split("\r\n")[0]).toBe("id,at,actorEmail,actorRole,action,dossierId,processId,target,address,details");
+    expect(csv).toContain("auth.sign_in_failed");
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect((await listAudit(compliance, { what: "audit.export" })).items).toHaveLength(1);
+  });
+
+  it("is closed to support", async () => {
+    await expect(listAudit(support, {})).rejects.toBeInstanceOf(Forbidden);
+    await expect(exportAuditCsv(support, {})).rejects.toBeInstanceOf(Forbidden);
+  });
+});

@@ -1,0 +1,65 @@
+import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog } from "../../db/schema";
+import { actorOf, requireCapability, type Ctx } from "../auth/context";
+import { InvalidInput } from "../errors";
+import { recordAudit } from "./record-audit";
+
+export const AuditFilters = z.object({
+  /** Part of the actor's email. */
+  who: z.string().trim().max(320).optional(),
+  /** An action, or its prefix: `review`, `auth.sign_in_failed`. */
+  what: z.string().trim().max(100).optional(),
+  dossierId: z.string().trim().max(200).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Rows older than this id (keyset paging; ids grow with time). */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+export type AuditFilters = z.input<typeof AuditFilters>;
+
+function where(filters: z.infer<typeof AuditFilters>): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    filters.who ? ilike(auditLog.actorEmail, `%${filters.who.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+    filters.what ? or(eq(auditLog.action, filters.what), ilike(auditLog.action, `${filters.what.replace(/[%_\\]/g, "\\$&")}.%`)) : undefined,
+    filters.dossierId ? eq(auditLog.dossierId, filters.dossierId) : undefined,
+    filters.from ? gte(auditLog.at, new Date(`${filters.from}T00:00:00Z`)) : undefined,
+    filters.to ? lt(auditLog.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    filters.before ? lt(auditLog.id, filters.before) : undefined,
+  ];
+  return and(...conditions.filter(Boolean));
+}
+
+function parse(input: unknown) {
+  const parsed = AuditFilters.safeParse(input);
+  if (!parsed.success) throw new InvalidInput("Invalid audit filter", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  return parsed.data;
+}
+
+export async function listAudit(ctx: Ctx, input: unknown) {
+  requireCapability(ctx, "audit.read");
+  const filters = parse(input);
+  const rows = await ctx.db.select().from(auditLog).where(where(filters)).orderBy(desc(auditLog.id)).limit(filters.limit + 1);
+  const items = rows.slice(0, filters.limit);
+  return { items, nextBefore: rows.length > filters.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+const CSV_COLUMNS = ["id", "at", "actorEmail", "actorRole", "action", "dossierId", "processId", "target", "address", "details"] as const;
+
+/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+export function csvCell(value: unknown): string {
+  let text = value == null ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The filtered audit rows as CSV (up to 10,000 rows); the export is itself audited. */
+export async function exportAuditCsv(ctx: Ctx, input: unknown): Promise<string> {
+  requireCapability(ctx, "audit.read");
+  const filters = parse({ ...(input as object), limit: 10_000 });
+  const rows = await ctx.db.select().from(auditLog).where(where(filters)).orderBy(desc(auditLog.id)).limit(filters.limit);
+  await recordAudit(ctx.db, actorOf(ctx), { action: "audit.export", details: { filters: { ...filters, limit: undefined }, rows: rows.length } });
+  const lines = [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(","))];
+  return `${lines.join("\r\n")}\r\n`;
+}

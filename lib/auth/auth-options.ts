@@ -1,0 +1,68 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDatabase } from "../../db";
+import { getEnv } from "../config";
+import { oidcProvider, resolveSsoUser } from "./sso";
+import { signInWithPassword } from "./sign-in";
+
+/** The first address of X-Forwarded-For (set by Next.js and by proxies in front of it). */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
+  const get = (name: string) =>
+    headers instanceof Headers ? headers.get(name) : ([headers?.[name]].flat()[0] ?? null);
+  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || get("x-real-ip") || null;
+}
+
+export class SignInLocked extends Error {}
+
+/**
+ * next-auth v4 with JWT sessions: the cookie carries only the user's id; every request reads the user
+ * again (lib/server/session.ts), so a role change or deactivation takes effect at once.
+ */
+export function authOptions(): NextAuthOptions {
+  const env = getEnv();
+  const oidc = oidcProvider(env);
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const database = await getDatabase();
+          const result = await signInWithPassword(database.db, {
+            email: credentials?.email ?? "",
+            password: credentials?.password ?? "",
+            address: clientAddress(req?.headers),
+          });
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+          // next-auth turns a thrown error's message into the ?error= of the sign-in page.
+          if (result.reason === "locked") throw new SignInLocked(`locked:${result.retryAfterSeconds}`);
+          return null;
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (account?.provider !== "oidc") return true;
+        const database = await getDatabase();
+        const staff = await resolveSsoUser(database.db, env, { subject: account.providerAccountId, profile: (profile ?? {}) as Record<string, unknown> });
+        if (!staff) return "/sign-in?error=NoStaffAccount";
+        user.id = staff.id;
+        (user as { role?: string }).role = staff.role;
+        return true;
+      },
+      async jwt({ token, user }) {
+        // The role here serves only the proxy's first check; pages and verbs read the user afresh.
+        if (user) Object.assign(token, { uid: user.id, role: (user as { role?: string }).role });
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined };
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { STAFF_ROLES } from "../../db/staff-schema";
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * The permission matrix: the one place that says who may do what. The README shows it as a table
+ * (keep both in step: lib/auth/permissions.test.ts compares them). Pages, route handlers, server actions
+ * and service verbs all ask `can(role, capability)`; hiding a button is a courtesy, this is the guard.
+ */
+export const PERMISSIONS = {
+  /** Look up; lists; status, finalResult, providerSpecific. */
+  "processes.read": ["support", "compliance", "admin"],
+  /** Full result: sub-breakdowns, images, raw files, zip download. */
+  "results.read": ["compliance", "admin"],
+  "notes.write": ["support", "compliance", "admin"],
+  /** Review decisions and assignment. */
+  "reviews.write": ["compliance"],
+  /** Retry and bulk retry of failed processes. */
+  "retries.write": ["admin"],
+  /** Webhook inbox, replay, sync; staff users. */
+  "desk.admin": ["admin"],
+  "audit.read": ["compliance", "admin"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Capability = keyof typeof PERMISSIONS;
+
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  "processes.read": "look up; lists; status, `finalResult`, `providerSpecific`",
+  "results.read": "full result: sub-breakdowns, images, raw files, zip download",
+  "notes.write": "notes on a dossier",
+  "reviews.write": "review decisions and assignment",
+  "retries.write": "retry and bulk retry of failed processes",
+  "desk.admin": "webhook inbox, replay, sync; staff users",
+  "audit.read": "audit log",
+};
+
+export function can(role: StaffRole | null | undefined, capability: Capability): boolean {
+  return role != null && (PERMISSIONS[capability] as readonly StaffRole[]).includes(role);
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../db/client";
+import { staffUsers } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { hashPassword } from "../auth/password";
+import type { StaffRole } from "../auth/permissions";
+
+export interface DemoLogin {
+  email: string;
+  role: StaffRole;
+  password: string;
+}
+
+/** One user per role, and a second compliance officer so that four-eyes review can be tried. */
+const DEMO_USERS: { email: string; name: string; role: StaffRole }[] = [
+  { email: "support@demo.desk", name: "Sam Support", role: "support" },
+  { email: "compliance@demo.desk", name: "Cora Compliance", role: "compliance" },
+  { email: "compliance2@demo.desk", name: "Cato Second-Reviewer", role: "compliance" },
+  { email: "admin@demo.desk", name: "Ada Admin", role: "admin" },
+];
+
+export function makeDemoPasswords(): Record<string, string> {
+  return Object.fromEntries(DEMO_USERS.map((u) => [u.email, `demo-${randomBytes(9).toString("base64url")}`]));
+}
+
+/**
+ * Demo mode only (the bundled simulator with the embedded database, or DEMO_DATA=on): creates the demo
+ * users that do not exist yet with the given passwords. Existing users are left as they are.
+ */
+export async function ensureDemoUsers(db: Db, passwords: Record<string, string>): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = [];
+  for (const user of DEMO_USERS) {
+    const password = passwords[user.email];
+    if (!password) throw new Error(`no demo password for ${user.email}`);
+    const [created] = await db
+      .insert(staffUsers)
+      .values({ ...user, passwordHash: await hashPassword(password) })
+      .onConflictDoNothing({ target: staffUsers.email })
+      .returning({ id: staffUsers.id });
+    if (created) {
+      await recordAudit(db, { id: null, email: "npm start", role: "system" }, {
+        action: "staff.create",
+        target: created.id,
+        details: { email: user.email, role: user.role, demo: true },
+      });
+    }
+    logins.push({ email: user.email, role: user.role, password });
+  }
+  return logins;
+}

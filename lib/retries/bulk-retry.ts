@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { requireCapability, type Ctx } from "../auth/context";
+import { InvalidInput } from "../errors";
+import { retryProcess, type RetryDeps } from "./retry-process";
+
+export const BulkRetryInput = z.object({
+  /** The failed processes to retry (the list's filtered selection), at most a page's worth at a time. */
+  processIds: z.array(z.string().min(1).max(200)).min(1).max(500),
+  /** Makes the whole request repeatable: each item's idempotency key derives from it. */
+  bulkId: z.string().min(8).max(100).default(() => randomUUID()),
+});
+
+export interface BulkRetryItem {
+  processId: string;
+  ok: boolean;
+  newProcessId: string | null;
+  message: string | null;
+}
+
+/**
+ * Retries each process in turn (after a provider outage, say) and reports each one's result; one
+ * failure does not stop the others. Repeating the request with the same bulkId repeats nothing.
+ */
+export async function bulkRetry(ctx: Ctx, deps: RetryDeps, input: unknown, onProgress?: (done: number, total: number) => void) {
+  requireCapability(ctx, "retries.write");
+  const parsed = BulkRetryInput.safeParse(input);
+  if (!parsed.success) throw new InvalidInput("Invalid bulk retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const { processIds, bulkId } = parsed.data;
+  const items: BulkRetryItem[] = [];
+  for (const processId of new Set(processIds)) {
+    try {
+      const retry = await retryProcess(ctx, deps, { processId, idempotencyKey: `${bulkId}:${processId}`, bulkId });
+      items.push({ processId, ok: retry.state === "started", newProcessId: retry.newProcessId, message: retry.lastError });
+    } catch (error) {
+      items.push({ processId, ok: false, newProcessId: null, message: error instanceof Error ? error.message : String(error) });
+    }
+    onProgress?.(items.length, processIds.length);
+  }
+  return { bulkId, items, succeeded: items.filter((i) => i.ok).length, failed: items.filter((i) => !i.ok).length };
+}

@@ -1,0 +1,53 @@
+import type { ProcessRow } from "../../db/schema";
+import type { CreateProcessRequest, ProcessParameters } from "../assure/schemas";
+
+/** What a retry will send, shown to the admin before they confirm. */
+export interface RetryPlan {
+  retryable: boolean;
+  /** Why not, in words for the dialog. */
+  refusal: string | null;
+  request: Omit<CreateProcessRequest, "notificationUrl" | "authorizationHeader">;
+}
+
+export interface RetryCorrections {
+  countryOfResidence?: string;
+  documentType?: string;
+}
+
+/** failReason types (and messages) that mean the end-user refused or never gave consent. */
+export function isConsentFailure(type: string | null, message: string | null): boolean {
+  return /consent/i.test(type ?? "") || /consent/i.test(message ?? "");
+}
+
+const NEEDS_CONSENT_IN_US = new Set(["documentSelfie", "documentVideo"]);
+
+/**
+ * The contract's retry: same provider, process type and document type and parameters, with the location
+ * or document type corrected by staff. Consent is copied as the end-user gave it and never added.
+ */
+export function planRetry(original: ProcessRow, corrections: RetryCorrections = {}): RetryPlan {
+  const parameters: ProcessParameters = structuredClone((original.processParameters ?? {}) as ProcessParameters);
+  if (corrections.countryOfResidence) {
+    parameters.location = { ...parameters.location, countryOfResidence: corrections.countryOfResidence };
+  }
+  const request = {
+    provider: original.provider ?? "onfido",
+    processType: (original.processType ?? "document") as CreateProcessRequest["processType"],
+    ...(corrections.documentType || original.documentType
+      ? { documentType: (corrections.documentType ?? original.documentType) as CreateProcessRequest["documentType"] }
+      : {}),
+    processParameters: parameters,
+  };
+
+  const refuse = (refusal: string): RetryPlan => ({ retryable: false, refusal, request });
+  if (original.status !== "failed") return refuse(`Only failed processes are retried; this one is ${original.status}.`);
+  if (isConsentFailure(original.failReasonType, original.failReasonMessage)) {
+    return refuse("It failed for the end-user's consent. Only the end-user can give consent, so staff cannot retry it: ask the end-user to start again.");
+  }
+  const usResident = parameters.location?.countryOfResidence === "USA";
+  if (usResident && NEEDS_CONSENT_IN_US.has(request.processType) && parameters.consents?.privacy !== true) {
+    return refuse("A US resident's selfie or video check needs the end-user's privacy consent, which staff cannot give.");
+  }
+  // A missing location is left for Assure to refuse: the admin sees its reason and can correct it.
+  return { retryable: true, refusal: null, request };
+}

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { processAssignments, processes } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { actorOf, requireCapability, type Ctx } from "../auth/context";
+import { InvalidInput, NotFound } from "../errors";
+
+const AssignInput = z.object({ processId: z.string().min(1).max(200) });
+
+function parse(input: unknown) {
+  const parsed = AssignInput.safeParse(input);
+  if (!parsed.success) throw new InvalidInput("Invalid assignment", parsed.error.issues.map((i) => i.message));
+  return parsed.data;
+}
+
+/** "Assign to me": takes the process for review, from whoever had it. */
+export async function assignProcessToMe(ctx: Ctx, input: unknown) {
+  const user = requireCapability(ctx, "reviews.write");
+  const { processId } = parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const [process] = await tx.select({ dossierId: processes.dossierId }).from(processes).where(eq(processes.processId, processId));
+    if (!process) throw new NotFound("No such process");
+    const [before] = await tx.select().from(processAssignments).where(eq(processAssignments.processId, processId)).for("update");
+    await tx
+      .insert(processAssignments)
+      .values({ processId, assigneeId: user.id })
+      .onConflictDoUpdate({ target: processAssignments.processId, set: { assigneeId: user.id, assignedAt: new Date() } });
+    await recordAudit(tx, actorOf(ctx), {
+      action: "review.assign",
+      processId,
+      dossierId: process.dossierId,
+      details: { from: before?.assigneeId ?? null, to: user.id },
+    });
+  });
+}
+
+export async function unassignProcess(ctx: Ctx, input: unknown) {
+  requireCapability(ctx, "reviews.write");
+  const { processId } = parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const [removed] = await tx.delete(processAssignments).where(eq(processAssignments.processId, processId)).returning();
+    if (!removed) return;
+    await recordAudit(tx, actorOf(ctx), { action: "review.unassign", processId, details: { from: removed.assigneeId } });
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { DeskError } from "../errors";
+
+export type ActionResult = { ok: true; message: string } | { ok: false; message: string } | null;
+
+/**
+ * Runs a verb for a server action and turns its outcome into something a form can show: the verb's
+ * own words for the errors it throws on purpose, a plain failure (logged) for anything else.
+ */
+export async function runAction(work: () => Promise<string>, revalidate?: string): Promise<ActionResult> {
+  try {
+    const message = await work();
+    if (revalidate) revalidatePath(revalidate);
+    return { ok: true, message };
+  } catch (error) {
+    if (error instanceof DeskError) return { ok: false, message: error.message };
+    console.error("[action] failed:", error instanceof Error ? error.message : error);
+    return { ok: false, message: "Something went wrong on the server; nothing was changed. Try again, or ask an admin to look at the logs." };
+  }
+}
