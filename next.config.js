@@ -10,4 +10,15 @@ const nextConfig = {
   outputFileTracingExcludes: { "*": [".data/**", "simulator/**", "bench/**", "e2e/**"] },
 };
 
+// Every answer carries these; the content security policy comes from proxy.ts, with its nonce.
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+nextConfig.headers = async () => [{ source: "/:path*", headers: securityHeaders }];
+
 module.exports = nextConfig;

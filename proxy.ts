@@ -2,15 +2,31 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { can, type StaffRole } from "./lib/auth/permissions";
 import { capabilityFor } from "./lib/auth/route-rules";
+import { contentSecurityPolicy } from "./lib/security/content-security-policy";
 
 /**
  * The first gate for every page and route handler: anonymous visitors go to sign-in (pages) or get 401
  * (API), roles the matrix refuses get the forbidden page or 403. Pages and verbs check again.
  */
 export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const answer = await decide(request, csp);
+  answer.headers.set("Content-Security-Policy", csp);
+  return answer;
+}
+
+/** Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders. */
+function next(request: NextRequest, csp: string) {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  return NextResponse.next({ request: { headers } });
+}
+
+async function decide(request: NextRequest, csp: string) {
   const { pathname, search } = request.nextUrl;
   const need = capabilityFor(pathname);
-  if (need === null) return NextResponse.next();
+  if (need === null) return next(request, csp);
 
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   const isApi = pathname.startsWith("/api/");
@@ -24,7 +40,7 @@ export async function proxy(request: NextRequest) {
     if (isApi) return NextResponse.json({ error: "your role may not do this" }, { status: 403 });
     return NextResponse.rewrite(new URL(`/forbidden?need=${need}`, request.url), { status: 403 });
   }
-  return NextResponse.next();
+  return next(request, csp);
 }
 
 export const config = {

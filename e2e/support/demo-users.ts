@@ -8,3 +8,9 @@ export const DEMO_USERS = {
   admin: "admin@demo.desk",
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
+
+/** Secrets the browser tests' desk runs with, so that a test can prove none of them reaches the browser. */
+export const E2E_SECRETS = {
+  NEXTAUTH_SECRET: "e2e-session-secret-5b8f1c0e9d7a4e21b3c6",
+  ASSURE_WEBHOOK_SECRET: "e2e-webhook-secret-77e0a1d4c9b2f6384a5d",
+} as const;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { E2E_DEMO_PASSWORD } from "./demo-users";
+import { E2E_DEMO_PASSWORD, E2E_SECRETS } from "./demo-users";
 
 /**
  * Starts the desk for the browser tests exactly as `npm start` does, but on a database of its own:
@@ -49,7 +49,7 @@ function removeAbandonedDataDirs(parent: string) {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on", SIMULATOR_PORT: "0", DEMO_PASSWORD: E2E_DEMO_PASSWORD };
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on", SIMULATOR_PORT: "0", DEMO_PASSWORD: E2E_DEMO_PASSWORD, ...E2E_SECRETS };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
   } else {

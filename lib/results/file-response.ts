@@ -1,5 +1,8 @@
 import { httpStatusOf } from "../errors";
 import type { ServedFile } from "./serve-result-file";
+import { createLogger } from "../log/logger";
+
+const log = createLogger("result-file");
 
 /**
  * HTTP answers for result files. Identity documents must not linger in shared caches or be reinterpreted by
@@ -55,7 +58,7 @@ export function fileResponse(file: ServedFile, rangeHeader: string | null = null
 /** Typed errors to their status, with a plain-text reason; anything else is a 500 without details. */
 export function errorResponse(error: unknown): Response {
   const status = httpStatusOf(error);
-  if (status === 500) console.error("result file:", error);
+  if (status === 500) log.error("result file failed", { error });
   const message = status === 500 ? "The result file could not be served." : (error as Error).message;
   return new Response(message, { status, headers: { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { DeskError } from "../errors";
+import { createLogger } from "../log/logger";
+
+const log = createLogger("action");
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string } | null;
 
@@ -15,7 +18,7 @@ export async function runAction(work: () => Promise<string>, revalidate?: string
     return { ok: true, message };
   } catch (error) {
     if (error instanceof DeskError) return { ok: false, message: error.message };
-    console.error("[action] failed:", error instanceof Error ? error.message : error);
+    log.error("server action failed", { error });
     return { ok: false, message: "Something went wrong on the server; nothing was changed. Try again, or ask an admin to look at the logs." };
   }
 }
