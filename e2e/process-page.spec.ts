@@ -153,10 +153,9 @@ test("a zip with a path that escapes its folder is refused, and the page says wh
   await page.screenshot({ path: "test-results/process-page-refused.png", fullPage: true });
 });
 
-test("an unknown process shows the not-found page", async ({ page }) => {
-  // notFound() renders the segment's not-found page. The status stays 200 because (desk)/loading.tsx has
-  // already streamed the shell by then (Next.js's documented behaviour for streamed pages).
-  await page.goto(`${BASE}/dossiers/${randomUUID()}/processes/${randomUUID()}`);
+test("an unknown process shows the not-found page, with a 404", async ({ page }) => {
+  const response = await page.goto(`${BASE}/dossiers/${randomUUID()}/processes/${randomUUID()}`);
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "No such process" })).toBeVisible();
   await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
 });

@@ -140,9 +140,8 @@ test("a dossier shows who the person is and every process; an unknown one is not
   await expect(opens.first()).toHaveAttribute("href", /^\/dossiers\/[^/]+\/processes\/[^/]+$/);
   await page.screenshot({ path: `${SHOTS}/dossier-page.png`, fullPage: true });
 
-  // notFound(): the segment's not-found page. The status stays 200 because (desk)/loading.tsx has already
-  // streamed the shell (Next.js's documented behaviour); the page is marked noindex instead.
-  await page.goto("/dossiers/00000000-0000-4000-8000-000000000000");
+  const response = await page.goto("/dossiers/00000000-0000-4000-8000-000000000000");
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "No such dossier" })).toBeVisible();
   await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
 });
