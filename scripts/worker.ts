@@ -4,6 +4,8 @@ import { createAssureClient } from "../lib/assure/client";
 import { ConfigError, getEnv } from "../lib/config";
 import { assureConfigFromEnv } from "../lib/config/assure";
 import { startBackgroundSweep } from "../lib/server/background-sweep";
+import { startSyncScheduler } from "../lib/sync/sync-scheduler";
+import { createInboxPump } from "../lib/webhooks/inbox-pump";
 
 /**
  * `npm run worker`: the webhook inbox and stale-process sweep as a process of its own, for deployments
@@ -17,13 +19,24 @@ async function main() {
   const assureConfig = assureConfigFromEnv(env);
   if (!assureConfig) throw new ConfigError(["ASSURE_BASE_URL, ASSURE_CLIENT_ID, ASSURE_CLIENT_SECRET: required by the worker"]);
   const database = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
-  const stop = startBackgroundSweep(database, createAssureClient(assureConfig), {
+  const assure = createAssureClient(assureConfig);
+  const stop = startBackgroundSweep(database, assure, {
     intervalMs: env.WORKER_INTERVAL_MS,
     log: (line) => console.log(`[worker] ${line}`),
   });
+  const stopSync = startSyncScheduler(database.db, assure, {
+    intervalMinutes: env.SYNC_INTERVAL_MINUTES,
+    log: (line) => console.log(`[sync] ${line}`),
+  });
+  // New notifications reach a separate worker by polling, not by nudges: look often, at full width
+  // (this process serves no requests, so the pump only narrows when its own loop is saturated).
+  const pump = createInboxPump(database.db, () => assure, { log: (line) => console.log(`[worker] ${line}`) });
+  const poll = setInterval(() => pump.nudge(), Math.min(env.WORKER_INTERVAL_MS, 250));
   console.log(`[worker] sweeping every ${env.WORKER_INTERVAL_MS} ms`);
   const shutdown = async () => {
-    await stop();
+    clearInterval(poll);
+    // A sync in progress is given back unfinished; the next worker resumes it.
+    await Promise.all([stop(), stopSync(), pump.idle()]);
     await database.close();
     process.exit(0);
   };

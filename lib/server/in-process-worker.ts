@@ -1,5 +1,6 @@
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
+import { startSyncScheduler } from "../sync/sync-scheduler";
 import { assureConfigFromEnv } from "../config/assure";
 import { startBackgroundSweep } from "./background-sweep";
 import { getAssureClient } from "./assure";
@@ -11,5 +12,10 @@ export async function startInProcessWorker(): Promise<void> {
   startBackgroundSweep(database, getAssureClient(), {
     intervalMs: env.WORKER_INTERVAL_MS,
     log: (line) => console.log(`[worker] ${line}`),
+  });
+  // Full syncs: the admin's, the scheduled ones, and runs whose worker died.
+  startSyncScheduler(database.db, getAssureClient(), {
+    intervalMinutes: env.SYNC_INTERVAL_MINUTES,
+    log: (line) => console.log(`[sync] ${line}`),
   });
 }

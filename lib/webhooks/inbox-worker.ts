@@ -9,6 +9,11 @@ import { refreshProcess } from "../processes/refresh-process";
 export interface InboxWorkerOptions {
   /** Rows claimed per round. */
   batchSize?: number;
+  /**
+   * Rows processed at once by one drain (each waits on Assure most of its time); a function is asked
+   * again before each claim, so that a caller can lower it while the process is busy with other work.
+   */
+  concurrency?: number | (() => number);
   /** A claimed row not finished within this is taken again by any worker (its worker died). */
   lockSeconds?: number;
   /** Attempts before a row is dead-lettered. */
@@ -26,7 +31,10 @@ export interface DrainSummary {
   dead: number;
 }
 
-const DEFAULTS = { batchSize: 20, lockSeconds: 60, maxAttempts: 10, baseDelayMs: 2_000, maxDelayMs: 10 * 60_000 };
+const DEFAULTS = { batchSize: 20, concurrency: 20, lockSeconds: 60, maxAttempts: 10, baseDelayMs: 2_000, maxDelayMs: 10 * 60_000 };
+
+/** `last_error` keeps the earlier errors (and replays) under the newest, up to this many characters. */
+export const ERROR_HISTORY_CHARS = 2_000;
 
 type ClaimedRow = Pick<typeof webhookInbox.$inferSelect, "id" | "dossierId" | "processId" | "attempts">;
 
@@ -67,6 +75,8 @@ export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: num
 function describeError(error: unknown): string {
   if (error instanceof AssureApiError) return `Assure answered ${error.status}: ${error.message}`.slice(0, 500);
   if (error instanceof AssureError || error instanceof InvalidInput) return error.message.slice(0, 500);
+  // The client may come from another bundle layer's copy of the error classes (see lib/sync/assure-failure.ts).
+  if (error instanceof Error && typeof (error as { operation?: unknown }).operation === "string") return error.message.slice(0, 500);
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error";
 }
 
@@ -79,39 +89,118 @@ async function settle(db: Db, id: number, patch: Partial<typeof webhookInbox.$in
   await db.update(webhookInbox).set(patch).where(eq(webhookInbox.id, id));
 }
 
-export async function processClaimedRow(db: Db, assure: AssureClient, row: ClaimedRow, options: InboxWorkerOptions = {}) {
+/** The newest error first, then what was there before (earlier attempts, a replay note), bounded. */
+function withHistory(lastError: string) {
+  return sql`left(${lastError} || coalesce(E'\n' || ${webhookInbox.lastError}, ''), ${ERROR_HISTORY_CHARS})` as unknown as string;
+}
+
+const DONE = { state: "done" as const, doneAt: sql`now()` as unknown as Date, lockedUntil: null, lastError: null };
+
+/**
+ * Marks rows done several per UPDATE: rows that finish in the same turn of the event loop share one
+ * statement. Each caller still waits for the commit, so a row reported done is done.
+ */
+function createDoneMarker(db: Db): (id: number) => Promise<void> {
+  let pending: { id: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      await db.update(webhookInbox).set(DONE).where(inArray(webhookInbox.id, batch.map((b) => b.id)));
+      for (const b of batch) b.resolve();
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  };
+  return (id) =>
+    new Promise<void>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push({ id, resolve, reject });
+    });
+}
+
+export async function processClaimedRow(
+  db: Db,
+  assure: AssureClient,
+  row: ClaimedRow,
+  options: InboxWorkerOptions = {},
+  markDone: (id: number) => Promise<void> = (id) => settle(db, id, DONE),
+) {
   const settings = { ...DEFAULTS, random: Math.random, ...options };
   try {
     await refreshProcess(db, assure, row.dossierId, row.processId);
-    await settle(db, row.id, { state: "done", doneAt: sql`now()` as unknown as Date, lockedUntil: null, lastError: null });
+    await markDone(row.id);
     return "done" as const;
   } catch (error) {
     const lastError = describeError(error);
     if (row.attempts >= settings.maxAttempts) {
-      await settle(db, row.id, { state: "dead", lockedUntil: null, lastError });
+      await settle(db, row.id, { state: "dead", lockedUntil: null, lastError: withHistory(lastError) });
       return "dead" as const;
     }
     const delay = retryDelayMs(row.attempts, settings);
     await settle(db, row.id, {
       state: "failed",
       lockedUntil: null,
-      lastError,
+      lastError: withHistory(lastError),
       nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})` as unknown as Date,
     });
     return "failed" as const;
   }
 }
 
-/** Processes due rows until none is left (or `maxRounds`); safe to run in several processes at once. */
+/**
+ * Processes due rows until none is left (or `maxRounds` claims were made); safe to run in several
+ * processes at once. Up to `concurrency` rows are in flight: a slot freed is refilled at once, so one slow
+ * answer from Assure does not hold up the rows claimed with it. Rows that arrive while it runs are taken too.
+ */
 export async function drainInbox(db: Db, assure: AssureClient, options: InboxWorkerOptions & { maxRounds?: number } = {}): Promise<DrainSummary> {
   const settings = { ...DEFAULTS, ...options };
+  const limit = settings.concurrency;
+  const concurrency = () => Math.max(1, typeof limit === "function" ? limit() : limit);
+  const maxRounds = options.maxRounds ?? 1_000;
   const summary: DrainSummary = { claimed: 0, done: 0, failed: 0, dead: 0 };
-  for (let round = 0; round < (options.maxRounds ?? 1_000); round++) {
-    const rows = await claimInboxRows(db, settings.batchSize, settings.lockSeconds);
-    if (rows.length === 0) break;
-    summary.claimed += rows.length;
-    const outcomes = await Promise.all(rows.map((row) => processClaimedRow(db, assure, row, options)));
-    for (const outcome of outcomes) summary[outcome] += 1;
+  const markDone = createDoneMarker(db);
+  const inFlight = new Set<Promise<void>>();
+  let rounds = 0;
+  /** A claim came back short: nothing more is due until the rows in flight are done. */
+  let exhausted = false;
+  let claimedSinceLook = 0;
+  /** The database failed while settling a row (the row is taken again once its lock expires). */
+  let failure: { error: unknown } | undefined;
+
+  for (;;) {
+    const slots = concurrency() - inFlight.size;
+    if (!failure && !exhausted && rounds < maxRounds && slots > 0) {
+      const wanted = Math.min(settings.batchSize, slots);
+      const rows = await claimInboxRows(db, wanted, settings.lockSeconds);
+      rounds += 1;
+      summary.claimed += rows.length;
+      claimedSinceLook += rows.length;
+      if (rows.length < wanted) exhausted = true;
+      for (const row of rows) {
+        const work: Promise<void> = processClaimedRow(db, assure, row, options, markDone)
+          .then(
+            (outcome) => {
+              summary[outcome] += 1;
+            },
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          )
+          .finally(() => inFlight.delete(work));
+        inFlight.add(work);
+      }
+      continue;
+    }
+    if (inFlight.size === 0) {
+      if (failure) throw failure.error;
+      // One more look for rows that arrived meanwhile, unless the last look found none.
+      if (rounds >= maxRounds || claimedSinceLook === 0) break;
+      exhausted = false;
+      claimedSinceLook = 0;
+      continue;
+    }
+    await Promise.race(inFlight);
   }
   return summary;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
-import { webhookInbox } from "../../db/schema";
 import { isAuthorizedNotification } from "./authenticate";
 import { countWebhook } from "./counters";
+import { inboxWriterFor } from "./inbox-writer";
 import { parseNotification } from "./notification";
 import { BodyTooLarge, readBodyWithLimit } from "./read-body";
 
@@ -27,7 +27,8 @@ function keptHeaders(headers: Headers): Record<string, string> {
 /**
  * The webhook's work before it answers: authenticate, read at most 64 KiB, parse, and store the
  * notification in the inbox. Only then is it acknowledged, so an acknowledged notification is never
- * lost, whatever happens to this process afterwards.
+ * lost, whatever happens to this process afterwards. Notifications arriving together share one INSERT
+ * (inbox-writer.ts); each is still answered only after its row is committed.
  */
 export async function receiveNotification(db: Db, request: Request, secret: string): Promise<WebhookAnswer> {
   if (!isAuthorizedNotification(request.headers.get("authorization"), secret)) {
@@ -63,23 +64,19 @@ export async function receiveNotification(db: Db, request: Request, secret: stri
   }
 
   const { notification } = parsed;
-  const [stored] = await db
-    .insert(webhookInbox)
-    .values({
-      dedupeKey: notification.dedupeKey,
-      body: json as Record<string, unknown>,
-      headers: keptHeaders(request.headers),
-      dossierId: notification.dossierId,
-      processId: notification.processId,
-      hintedStatus: notification.hintedStatus,
-    })
-    .onConflictDoNothing({ target: webhookInbox.dedupeKey })
-    .returning({ id: webhookInbox.id });
+  const stored = await inboxWriterFor(db).store({
+    dedupeKey: notification.dedupeKey,
+    body: json as Record<string, unknown>,
+    headers: keptHeaders(request.headers),
+    dossierId: notification.dossierId,
+    processId: notification.processId,
+    hintedStatus: notification.hintedStatus,
+  });
 
-  if (!stored) {
+  if (stored === null) {
     countWebhook("duplicates");
     return { status: 200, body: { duplicate: true } };
   }
   countWebhook("accepted");
-  return { status: 202, body: { accepted: true }, inboxId: stored.id };
+  return { status: 202, body: { accepted: true }, inboxId: stored };
 }

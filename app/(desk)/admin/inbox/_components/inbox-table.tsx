@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { formatDateTime } from "@/components/format";
+import type { InboxRowView, InboxState } from "@/lib/webhooks/list-inbox";
+import { InboxStateBadge } from "./inbox-state-tabs";
+import { ReplayButton } from "./replay-button";
+
+interface InboxTableProps {
+  rows: InboxRowView[];
+  view?: InboxState;
+}
+
+/** `last_error` holds the newest error first, then the earlier ones (and replay notes). */
+function LastError({ text }: { text: string | null }) {
+  if (!text) return <span className="text-slate-500">—</span>;
+  const [latest, ...earlier] = text.split("\n");
+  if (earlier.length === 0) return <span className="break-words">{latest}</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer break-words">{latest}</summary>
+      <ol className="mt-1 list-inside list-disc text-slate-600">
+        {earlier.map((line, i) => (
+          <li key={i} className="break-words">{line}</li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function NextAttempt({ row }: { row: InboxRowView }) {
+  if (row.state === "done") return <span className="text-slate-600">{row.doneAt ? `done ${formatDateTime(row.doneAt)}` : "done"}</span>;
+  if (row.state === "dead") return <span className="text-slate-600">none (dead)</span>;
+  if (row.state === "processing") return <span>locked until {row.lockedUntil ? formatDateTime(row.lockedUntil) : "—"}</span>;
+  return <span>{formatDateTime(row.nextAttemptAt)}</span>;
+}
+
+export function InboxTable({ rows, view }: InboxTableProps) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Webhook inbox rows, newest first</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">Row</th>
+            <th scope="col" className="px-3 py-2">Received</th>
+            <th scope="col" className="px-3 py-2">Process</th>
+            <th scope="col" className="px-3 py-2">Hinted status</th>
+            <th scope="col" className="px-3 py-2">State</th>
+            <th scope="col" className="px-3 py-2">Attempts</th>
+            <th scope="col" className="px-3 py-2">Next attempt</th>
+            <th scope="col" className="px-3 py-2">Last error</th>
+            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top hover:bg-slate-50">
+              <td className="px-3 py-2 font-mono text-xs">{row.id}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.receivedAt)}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <Link
+                  href={`/dossiers/${encodeURIComponent(row.dossierId)}/processes/${encodeURIComponent(row.processId)}`}
+                  className="text-sky-800 underline-offset-2 hover:underline"
+                  title={row.processId}
+                >
+                  {row.processId.slice(0, 8)}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{row.hintedStatus ?? "—"}</td>
+              <td className="px-3 py-2"><InboxStateBadge state={row.state} /></td>
+              <td className="px-3 py-2 tabular-nums">{row.attempts}</td>
+              <td className="px-3 py-2 whitespace-nowrap"><NextAttempt row={row} /></td>
+              <td className="max-w-md px-3 py-2 text-xs"><LastError text={row.lastError} /></td>
+              <td className="px-3 py-2">{row.state === "dead" && <ReplayButton id={row.id} view={view} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

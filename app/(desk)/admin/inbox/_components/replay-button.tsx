@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import type { InboxState } from "@/lib/webhooks/list-inbox";
+import { replayInboxRowAction } from "../actions";
+
+interface ReplayButtonProps {
+  id: number;
+  /** The state filter of the page, so that the page shown after the replay is the same view. */
+  view?: InboxState;
+}
+
+export function ReplayButton({ id, view }: ReplayButtonProps) {
+  const [result, action, pending] = useActionState(replayInboxRowAction, null);
+  return (
+    <form action={action} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="id" value={id} />
+      {view && <input type="hidden" name="view" value={view} />}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`Replay inbox row ${id}`}
+        className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50"
+      >
+        {pending ? "Replaying…" : "Replay"}
+      </button>
+      {result && !result.ok && (
+        <p role="alert" className="text-xs text-red-800">
+          {result.message}
+        </p>
+      )}
+    </form>
+  );
+}

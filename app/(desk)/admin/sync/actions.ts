@@ -1,0 +1,36 @@
+"use server";
+
+import { after } from "next/server";
+import { getEnv } from "@/lib/config";
+import { getAssureClient } from "@/lib/server/assure";
+import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { getCtx } from "@/lib/server/session";
+import { continueFullSync } from "@/lib/sync/full-sync";
+import { cancelFullSync, requestFullSync } from "@/lib/sync/request-full-sync";
+
+/** Ask for a full sync; when this server does background work, it takes the run itself right away. */
+export async function startFullSyncAction(_previous: ActionResult, _form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const { runId } = await requestFullSync(ctx, {});
+    if (getEnv().WORKER_IN_PROCESS !== "0") {
+      after(async () => {
+        try {
+          await continueFullSync(ctx.db, getAssureClient(), { log: (line) => console.log(`[sync] ${line}`) });
+        } catch (error) {
+          // The run stays running and unowned: the sync scheduler of any instance resumes it.
+          console.error("[sync] full sync stopped:", error instanceof Error ? error.message : error);
+        }
+      });
+    }
+    return `Full sync ${runId} started.`;
+  }, "/admin/sync");
+}
+
+export async function cancelFullSyncAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const { runId } = await cancelFullSync(ctx, { runId: form.get("runId") });
+    return `Full sync ${runId} canceled; what it stored stays.`;
+  }, "/admin/sync");
+}

@@ -1,0 +1,384 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { createAssureClient } from "../lib/assure/client";
+import { ensureReliabilityBuild, freePort, startDeskServer, type DeskServer } from "../scripts/reliability/desk-server";
+
+/**
+ * `npx tsx bench/webhooks.ts`: what the webhook path does on this machine, on PostgreSQL (its own database,
+ * `desk_bench_webhooks`, recreated each run), against the production build (`.next-reliability`).
+ *   1. the webhook route under autocannon at 10 and 50 connections, ~300-byte unique bodies, with
+ *      processing left to workers (WORKER_IN_PROCESS=0): acknowledged/s, p50/p99;
+ *   2. beside it the framework's ceiling: /api/bench/bare (reads the body, answers 202) on the same build;
+ *   3. raw single-row INSERTs into the inbox through postgres.js at 8 connections;
+ *   4. notification → stored final status at 500 notifications/s (and at 150/s, below the simulator's own
+ *      ceiling, which is printed), the simulator answering in 100 ms: the server as deployed by default
+ *      (it processes its own inbox), and the server beside one `npm run worker` (WORKER_IN_PROCESS=0).
+ * The simulator runs as a process of its own with small pictures (SIMULATOR_IMAGE_WIDTH=96).
+ * Prints the targets beside the figures. Not a test: the numbers depend on the machine and its load.
+ */
+
+const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const DATABASE = "desk_bench_webhooks";
+const SECRET = "bench-webhook-secret-0123456789";
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+/** The target rate, and one below the simulator's own ceiling (printed) to show the pipeline when it is not the limit. */
+const E2E_RATES = (process.env.BENCH_E2E_RATES ?? "500,150").split(",").map(Number);
+const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 10);
+const ROOT = process.cwd();
+const log = (line: string) => console.log(line);
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function benchUrl(): string {
+  const url = new URL(SERVER);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+async function recreateDatabase(): Promise<void> {
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${DATABASE}" with (force)`);
+  await admin.unsafe(`create database "${DATABASE}"`);
+  await admin.end({ timeout: 5 });
+  const database = await openDatabase({ url: benchUrl(), poolSize: 2 });
+  await migrateDatabase(database);
+  await database.close();
+}
+
+/** The simulator as a process of its own, so that its zips do not compete with the bench's own thread. */
+async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "simulator/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_IMAGE_WIDTH: "96" },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      const res = await fetch(`${url}/__sim/stats`);
+      await res.arrayBuffer();
+      if (res.ok) return { url, child };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error("simulator did not start");
+}
+
+/** ~300 bytes, the Signicat Events form, unique per request. */
+function eventBody(): string {
+  const id = randomUUID();
+  return JSON.stringify({
+    id,
+    timestamp: "2024-05-01T10:00:00Z",
+    sender: "signicat.assure",
+    eventName: "assure.process.completed",
+    eventData: { dossierId: "6f1c2a9e-3d4b-4c8e-9a51-0b7d2e4f8c13", processId: id, status: "accepted" },
+    expiresAt: "2024-05-02T10:00:00Z",
+  });
+}
+const BODY_BYTES = eventBody().length;
+
+interface Load {
+  ackPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, connections: number): Promise<Load> {
+  // A fresh body per request (autocannon 8's [<id>] replacement miscounts Content-Length).
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections,
+      duration,
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${SECRET}` },
+          setupRequest: (request) => ({ ...request, body: eventBody() }),
+        },
+      ],
+    });
+  await run(2); // warm the route, the pool and the JIT
+  const result = await run(DURATION_S);
+  return {
+    ackPerSecond: result["2xx"] / (result.duration || DURATION_S),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function rawInserts(seconds: number, connections = 8): Promise<number> {
+  const sql = postgres(benchUrl(), { max: connections, onnotice: () => {} });
+  await sql`select 1`;
+  const body = sql.json({ hello: "world" });
+  let rows = 0;
+  const end = Date.now() + seconds * 1000;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const key = randomUUID();
+      await sql`insert into webhook_inbox (dedupe_key, body, headers, dossier_id, process_id, hinted_status)
+        values (${key}, ${body}, ${sql.json({})}, 'd', ${key}, 'accepted')`;
+      rows += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  await sql.end({ timeout: 5 });
+  return rows / seconds;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+interface EndToEnd {
+  sent: number;
+  acked: number;
+  ackP50: number;
+  ackP99: number;
+  storedP50: number;
+  storedP95: number;
+  doneP50: number;
+  doneP95: number;
+  missing: number;
+  /** Requests that got no answer, by cause (the sender would send them again). */
+  failures: Record<string, number>;
+}
+
+/** Paced notifications for processes the simulator finished; times until the status (and zip) are stored. */
+async function endToEnd(desk: DeskServer, simUrl: string, rate: number): Promise<EndToEnd> {
+  const count = rate * E2E_SECONDS;
+  const bulk = await fetch(`${simUrl}/__sim/bulk`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count, delayMs: 0 }),
+  });
+  const { items } = (await bulk.json()) as { items: { dossierId: string; processId: string }[] };
+  await fetch(`${simUrl}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 100 }) });
+
+  const sentAt = new Map<string, number>();
+  const ackTimes: number[] = [];
+  const failures: Record<string, number> = {};
+  let acked = 0;
+  const inFlight: Promise<void>[] = [];
+  const started = Date.now();
+  let sent = 0;
+  while (sent < count) {
+    const due = Math.min(count, Math.floor(((Date.now() - started) / 1000) * rate));
+    for (; sent < due; sent++) {
+      const item = items[sent]!;
+      const t0 = Date.now();
+      sentAt.set(item.processId, t0);
+      inFlight.push(
+        fetch(`${desk.url}/api/webhooks/assure`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${SECRET}` },
+          body: JSON.stringify({ dossierId: item.dossierId, processId: item.processId, status: "accepted" }),
+        })
+          .then(async (res) => {
+            await res.arrayBuffer();
+            if (res.status === 202) acked += 1;
+            ackTimes.push(Date.now() - t0);
+          })
+          .catch((error: unknown) => {
+            const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+            const key = cause?.code ?? cause?.message ?? String(error);
+            failures[key] = (failures[key] ?? 0) + 1;
+          }),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await Promise.all(inFlight);
+
+  const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from webhook_inbox where state = 'done'`;
+    if ((row?.n ?? 0) >= count || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stored = await sql<{ process_id: string; first_seen_at: Date }[]>`select process_id, first_seen_at from processes`;
+  const done = await sql<{ process_id: string; done_at: Date | null }[]>`select process_id, done_at from webhook_inbox where state = 'done'`;
+  await sql.end({ timeout: 5 });
+  await fetch(`${simUrl}/__sim/faults`, { method: "DELETE" });
+
+  const storedLatency = stored.flatMap((r) => (sentAt.has(r.process_id) ? [r.first_seen_at.getTime() - sentAt.get(r.process_id)!] : []));
+  const doneLatency = done.flatMap((r) => (r.done_at && sentAt.has(r.process_id) ? [r.done_at.getTime() - sentAt.get(r.process_id)!] : []));
+  return {
+    sent: count,
+    acked,
+    ackP50: percentile(ackTimes, 50),
+    ackP99: percentile(ackTimes, 99),
+    storedP50: percentile(storedLatency, 50),
+    storedP95: percentile(storedLatency, 95),
+    doneP50: percentile(doneLatency, 50),
+    doneP95: percentile(doneLatency, 95),
+    missing: count - doneLatency.length,
+    failures,
+  };
+}
+
+function serverEnv(simUrl: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    DATABASE_URL: benchUrl(),
+    DATABASE_POOL_SIZE: "10",
+    ASSURE_BASE_URL: `${simUrl}/assure`,
+    ASSURE_TOKEN_URL: `${simUrl}/auth/open/connect/token`,
+    ASSURE_CLIENT_ID: "desk-demo-client",
+    ASSURE_CLIENT_SECRET: "desk-demo-secret",
+    ASSURE_WEBHOOK_SECRET: SECRET,
+    ASSURE_SIMULATOR: "1",
+    DESK_BENCH_ROUTES: "1",
+    ...extra,
+  };
+}
+
+const verdict = (ok: boolean) => (ok ? "ok  " : "MISS");
+
+/** BENCH_ONLY=route or BENCH_ONLY=e2e runs one half (while tuning). */
+const ONLY = process.env.BENCH_ONLY;
+
+async function measureRoute(port: number, simUrl: string): Promise<Record<string, Load>> {
+  // Ingest only, so that the route is measured rather than the work behind it.
+  const desk = await startDeskServer(port, serverEnv(simUrl, { WORKER_IN_PROCESS: "0" }));
+  try {
+    const results: Record<string, Load> = {};
+    for (const connections of [10, 50]) {
+      results[`bare-${connections}`] = await load(`${desk.url}/api/bench/bare`, connections);
+      results[`route-${connections}`] = await load(`${desk.url}/api/webhooks/assure`, connections);
+    }
+    return results;
+  } finally {
+    await desk.stop("SIGTERM");
+  }
+}
+
+type Processing = "in-process" | "worker";
+
+async function measureEndToEnd(port: number, simUrl: string, processing: Processing, rate: number): Promise<EndToEnd> {
+  const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
+  await sql`truncate webhook_inbox`;
+  await sql.end({ timeout: 5 });
+  // "in-process": the server as deployed by default, processing what it receives. "worker": the server
+  // only acknowledges (WORKER_IN_PROCESS=0) and one `npm run worker` process does the processing.
+  const env = serverEnv(simUrl, processing === "worker" ? { WORKER_IN_PROCESS: "0" } : { WORKER_INTERVAL_MS: "1000" });
+  const desk = await startDeskServer(port, env);
+  const worker =
+    processing === "worker"
+      ? spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env, WORKER_INTERVAL_MS: "100" },
+          stdio: "ignore",
+        })
+      : undefined;
+  try {
+    return await endToEnd(desk, simUrl, rate);
+  } finally {
+    worker?.kill("SIGTERM");
+    await desk.stop("SIGTERM");
+  }
+}
+
+/** What the simulator itself can serve: getProcess then the zip, 128 at a time, 100 ms latency. */
+async function simulatorCeiling(simUrl: string): Promise<number> {
+  const bulk = await fetch(`${simUrl}/__sim/bulk`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count: 1_500, delayMs: 0 }),
+  });
+  const { items } = (await bulk.json()) as { items: { dossierId: string; processId: string }[] };
+  await fetch(`${simUrl}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 100 }) });
+  const assure = createAssureClient({ baseUrl: `${simUrl}/assure`, tokenUrl: `${simUrl}/auth/open/connect/token`, clientId: "desk-demo-client", clientSecret: "desk-demo-secret" });
+  await assure.listDossiers();
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: 128 }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        const process = await assure.getProcess(item.dossierId, item.processId);
+        if (["accepted", "rejected", "inconclusive"].includes(process.status)) await assure.downloadResult(item.dossierId, item.processId);
+      }
+    }),
+  );
+  await fetch(`${simUrl}/__sim/faults`, { method: "DELETE" });
+  return items.length / ((Date.now() - started) / 1000);
+}
+
+function printRoute(results: Record<string, Load>) {
+  log("load                                   ack/s     p50      p99   non-2xx  target");
+  for (const connections of [10, 50]) {
+    const bare = results[`bare-${connections}`]!;
+    const route = results[`route-${connections}`]!;
+    const share = route.ackPerSecond / bare.ackPerSecond;
+    const line = (name: string, r: Load) =>
+      `${name.padEnd(36)} ${fmt(r.ackPerSecond).padStart(7)} ${`${fmt(r.p50)} ms`.padStart(7)} ${`${fmt(r.p99)} ms`.padStart(8)} ${fmt(r.non2xx + r.errors).padStart(9)}`;
+    log(`${line(`bare route, ${connections} connections`, bare)}  (the framework's ceiling)`);
+    const targets =
+      connections === 10
+        ? `${verdict(share >= 0.75)} ${fmt(share * 100)}% of bare (≥75%); ${verdict(route.ackPerSecond >= 1000)} ≥1,000/s; ${verdict(route.p99 <= 50)} p99 ≤ 50 ms`
+        : `${verdict(share >= 0.75)} ${fmt(share * 100)}% of bare (≥75%); ${verdict(route.ackPerSecond >= 1000)} ≥1,000/s`;
+    log(`${line(`webhook route, ${connections} connections`, route)}  ${targets}`);
+  }
+}
+
+function printEndToEnd(e2e: EndToEnd, processing: Processing, rate: number) {
+  const how = processing === "worker" ? "server acknowledges, one `npm run worker` processes" : "server processes its own inbox (default)";
+  log(`notification → stored, ${fmt(rate)}/s for ${E2E_SECONDS} s, simulator latency 100 ms; ${how}:`);
+  const failed = Object.entries(e2e.failures).map(([cause, n]) => `${fmt(n)} ${cause}`).join(", ");
+  log(`  acknowledged ${fmt(e2e.acked)} of ${fmt(e2e.sent)}${failed ? ` (no answer: ${failed})` : ""}; answer p50 ${fmt(e2e.ackP50)} ms, p99 ${fmt(e2e.ackP99)} ms`);
+  log(`  status stored   p50 ${fmt(e2e.storedP50)} ms, p95 ${fmt(e2e.storedP95)} ms   ${verdict(e2e.storedP95 <= 2000)} target p95 ≤ 2,000 ms`);
+  log(`  zip stored, row done  p50 ${fmt(e2e.doneP50)} ms, p95 ${fmt(e2e.doneP95)} ms; not done after 120 s: ${fmt(e2e.missing)}`);
+}
+
+async function main() {
+  ensureReliabilityBuild(log);
+  await recreateDatabase();
+  const sim = await startSimulatorProcess();
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
+  try {
+    const port = await freePort();
+    const route = ONLY === "e2e" ? undefined : await measureRoute(port, sim.url);
+    const inserts = ONLY === "e2e" ? undefined : await rawInserts(5);
+    const ceiling = ONLY === "route" ? undefined : await simulatorCeiling(sim.url);
+    const e2e: { processing: Processing; rate: number; result: EndToEnd }[] = [];
+    if (ONLY !== "route") {
+      for (const rate of E2E_RATES) {
+        for (const processing of ["in-process", "worker"] as const) {
+          e2e.push({ processing, rate, result: await measureEndToEnd(port, sim.url, processing, rate) });
+        }
+      }
+    }
+
+    log("");
+    log(`Webhook benchmark — PostgreSQL ${DATABASE}, production build, ${DURATION_S} s per load, ~${BODY_BYTES}-byte bodies`);
+    log(`${os.cpus().length} cores; load average at the start ${load}, at the end ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
+    log("");
+    if (route) printRoute(route);
+    if (inserts !== undefined) log(`\nraw single-row INSERTs, postgres.js, 8 connections: ${fmt(inserts)} rows/s\n`);
+    if (ceiling !== undefined) log(`simulator alone (getProcess + zip, 128 at a time, 100 ms latency): ${fmt(ceiling)} processes/s\n`);
+    for (const run of e2e) printEndToEnd(run.result, run.processing, run.rate);
+  } finally {
+    sim.child.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { syncRuns } from "../../db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { actorOf, requireCapability, type Ctx } from "../auth/context";
+import { Conflict, InvalidInput } from "../errors";
+import { createSyncRun } from "./sync-runs";
+
+const RequestInput = z.object({}).strict();
+const CancelInput = z.object({ runId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+function invalid(what: string, error: z.ZodError): InvalidInput {
+  return new InvalidInput(what, error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`));
+}
+
+/**
+ * An admin asks for a full sync. The run is created unowned: a worker takes it (the server that was
+ * asked, right away, when it does background work; otherwise `npm run worker` at its next look).
+ * Conflict when one is running.
+ */
+export async function requestFullSync(ctx: Ctx, input: unknown): Promise<{ runId: number }> {
+  const user = requireCapability(ctx, "desk.admin");
+  const parsed = RequestInput.safeParse(input ?? {});
+  if (!parsed.success) throw invalid("Not a sync request", parsed.error);
+  return ctx.db.transaction(async (tx) => {
+    const runId = await createSyncRun(tx, { trigger: "admin", triggeredBy: user.email });
+    await recordAudit(tx, actorOf(ctx), { action: "sync.start", target: `sync:${runId}` });
+    return { runId };
+  });
+}
+
+/** Stops a running sync: its worker notices at its next heartbeat; what it stored stays. */
+export async function cancelFullSync(ctx: Ctx, input: unknown): Promise<{ runId: number }> {
+  requireCapability(ctx, "desk.admin");
+  const parsed = CancelInput.safeParse(input);
+  if (!parsed.success) throw invalid("Not a cancel request", parsed.error);
+  const { runId } = parsed.data;
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(syncRuns)
+      .set({ state: "canceled", finishedAt: sql`now()` as unknown as Date, lastError: "canceled by an admin" })
+      .where(and(eq(syncRuns.id, runId), eq(syncRuns.state, "running")))
+      .returning({ id: syncRuns.id });
+    if (rows.length === 0) throw new Conflict(`Sync ${runId} is not running`);
+    await recordAudit(tx, actorOf(ctx), { action: "sync.cancel", target: `sync:${runId}` });
+    return { runId };
+  });
+}
