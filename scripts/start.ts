@@ -147,11 +147,11 @@ function printNextSteps(env: Env) {
       "  Assure Review Desk is running.",
       `    Open      ${url}/processes`,
       `    Health    ${url}/api/health`,
-      ...(demoLogins.length > 0
-        ? ["", "  Demo sign-in (demo mode only):", ...demoLogins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.password}`)]
-        : []),
       process.env.ASSURE_SIMULATOR === "1" ? `    Assure    bundled simulator at ${process.env.ASSURE_BASE_URL}` : `    Assure    ${process.env.ASSURE_BASE_URL ?? "not configured"}`,
       "    Stop      Ctrl+C",
+      ...(demoLogins.length > 0
+        ? ["", "  Sign in with one of the demo users (demo mode only):", ...demoLogins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.password}`)]
+        : []),
       "",
     ].join("\n"),
   );
