@@ -16,7 +16,7 @@ import { ensureReliabilityBuild, freePort, startDeskServer, type DeskServer } fr
  *      processing left to workers (WORKER_IN_PROCESS=0): acknowledged/s, p50/p99;
  *   2. beside it the framework's ceiling: /api/bench/bare (reads the body, answers 202) on the same build;
  *   3. raw single-row INSERTs into the inbox through postgres.js at 8 connections;
- *   4. notification → stored final status at 500 notifications/s (and at 150/s, below the simulator's own
+ *   4. notification → stored final status at 500 notifications/s (and at 150/s and 50/s, below the simulator's own
  *      ceiling, which is printed), the simulator answering in 100 ms: the server as deployed by default
  *      (it processes its own inbox), and the server beside one `npm run worker` (WORKER_IN_PROCESS=0).
  * The simulator runs as a process of its own with small pictures (SIMULATOR_IMAGE_WIDTH=96).
@@ -28,7 +28,7 @@ const DATABASE = "desk_bench_webhooks";
 const SECRET = "bench-webhook-secret-0123456789";
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 /** The target rate, and one below the simulator's own ceiling (printed) to show the pipeline when it is not the limit. */
-const E2E_RATES = (process.env.BENCH_E2E_RATES ?? "500,150").split(",").map(Number);
+const E2E_RATES = (process.env.BENCH_E2E_RATES ?? "500,150,50").split(",").map(Number);
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 10);
 const ROOT = process.cwd();
 const log = (line: string) => console.log(line);

@@ -1,6 +1,7 @@
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
 import { startSyncScheduler } from "../sync/sync-scheduler";
+import { getInboxPump } from "../webhooks/inbox-pump";
 import { assureConfigFromEnv } from "../config/assure";
 import { startBackgroundSweep } from "./background-sweep";
 import { getAssureClient } from "./assure";
@@ -13,6 +14,8 @@ export async function startInProcessWorker(): Promise<void> {
     intervalMs: env.WORKER_INTERVAL_MS,
     log: (line) => console.log(`[worker] ${line}`),
   });
+  // The webhook route's pump, made here, outside any request (see lib/webhooks/inbox-pump.ts).
+  await getInboxPump(database, getAssureClient);
   // Full syncs: the admin's, the scheduled ones, and runs whose worker died.
   startSyncScheduler(database.db, getAssureClient(), {
     intervalMinutes: env.SYNC_INTERVAL_MINUTES,

@@ -1,5 +1,6 @@
+import { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
-import type { Db } from "../../db/client";
+import { openDatabase, type Database, type Db } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { drainInbox, type InboxWorkerOptions } from "./inbox-worker";
 
@@ -25,9 +26,9 @@ const CALM = 0.5;
 const ADAPT_EVERY_MS = 200;
 
 /**
- * One drain at a time per process, however many notifications arrive: a nudge during a drain only asks
- * for another pass when it ends. (A drain per request cost a claim query per notification and let
- * hundreds of drains compete for the same rows.)
+ * One drain at a time per process, however many notifications arrive: a nudge during a drain wakes it to
+ * claim the new rows (or asks for another pass when it ends). A drain per request, as before, cost a claim
+ * query per notification and let hundreds of drains compete for the same rows.
  *
  * The pump shares its process with the webhook route. Acknowledging is what must stay fast — the inbox
  * exists so that processing may lag — so the number of rows in flight follows the event loop's
@@ -37,6 +38,7 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
   const { maxConcurrency, minConcurrency, log = (line: string) => console.error(line), ...workerOptions } = { ...DEFAULTS, ...options };
   let running: Promise<void> | undefined;
   let again = false;
+  let arrived = signal();
   let concurrency = maxConcurrency;
   let last = performance.eventLoopUtilization();
   let lastAt = performance.now();
@@ -57,7 +59,7 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
     try {
       while (again) {
         again = false;
-        await drainInbox(db, assure(), { ...workerOptions, concurrency: adapt });
+        await drainInbox(db, assure(), { ...workerOptions, concurrency: adapt, arrivals: () => arrived.promise });
       }
     } catch (error) {
       // The rows stay in the inbox: the periodic sweep retries them. Nothing personal is in this message.
@@ -68,10 +70,17 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
     }
   };
 
+  // The loop runs in the async context the pump was made in (at server start, see in-process-worker.ts),
+  // not in that of the request whose nudge started it: Next.js keeps per-request state in
+  // AsyncLocalStorage, and a loop started inside a request would carry that request along for good.
+  const start = AsyncResource.bind(run);
+
   return {
     nudge() {
       again = true;
-      running ??= run();
+      arrived.resolve();
+      arrived = signal();
+      running ??= start();
     },
     idle: async () => {
       while (running) await running;
@@ -79,10 +88,27 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
   };
 }
 
-const globalForPump = globalThis as unknown as { deskInboxPump?: InboxPump };
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
-/** The process's one pump (kept on globalThis so that the dev server's reloads do not start a second). */
-export function getInboxPump(db: Db, assure: () => AssureClient): InboxPump {
-  globalForPump.deskInboxPump ??= createInboxPump(db, assure);
+const globalForPump = globalThis as unknown as { deskInboxPump?: Promise<InboxPump> };
+
+/** Connections of the pump's own pool: rows wait on Assure most of their time, so a few serve many. */
+const PUMP_POOL_SIZE = 6;
+
+/**
+ * The process's one pump (kept on globalThis so that the dev server's reloads do not start a second).
+ * On PostgreSQL it has a small pool of its own: a hundred rows in flight must never queue in front of the
+ * webhook's INSERT or a page's query in the shared pool (measured in bench/webhooks.ts: while the pump
+ * shared the pool, acknowledgements at 150/s waited seconds for a connection). PGlite is one connection.
+ */
+export function getInboxPump(database: Database, assure: () => AssureClient): Promise<InboxPump> {
+  globalForPump.deskInboxPump ??= (async () => {
+    const own = database.engine === "postgres" && database.url ? await openDatabase({ url: database.url, poolSize: PUMP_POOL_SIZE }) : database;
+    return createInboxPump(own.db, assure);
+  })();
   return globalForPump.deskInboxPump;
 }

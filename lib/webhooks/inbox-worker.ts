@@ -14,6 +14,11 @@ export interface InboxWorkerOptions {
    * again before each claim, so that a caller can lower it while the process is busy with other work.
    */
   concurrency?: number | (() => number);
+  /**
+   * Resolves when new rows may have arrived (the pump's nudge). A drain waiting for its rows in flight
+   * then looks again at once instead of after the slowest of them.
+   */
+  arrivals?: () => Promise<void>;
   /** A claimed row not finished within this is taken again by any worker (its worker died). */
   lockSeconds?: number;
   /** Attempts before a row is dead-lettered. */
@@ -32,6 +37,9 @@ export interface DrainSummary {
 }
 
 const DEFAULTS = { batchSize: 20, concurrency: 20, lockSeconds: 60, maxAttempts: 10, baseDelayMs: 2_000, maxDelayMs: 10 * 60_000 };
+
+/** After a nudge, a waiting drain claims this much later, so that arrivals close together share a claim. */
+const ARRIVAL_BATCH_MS = 10;
 
 /** `last_error` keeps the earlier errors (and replays) under the newest, up to this many characters. */
 export const ERROR_HISTORY_CHARS = 2_000;
@@ -200,7 +208,12 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
       claimedSinceLook = 0;
       continue;
     }
-    await Promise.race(inFlight);
+    const arrival = exhausted && options.arrivals ? options.arrivals().then(() => "arrival" as const) : undefined;
+    if ((await Promise.race<unknown>(arrival ? [...inFlight, arrival] : [...inFlight])) === "arrival") {
+      exhausted = false;
+      // Let a few more arrive, so that one claim takes them together.
+      await new Promise((resolve) => setTimeout(resolve, ARRIVAL_BATCH_MS));
+    }
   }
   return summary;
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { getDatabase } from "@/db";
 import { getEnv } from "@/lib/config";
 import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
@@ -20,7 +21,7 @@ export async function replayInboxRowAction(_previous: ActionResult, form: FormDa
   });
   if (!result?.ok) return result;
   // Processed right away where this server processes its inbox; otherwise at the worker's next look.
-  if (getEnv().WORKER_IN_PROCESS !== "0") after(() => getInboxPump(ctx.db, getAssureClient).nudge());
+  if (getEnv().WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(await getDatabase(), getAssureClient)).nudge());
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });
   redirect(inboxHref({ state: view.state, replayed }));
 }

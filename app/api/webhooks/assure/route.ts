@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   const database = await getDatabase();
   const answer = await receiveNotification(database.db, request, secret);
   if (answer.inboxId !== undefined && env.WORKER_IN_PROCESS !== "0") {
-    after(() => getInboxPump(database.db, getAssureClient).nudge());
+    after(async () => (await getInboxPump(database, getAssureClient)).nudge());
   }
   return Response.json(answer.body, { status: answer.status });
 }
