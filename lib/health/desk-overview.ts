@@ -13,8 +13,9 @@ export async function getDeskOverview(database: Database): Promise<DeskOverview>
   const [migrations, dossierCount, statusCounts] = await Promise.all([
     database.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations"),
     database.query<{ n: number }>("select count(*)::int as n from dossiers"),
+    // From the counters the triggers keep (drizzle/0002), not a count of every process on each view.
     database.query<{ status: ProcessStatus; n: number }>(
-      "select status, count(*)::int as n from processes group by status",
+      "select status, sum(count)::int as n from process_status_counts group by status",
     ),
   ]);
   const processesByStatus = Object.fromEntries(PROCESS_STATUSES.map((s) => [s, 0])) as Record<ProcessStatus, number>;
