@@ -3,15 +3,42 @@
  * they never carry a token, a secret, or a response body that could hold personal data.
  */
 
+/**
+ * A Next.js build holds one copy of this module per bundle layer, and the Assure client (cached on
+ * globalThis) throws whichever copy built it. A plain `instanceof` against the other copy would answer
+ * false, so each error carries the kinds it is, under a registry-wide symbol, and `instanceof` reads them.
+ * Kinds are explicit strings: a minifier may rename classes.
+ */
+const KINDS = Symbol.for("assure-review-desk.assure-error.kinds");
+
+interface Branded {
+  [KINDS]?: unknown;
+}
+
 export class AssureError extends Error {
+  static readonly kind: string = "AssureError";
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const kinds = (value as Branded)[KINDS];
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let c: unknown = new.target; typeof c === "function" && c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, "kind")) kinds.push((c as typeof AssureError).kind);
+    }
+    Object.defineProperty(this, KINDS, { value: kinds, enumerable: false });
+    this.name = new.target.kind;
   }
 }
 
 /** The client was configured wrongly (missing credentials, a base URL that is not a URL). */
 export class AssureConfigError extends AssureError {
+  static override readonly kind: string = "AssureConfigError";
+
   constructor(readonly problems: string[]) {
     super(`Invalid Assure client configuration: ${problems.join("; ")}`);
   }
@@ -41,6 +68,8 @@ export interface AssureApiErrorFields {
 
 /** Assure answered with an error status (4xx, or a 5xx after no retry was possible). */
 export class AssureApiError extends AssureError implements AssureApiErrorFields {
+  static override readonly kind: string = "AssureApiError";
+
   readonly operation: string;
   readonly method: string;
   readonly path: string;
@@ -82,6 +111,8 @@ function describeApiError(f: AssureApiErrorFields): string {
 
 /** Assure answered 2xx with a body that is not what the call expects (not JSON, not a process, not a zip). */
 export class AssureResponseError extends AssureError {
+  static override readonly kind: string = "AssureResponseError";
+
   constructor(
     readonly operation: string,
     /** What the body should have been, e.g. "a process". */
@@ -96,6 +127,8 @@ export class AssureResponseError extends AssureError {
 
 /** One attempt took longer than the configured time-out (and no retry was allowed or left). */
 export class AssureTimeoutError extends AssureError {
+  static override readonly kind: string = "AssureTimeoutError";
+
   constructor(
     readonly operation: string,
     readonly timeoutMs: number,
@@ -108,6 +141,8 @@ export class AssureTimeoutError extends AssureError {
 
 /** Assure could not be reached (network error) or answered 5xx/429 until the retries ran out. */
 export class AssureUnavailableError extends AssureError {
+  static override readonly kind: string = "AssureUnavailableError";
+
   constructor(
     readonly operation: string,
     /** The last HTTP status, absent for a network error. */
@@ -127,6 +162,8 @@ export class AssureUnavailableError extends AssureError {
 
 /** The token endpoint refused the client credentials or answered something that is not a token. */
 export class AssureAuthError extends AssureError {
+  static override readonly kind: string = "AssureAuthError";
+
   constructor(
     message: string,
     readonly status: number | undefined,

@@ -83,8 +83,6 @@ export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: num
 function describeError(error: unknown): string {
   if (error instanceof AssureApiError) return `Assure answered ${error.status}: ${error.message}`.slice(0, 500);
   if (error instanceof AssureError || error instanceof InvalidInput) return error.message.slice(0, 500);
-  // The client may come from another bundle layer's copy of the error classes (see lib/sync/assure-failure.ts).
-  if (error instanceof Error && typeof (error as { operation?: unknown }).operation === "string") return error.message.slice(0, 500);
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error";
 }
 
