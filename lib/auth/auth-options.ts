@@ -37,7 +37,7 @@ export function authOptions(): NextAuthOptions {
             password: credentials?.password ?? "",
             address: clientAddress(req?.headers),
           });
-          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+          if (result.ok) return { ...result.user, signedInAt: result.signedInAt.getTime() };
           // next-auth turns a thrown error's message into the ?error= of the sign-in page.
           if (result.reason === "locked") throw new SignInLocked(`locked:${result.retryAfterSeconds}`);
           return null;
@@ -51,17 +51,25 @@ export function authOptions(): NextAuthOptions {
         const database = await getDatabase();
         const staff = await resolveSsoUser(database.db, env, { subject: account.providerAccountId, profile: (profile ?? {}) as Record<string, unknown> });
         if (!staff) return "/sign-in?error=NoStaffAccount";
-        user.id = staff.id;
-        (user as { role?: string }).role = staff.role;
+        Object.assign(user, { id: staff.id, role: staff.role, signedInAt: staff.signedInAt.getTime() });
         return true;
       },
       async jwt({ token, user }) {
-        // The role here serves only the proxy's first check; pages and verbs read the user afresh.
-        if (user) Object.assign(token, { uid: user.id, role: (user as { role?: string }).role });
+        // `user` is there only at sign-in. The role serves only the proxy's first check; pages and verbs
+        // read the user afresh. signedInAt stays as it was when the token is refreshed (its iat moves), so
+        // that sessions_valid_after can end this session (lib/auth/session-user.ts).
+        if (user) {
+          const { role, signedInAt } = user as { role?: string; signedInAt?: number };
+          Object.assign(token, { uid: user.id, role, signedInAt });
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined };
+        return {
+          ...session,
+          uid: typeof token.uid === "string" ? token.uid : undefined,
+          signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : undefined,
+        };
       },
     },
   };

@@ -45,7 +45,7 @@ describe("signInWithPassword", () => {
   it("signs in with the right password, whatever the email's case, and audits it", async () => {
     const user = await newUser("compliance");
     const result = await signInWithPassword(database.db, { email: user.email.toUpperCase(), password: PASSWORD, address: "10.0.0.1" });
-    expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: user.id, role: "compliance" }) });
+    expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: user.id, role: "compliance" }), signedInAt: expect.any(Date) });
     expect((await auditFor(user.email))[0]).toMatchObject({ action: "auth.sign_in", actorId: user.id, address: "10.0.0.1" });
   });
 

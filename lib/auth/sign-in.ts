@@ -15,7 +15,8 @@ export interface StaffIdentity {
 }
 
 export type SignInResult =
-  | { ok: true; user: StaffIdentity }
+  /** signedInAt: the database's clock, the one sessions_valid_after is set by (lib/auth/session-user.ts). */
+  | { ok: true; user: StaffIdentity; signedInAt: Date }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -56,10 +57,15 @@ export async function signInWithPassword(db: Db, input: unknown): Promise<SignIn
     return { ok: false, reason: "invalid" };
   }
 
-  await db.transaction(async (tx) => {
+  const signedInAt = await db.transaction(async (tx) => {
     await clearAccount(tx, email);
-    await tx.update(staffUsers).set({ lastSignInAt: sql`now()` }).where(eq(staffUsers.id, user.id));
+    const [row] = await tx
+      .update(staffUsers)
+      .set({ lastSignInAt: sql`now()` })
+      .where(eq(staffUsers.id, user.id))
+      .returning({ at: staffUsers.lastSignInAt });
     await recordAudit(tx, { id: user.id, email, role: user.role, address }, { action: "auth.sign_in", target: user.id });
+    return row!.at!;
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, signedInAt };
 }

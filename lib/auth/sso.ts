@@ -39,6 +39,7 @@ function roleFromClaim(env: Env, profile: Profile): StaffRole | null {
 /**
  * Finds (or, with a role claim, creates) the staff user behind an SSO sign-in. Without a role claim the
  * user must have been added by an admin first (matched by email); the role is then the admin's choice.
+ * `signedInAt` is the database's clock, like sessions_valid_after (lib/auth/session-user.ts).
  */
 export async function resolveSsoUser(db: Db, env: Env, input: { subject: string; profile: Profile }) {
   const email = typeof input.profile.email === "string" ? input.profile.email.toLowerCase() : null;
@@ -55,12 +56,13 @@ export async function resolveSsoUser(db: Db, env: Env, input: { subject: string;
         return null;
       }
       const role = claimedRole ?? existing.role;
-      await tx
+      const [updated] = await tx
         .update(staffUsers)
         .set({ ssoSubject: input.subject, role, lastSignInAt: sql`now()` })
-        .where(eq(staffUsers.id, existing.id));
+        .where(eq(staffUsers.id, existing.id))
+        .returning({ id: staffUsers.id, role: staffUsers.role, signedInAt: staffUsers.lastSignInAt });
       await recordAudit(tx, { ...actor, role }, { action: "auth.sign_in", target: existing.id, details: { via: "sso" } });
-      return { id: existing.id, role };
+      return { ...updated!, signedInAt: updated!.signedInAt! };
     }
     if (!claimedRole || !email) {
       await recordAudit(tx, actor, { action: "auth.sign_in_failed", details: { reason: "no staff account", via: "sso" } });
@@ -70,8 +72,8 @@ export async function resolveSsoUser(db: Db, env: Env, input: { subject: string;
     const [created] = await tx
       .insert(staffUsers)
       .values({ email, name, role: claimedRole, ssoSubject: input.subject, lastSignInAt: sql`now()` })
-      .returning({ id: staffUsers.id, role: staffUsers.role });
+      .returning({ id: staffUsers.id, role: staffUsers.role, signedInAt: staffUsers.lastSignInAt });
     await recordAudit(tx, { ...actor, id: created!.id }, { action: "auth.sign_in", target: created!.id, details: { via: "sso", created: true } });
-    return created!;
+    return { ...created!, signedInAt: created!.signedInAt! };
   });
 }

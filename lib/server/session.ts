@@ -1,32 +1,27 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getDatabase } from "../../db";
-import { staffUsers } from "../../db/schema";
 import { authOptions, clientAddress } from "../auth/auth-options";
 import type { Ctx } from "../auth/context";
 import { can, type Capability } from "../auth/permissions";
+import { getSessionUser, type SessionClaims } from "../auth/session-user";
 
 /**
  * The context of this request: the database and the signed-in staff member, read from the database by
- * the session's user id (so a deactivation or role change counts at once), or null.
+ * the session's user id (so a deactivation, role change or password reset counts at once), or null.
+ * Null makes pages send the visitor to sign in (requirePage, the desk layout) and verbs refuse
+ * (Unauthenticated: 401 from route handlers, "Sign in first" from server actions).
  */
 export async function getCtx(): Promise<Ctx> {
   // Per request, never at build time: who is asking decides what is rendered.
   await connection();
   const database = await getDatabase();
-  const session = (await getServerSession(authOptions())) as { uid?: string } | null;
+  const session = (await getServerSession(authOptions())) as SessionClaims | null;
   const address = clientAddress(await headers());
-  if (!session?.uid) return { db: database.db, user: null, address };
-  const [user] = await database.db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, active: staffUsers.active })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, session.uid));
-  if (!user?.active) return { db: database.db, user: null, address };
-  return { db: database.db, user: { id: user.id, email: user.email, name: user.name, role: user.role }, address };
+  return { db: database.db, user: await getSessionUser(database.db, session), address };
 }
 
 /** For pages: the context, after sending anonymous visitors to sign in and refusing other roles. */
