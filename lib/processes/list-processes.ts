@@ -1,6 +1,6 @@
-import { and, asc, desc } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { processes } from "../../db/schema";
+import { processAssignments, processes, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
 import {
@@ -11,10 +11,12 @@ import {
   toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
+import type { QueueViewer } from "./assignment-filter";
 import { processWhere } from "./process-filters";
 import { ListProcessesInput, type ProcessFilters, type ProcessSort } from "./process-list-query";
 
 export { ListProcessesInput } from "./process-list-query";
+export type { QueueViewer } from "./assignment-filter";
 
 export interface ProcessListItem {
   processId: string;
@@ -28,15 +30,20 @@ export interface ProcessListItem {
   dateOfBirth: string | null;
   issuingCountry: string | null;
   retryOfProcessId: string | null;
+  /** The staff member working on it (process_assignments), or null. */
+  assignee: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type ProcessPage = KeysetPage<ProcessListItem>;
 
-/** The cursor of a page is only valid for the same sort and filters (not the same page size). */
-export function processListScope(sort: ProcessSort, filters: ProcessFilters): string {
-  const { q, by, status, type, doc, country, dates, from, to } = filters;
+/**
+ * The cursor of a page is only valid for the same sort and filters (not the same page size). "My queue"
+ * is a different list for each officer, so its view includes whose queue it is.
+ */
+export function processListScope(sort: ProcessSort, filters: ProcessFilters, viewer?: QueueViewer | null): string {
+  const { q, by, status, type, doc, country, dates, from, to, assigned } = filters;
   return cursorScope([
     "processes",
     sort,
@@ -49,6 +56,8 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters): st
     dates ?? "updated",
     from ?? null,
     to ?? null,
+    // Appended only when set, so that the cursors of views without it stay as they were.
+    ...(assigned ? [assigned, assigned === "mine" ? (viewer?.userId ?? null) : null] : []),
   ]);
 }
 
@@ -57,13 +66,13 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters): st
  * the same however deep it is. The order is (time, process id) in the asked direction; the id breaks
  * ties so that rows sharing a timestamp are neither repeated nor skipped.
  */
-export async function listProcesses(db: Db, input: ListProcessesInput = {}): Promise<ProcessPage> {
+export async function listProcesses(db: Db, input: ListProcessesInput = {}, viewer: QueueViewer | null = null): Promise<ProcessPage> {
   const parsed = ListProcessesInput.safeParse(input);
   if (!parsed.success) {
     throw new InvalidInput("This view of the queue is not valid", parsed.error.issues.map((i) => i.message));
   }
   const { filters, sort, limit, cursor: rawCursor } = parsed.data;
-  const scope = processListScope(sort, filters);
+  const scope = processListScope(sort, filters, viewer);
   const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
   const plan = planKeyset(time, processes.processId, sort.endsWith("asc") ? "asc" : "desc", cursor);
@@ -87,10 +96,22 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}): Pro
       position: exactTimestamp(time),
     })
     .from(processes)
-    .where(and(processWhere(filters), plan.where))
+    .where(and(processWhere(filters, viewer), plan.where))
     .orderBy(order(time), order(processes.processId))
     .limit(limit + 1);
 
   const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));
-  return { ...page, items: page.items.map(({ position: _position, ...item }) => item) };
+  const assignees = await assigneesOf(db, page.items.map((row) => row.processId));
+  return { ...page, items: page.items.map(({ position: _position, ...item }) => ({ ...item, assignee: assignees.get(item.processId) ?? null })) };
+}
+
+/** Who works on each of a page's processes: primary-key look-ups for those rows only, never a join over the queue. */
+async function assigneesOf(db: Db, processIds: string[]): Promise<Map<string, string>> {
+  if (processIds.length === 0) return new Map();
+  const rows = await db
+    .select({ processId: processAssignments.processId, name: staffUsers.name })
+    .from(processAssignments)
+    .innerJoin(staffUsers, eq(staffUsers.id, processAssignments.assigneeId))
+    .where(inArray(processAssignments.processId, processIds));
+  return new Map(rows.map((row) => [row.processId, row.name]));
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { dossiers, processes } from "../../db/schema";
 import { InvalidInput } from "../errors";
+import { assignmentCondition, type QueueViewer } from "./assignment-filter";
 import { parseLookup, type Lookup } from "./parse-lookup";
 import type { ProcessFilters } from "./process-list-query";
 
@@ -71,9 +72,13 @@ function nextDayStart(day: string): Date {
   return new Date(dayStart(day).getTime() + 24 * 60 * 60 * 1000);
 }
 
-/** Everything but the status: what the per-status counts are taken over. */
-export function processConditionsExceptStatus(filters: ProcessFilters): SQL[] {
+/**
+ * Everything but the status: what the per-status counts are taken over. The viewer is the signed-in
+ * user (from the session): the assignment filters need it and refuse without it.
+ */
+export function processConditionsExceptStatus(filters: ProcessFilters, viewer?: QueueViewer | null): SQL[] {
   const conditions: SQL[] = [];
+  if (filters.assigned) conditions.push(assignmentCondition(filters.assigned, viewer));
   const lookup = requireLookup(filters);
   if (lookup) conditions.push(lookupCondition(lookup));
   if (filters.type) conditions.push(eq(processes.processType, filters.type));
@@ -86,13 +91,13 @@ export function processConditionsExceptStatus(filters: ProcessFilters): SQL[] {
   return conditions;
 }
 
-export function processWhere(filters: ProcessFilters): SQL | undefined {
-  const conditions = processConditionsExceptStatus(filters);
+export function processWhere(filters: ProcessFilters, viewer?: QueueViewer | null): SQL | undefined {
+  const conditions = processConditionsExceptStatus(filters, viewer);
   if (filters.status?.length) conditions.push(inArray(processes.status, filters.status));
   return and(...conditions);
 }
 
 /** True when something other than the status narrows the set (the counters then do not apply). */
 export function narrowsBeyondStatus(filters: ProcessFilters): boolean {
-  return Boolean(filters.q?.trim() || filters.type || filters.doc || filters.country || filters.from || filters.to);
+  return Boolean(filters.q?.trim() || filters.assigned || filters.type || filters.doc || filters.country || filters.from || filters.to);
 }

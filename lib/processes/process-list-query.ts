@@ -19,6 +19,13 @@ export const DEFAULT_PAGE_SIZE: PageSize = 50;
 export const DATE_FIELDS = ["updated", "created"] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
+/**
+ * The review filters (compliance only): "mine" is what the signed-in officer has taken; "unassigned" is
+ * open review work nobody has taken (lib/processes/assignment-filter.ts says exactly what that is).
+ */
+export const ASSIGNMENT_FILTERS = ["mine", "unassigned"] as const;
+export type AssignmentFilter = (typeof ASSIGNMENT_FILTERS)[number];
+
 /** Document types Assure reports, including `unknown` for an Onfido type it does not map. */
 export const LISTED_DOCUMENT_TYPES = [...DOCUMENT_TYPES, "unknown"] as const;
 
@@ -40,6 +47,7 @@ export const ProcessFilters = z
     dates: z.enum(DATE_FIELDS).nullish(),
     from: isoDay.nullish(),
     to: isoDay.nullish(),
+    assigned: z.enum(ASSIGNMENT_FILTERS).nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the date range ends before it starts", path: ["to"] });
 export type ProcessFilters = z.output<typeof ProcessFilters>;
@@ -56,6 +64,8 @@ export type ListProcessesInput = z.input<typeof ListProcessesInput>;
 /** The filters that narrow the set, as words: the empty state says which filters found nothing. */
 export function describeProcessFilters(filters: ProcessFilters): string[] {
   const parts: string[] = [];
+  if (filters.assigned === "mine") parts.push("assigned to you");
+  if (filters.assigned === "unassigned") parts.push("open for review (inconclusive or rejected, no final decision) and assigned to nobody");
   if (filters.status?.length) parts.push(`status is ${filters.status.join(" or ")}`);
   if (filters.type) parts.push(`process type is ${filters.type}`);
   if (filters.doc) parts.push(`document type is ${filters.doc}`);

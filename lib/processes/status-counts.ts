@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { processes, processStatusCounts } from "../../db/schema";
 import { PROCESS_STATUSES, type ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
+import type { QueueViewer } from "./assignment-filter";
 import { narrowsBeyondStatus, processConditionsExceptStatus } from "./process-filters";
 import { ProcessFilters } from "./process-list-query";
 import { COUNT_CAP, type StatusCount, type StatusCounts } from "./status-counts-types";
@@ -56,8 +57,8 @@ async function cappedCount(db: Db, where: SQL | undefined): Promise<StatusCount>
   return count > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count, capped: false };
 }
 
-async function countFiltered(db: Db, filters: ProcessFilters): Promise<StatusCounts> {
-  const conditions = processConditionsExceptStatus(filters);
+async function countFiltered(db: Db, filters: ProcessFilters, viewer: QueueViewer | null): Promise<StatusCounts> {
+  const conditions = processConditionsExceptStatus(filters, viewer);
   const matching = db
     .select({ status: processes.status })
     .from(processes)
@@ -81,13 +82,14 @@ async function countFiltered(db: Db, filters: ProcessFilters): Promise<StatusCou
   return { ...counts, total };
 }
 
-export async function countProcessStatuses(db: Db, input: unknown = {}): Promise<StatusCounts> {
+/** `viewer` is the signed-in user (the session), which the assignment filters need. */
+export async function countProcessStatuses(db: Db, input: unknown = {}, viewer: QueueViewer | null = null): Promise<StatusCounts> {
   const parsed = ProcessFilters.safeParse(input);
   if (!parsed.success) {
     throw new InvalidInput("These filters are not valid", parsed.error.issues.map((i) => i.message));
   }
   const filters = parsed.data;
   return narrowsBeyondStatus(filters)
-    ? countFiltered(db, filters)
+    ? countFiltered(db, filters, viewer)
     : summarise(await countFromCounters(db), filters, "counters");
 }
