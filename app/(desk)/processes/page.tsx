@@ -3,6 +3,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { TableSkeleton } from "@/components/table-skeleton";
+import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/server/session";
 import { listProcesses } from "@/lib/processes/list-processes";
 import { countProcessStatuses } from "@/lib/processes/status-counts";
@@ -19,11 +20,13 @@ interface ProcessesPageProps {
 /** The queue: parses its URL, starts the page and the counts together, and streams both. */
 export default async function ProcessesPage({ searchParams }: ProcessesPageProps) {
   const params = await loadProcessSearchParams(searchParams);
-  const { db } = await requirePage("processes.read", "/processes");
+  const { db, user } = await requirePage("processes.read", "/processes");
   const input = toListProcessesInput(params);
+  // Who is asking comes from the session: "My queue" is this user's, whatever the URL says.
+  const viewer = { userId: user.id, role: user.role };
   // One `where` for both (lib/processes/process-filters.ts); neither waits for the other.
-  const page = settleTableQuery(listProcesses(db, input));
-  const counts = settleTableQuery(countProcessStatuses(db, input.filters));
+  const page = settleTableQuery(listProcesses(db, input, viewer));
+  const counts = settleTableQuery(countProcessStatuses(db, input.filters, viewer));
 
   return (
     <section aria-labelledby="processes-heading" className="flex flex-col gap-4">
@@ -36,9 +39,9 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
         </p>
       </header>
       <NuqsAdapter>
-        <ProcessFilters counts={counts} />
+        <ProcessFilters counts={counts} canReview={can(user.role, "reviews.write")} />
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
-        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={9} label="Loading processes…" />}>
+        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label="Loading processes…" />}>
           <ProcessResults params={params} page={page} counts={counts} />
         </Suspense>
       </NuqsAdapter>

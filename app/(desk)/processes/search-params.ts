@@ -10,6 +10,7 @@ import {
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/schemas";
 import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
 import {
+  ASSIGNMENT_FILTERS,
   DATE_FIELDS,
   DEFAULT_PAGE_SIZE,
   LISTED_DOCUMENT_TYPES,
@@ -39,6 +40,8 @@ export const processSearchParams = {
   dates: parseAsStringLiteral(DATE_FIELDS).withDefault("updated"),
   from: parseAsString,
   to: parseAsString,
+  /** Compliance's "My queue" and "Unassigned"; whose queue "mine" is comes from the session, never the URL. */
+  assigned: parseAsStringLiteral(ASSIGNMENT_FILTERS),
   sort: parseAsStringLiteral(PROCESS_SORTS).withDefault("updated.desc"),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
   /** Opaque keyset position; every filter or sort change clears it. */
@@ -49,7 +52,6 @@ export type ProcessSearchParams = inferParserType<typeof processSearchParams>;
 
 export const loadProcessSearchParams = createLoader(processSearchParams);
 export const serializeProcessSearchParams = createSerializer(processSearchParams);
-
 
 export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
   return {
@@ -62,6 +64,7 @@ export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
     dates: params.dates,
     from: params.from,
     to: params.to,
+    assigned: params.assigned,
   };
 }
 

@@ -5,22 +5,25 @@ import { PROCESS_TYPES } from "@/lib/assure/schemas";
 import { DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS, type ProcessSort } from "@/lib/processes/process-list-query";
 import type { StatusCounts } from "@/lib/processes/status-counts-types";
 import { DOCUMENT_TYPE_LABELS, PROCESS_SORT_LABELS, PROCESS_TYPE_LABELS } from "./labels";
+import { AssignmentFilterChoice } from "./assignment-filter-choice";
 import { LookupBox } from "./lookup-box";
 import { StatusFilter } from "./status-filter";
 import { useProcessSearchParams } from "./use-process-search-params";
 
 interface ProcessFiltersProps {
   counts: Promise<TableResult<StatusCounts>>;
+  /** Roles that review (compliance) see "My queue" and "Unassigned"; the server refuses them to others. */
+  canReview: boolean;
 }
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const caption = "text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 /** Everything that narrows or orders the queue; each change is a new URL and starts at the first page. */
-export function ProcessFilters({ counts }: ProcessFiltersProps) {
+export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
   const { params, setView, isPending } = useProcessSearchParams();
   const filtered = Boolean(
-    params.q || params.status.length || params.type || params.doc || params.country || params.from || params.to,
+    params.q || params.assigned || params.status.length || params.type || params.doc || params.country || params.from || params.to,
   );
 
   return (
@@ -31,6 +34,7 @@ export function ProcessFilters({ counts }: ProcessFiltersProps) {
         initialKind={params.by}
         onLookUp={(q, by) => setView({ q: q || null, by: by === "auto" ? null : by })}
       />
+      {canReview && <AssignmentFilterChoice selected={params.assigned} onChange={(assigned) => setView({ assigned })} />}
       <StatusFilter selected={params.status} counts={counts} onChange={(status) => setView({ status })} />
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col gap-1">
@@ -95,7 +99,7 @@ export function ProcessFilters({ counts }: ProcessFiltersProps) {
           <button
             type="button"
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
-            onClick={() => setView({ q: null, by: null, status: null, type: null, doc: null, country: null, dates: null, from: null, to: null })}
+            onClick={() => setView({ q: null, by: null, assigned: null, status: null, type: null, doc: null, country: null, dates: null, from: null, to: null })}
           >
             Clear all filters
           </button>

@@ -28,7 +28,7 @@ function whatIsAskedFor(params: ProcessSearchParams): string[] {
 export async function ProcessResults({ params, page, counts }: ProcessResultsProps) {
   const [result, countResult] = await Promise.all([page, counts]);
   const firstPage = href({ ...params, cursor: null });
-  const clearFilters = href({ ...params, q: "", by: "auto", status: [], type: null, doc: null, country: null, dates: "updated", from: null, to: null, cursor: null });
+  const clearFilters = href({ ...params, q: "", by: "auto", assigned: null, status: [], type: null, doc: null, country: null, dates: "updated", from: null, to: null, cursor: null });
 
   if (!result.ok) {
     return (

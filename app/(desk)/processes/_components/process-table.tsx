@@ -64,6 +64,11 @@ const columns = helper.columns([
     meta: { className: "whitespace-nowrap" },
     cell: (info) => formatDateTime(info.getValue()),
   }),
+  helper.accessor("assignee", {
+    header: "Assignee",
+    enableSorting: false,
+    cell: (info) => info.getValue() ?? <span className="text-slate-500">—</span>,
+  }),
   helper.accessor("processId", {
     header: "Process",
     enableSorting: false,
