@@ -1,12 +1,15 @@
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { can, type StaffRole } from "./lib/auth/permissions";
 import { capabilityFor } from "./lib/auth/route-rules";
+import { reissuedSessionToken, sessionCookieName, sessionMaxAgeSeconds } from "./lib/auth/session-cookie";
+import { getEnv } from "./lib/config";
 import { contentSecurityPolicy } from "./lib/security/content-security-policy";
 
 /**
  * The first gate for every page and route handler: anonymous visitors go to sign-in (pages) or get 401
- * (API), roles the matrix refuses get the forbidden page or 403. Pages and verbs check again.
+ * (API), roles the matrix refuses get the forbidden page or 403. Pages and verbs check again. A session
+ * it lets through has its cookie issued again, so that the idle time-out counts from the last use.
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -40,7 +43,26 @@ async function decide(request: NextRequest, csp: string) {
     if (isApi) return NextResponse.json({ error: "your role may not do this" }, { status: 403 });
     return NextResponse.rewrite(new URL(`/forbidden?need=${need}`, request.url), { status: 403 });
   }
-  return next(request, csp);
+  const answer = next(request, csp);
+  await slideSession(request, answer, token);
+  return answer;
+}
+
+async function slideSession(request: NextRequest, answer: NextResponse, token: JWT) {
+  const cookie = sessionCookieName();
+  const secret = process.env.NEXTAUTH_SECRET;
+  // A token next-auth had to split over several cookies (never ours, it is small) is left to next-auth.
+  if (!secret || !request.cookies.has(cookie.name)) return;
+  const maxAgeSeconds = sessionMaxAgeSeconds(getEnv().SESSION_IDLE_MINUTES);
+  const value = await reissuedSessionToken(token, { secret, maxAgeSeconds });
+  if (!value) return;
+  answer.cookies.set(cookie.name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: cookie.secure,
+    expires: new Date(Date.now() + maxAgeSeconds * 1000),
+  });
 }
 
 export const config = {

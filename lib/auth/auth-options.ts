@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
+import { SESSION_UPDATE_AGE_SECONDS, sessionMaxAgeSeconds } from "./session-cookie";
 import { oidcProvider, resolveSsoUser } from "./sso";
 import { signInWithPassword } from "./sign-in";
 
@@ -24,7 +25,8 @@ export function authOptions(): NextAuthOptions {
   const oidc = oidcProvider(env);
   return {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    // The idle time-out; the proxy re-issues the cookie as it is used (lib/auth/session-cookie.ts).
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES), updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
