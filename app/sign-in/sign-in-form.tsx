@@ -20,6 +20,7 @@ export function describeSignInError(code: string | null): string | null {
   }
   if (code === "CredentialsSignin") return "The email or password is wrong.";
   if (code === "NoStaffAccount") return "Your company account has no access to the desk yet: ask an admin.";
+  if (code === "AccountDeactivated") return "Your desk account is deactivated: ask an admin.";
   if (code === "SessionRequired") return "Please sign in.";
   return "Sign-in failed. Please try again.";
 }

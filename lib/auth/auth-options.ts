@@ -52,7 +52,8 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const database = await getDatabase();
         const staff = await resolveSsoUser(database.db, env, { subject: account.providerAccountId, profile: (profile ?? {}) as Record<string, unknown> });
-        if (!staff) return "/sign-in?error=NoStaffAccount";
+        // The company's SSO vouched for who this is, so the answer may say why the desk refuses them.
+        if (!staff.ok) return `/sign-in?error=${staff.reason === "deactivated" ? "AccountDeactivated" : "NoStaffAccount"}`;
         Object.assign(user, { id: staff.id, role: staff.role, signedInAt: staff.signedInAt.getTime() });
         return true;
       },

@@ -88,7 +88,7 @@ describe("getSessionUser", () => {
     const env = parseEnv({ OIDC_ROLE_CLAIM: "desk_role" });
     const email = `${randomUUID()}@sso.desk.test`;
     const staff = await resolveSsoUser(database.db, env, { subject: randomUUID(), profile: { email, name: "SSO User", desk_role: "support" } });
-    expect(staff).not.toBeNull();
-    expect(await getSessionUser(database.db, { uid: staff!.id, signedInAt: staff!.signedInAt.getTime() })).toMatchObject({ email, role: "support" });
+    if (!staff.ok) throw new Error(`refused: ${staff.reason}`);
+    expect(await getSessionUser(database.db, { uid: staff.id, signedInAt: staff.signedInAt.getTime() })).toMatchObject({ email, role: "support" });
   });
 });

@@ -39,7 +39,7 @@ function roleFromClaim(env: Env, profile: Profile): StaffRole | null {
 /**
  * Finds (or, with a role claim, creates) the staff user behind an SSO sign-in. Without a role claim the
  * user must have been added by an admin first (matched by email); the role is then the admin's choice.
- * `signedInAt` is the database's clock, like sessions_valid_after (lib/auth/session-user.ts).
+ * Refused (and audited): a deactivated user, or no staff account and no role claim. `signedInAt` is the database's clock, like sessions_valid_after (lib/auth/session-user.ts).
  */
 export async function resolveSsoUser(db: Db, env: Env, input: { subject: string; profile: Profile }) {
   const email = typeof input.profile.email === "string" ? input.profile.email.toLowerCase() : null;
@@ -53,7 +53,7 @@ export async function resolveSsoUser(db: Db, env: Env, input: { subject: string;
     if (existing) {
       if (!existing.active) {
         await recordAudit(tx, actor, { action: "auth.sign_in_failed", target: existing.id, details: { reason: "deactivated", via: "sso" } });
-        return null;
+        return { ok: false as const, reason: "deactivated" as const };
       }
       const role = claimedRole ?? existing.role;
       const [updated] = await tx
@@ -62,11 +62,11 @@ export async function resolveSsoUser(db: Db, env: Env, input: { subject: string;
         .where(eq(staffUsers.id, existing.id))
         .returning({ id: staffUsers.id, role: staffUsers.role, signedInAt: staffUsers.lastSignInAt });
       await recordAudit(tx, { ...actor, role }, { action: "auth.sign_in", target: existing.id, details: { via: "sso" } });
-      return { ...updated!, signedInAt: updated!.signedInAt! };
+      return { ok: true as const, ...updated!, signedInAt: updated!.signedInAt! };
     }
     if (!claimedRole || !email) {
       await recordAudit(tx, actor, { action: "auth.sign_in_failed", details: { reason: "no staff account", via: "sso" } });
-      return null;
+      return { ok: false as const, reason: "no staff account" as const };
     }
     const name = typeof input.profile.name === "string" ? input.profile.name : email;
     const [created] = await tx
@@ -74,6 +74,6 @@ export async function resolveSsoUser(db: Db, env: Env, input: { subject: string;
       .values({ email, name, role: claimedRole, ssoSubject: input.subject, lastSignInAt: sql`now()` })
       .returning({ id: staffUsers.id, role: staffUsers.role, signedInAt: staffUsers.lastSignInAt });
     await recordAudit(tx, { ...actor, id: created!.id }, { action: "auth.sign_in", target: created!.id, details: { via: "sso", created: true } });
-    return { ...created!, signedInAt: created!.signedInAt! };
+    return { ok: true as const, ...created!, signedInAt: created!.signedInAt! };
   });
 }
