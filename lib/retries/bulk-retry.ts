@@ -4,9 +4,12 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { retryProcess, type RetryDeps } from "./retry-process";
 
+/** The most processes one bulk retry takes: the queue offers the first this many of a larger set. */
+export const BULK_RETRY_MAX = 500;
+
 export const BulkRetryInput = z.object({
   /** The failed processes to retry (the list's filtered selection), at most a page's worth at a time. */
-  processIds: z.array(z.string().min(1).max(200)).min(1).max(500),
+  processIds: z.array(z.string().min(1).max(200)).min(1).max(BULK_RETRY_MAX),
   /** Makes the whole request repeatable: each item's idempotency key derives from it. */
   bulkId: z.string().min(8).max(100).default(() => randomUUID()),
 });
