@@ -99,7 +99,9 @@ export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): P
 /** Continues a retry from the step it stopped at (after Assure refused or the desk went down). */
 export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const { retryId } = z.object({ retryId: z.coerce.number().int().positive() }).parse(input);
+  const parsed = z.object({ retryId: z.coerce.number().int().positive() }).safeParse(input);
+  if (!parsed.success) throw new InvalidInput("Invalid retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const { retryId } = parsed.data;
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!row) throw new NotFound("No such retry");
   await recordAudit(ctx.db, actorOf(ctx), { action: "process.retry_resume", processId: row.originalProcessId, target: String(row.id) });
