@@ -12,10 +12,18 @@ export type ActionResult = { ok: true; message: string } | { ok: false; message:
  * own words for the errors it throws on purpose, a plain failure (logged) for anything else.
  */
 export async function runAction(work: () => Promise<string>, revalidate?: string): Promise<ActionResult> {
+  const result = await runActionForValue(work, revalidate);
+  return result.ok ? { ok: true, message: result.value } : result;
+}
+
+export type ActionValue<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** `runAction` for actions a client component calls for data (a bulk retry's selection and results). */
+export async function runActionForValue<T>(work: () => Promise<T>, revalidate?: string): Promise<ActionValue<T>> {
   try {
-    const message = await work();
+    const value = await work();
     if (revalidate) revalidatePath(revalidate);
-    return { ok: true, message };
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof DeskError) return { ok: false, message: error.message };
     log.error("server action failed", { error });

@@ -7,6 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/server/session";
 import { listProcesses } from "@/lib/processes/list-processes";
 import { countProcessStatuses } from "@/lib/processes/status-counts";
+import { getBulkRetrySelection } from "@/lib/retries/failed-in-view";
+import { BulkRetry } from "./_components/bulk-retry";
 import { ProcessFilters } from "./_components/process-filters";
 import { ProcessResults } from "./_components/process-results";
 import { loadProcessSearchParams, serializeProcessSearchParams, toListProcessesInput } from "./search-params";
@@ -20,13 +22,20 @@ interface ProcessesPageProps {
 /** The queue: parses its URL, starts the page and the counts together, and streams both. */
 export default async function ProcessesPage({ searchParams }: ProcessesPageProps) {
   const params = await loadProcessSearchParams(searchParams);
-  const { db, user } = await requirePage("processes.read", "/processes");
+  const ctx = await requirePage("processes.read", "/processes");
+  const { db, user } = ctx;
   const input = toListProcessesInput(params);
   // Who is asking comes from the session: "My queue" is this user's, whatever the URL says.
   const viewer = { userId: user.id, role: user.role };
   // One `where` for both (lib/processes/process-filters.ts); neither waits for the other.
   const page = settleTableQuery(listProcesses(db, input, viewer));
   const counts = settleTableQuery(countProcessStatuses(db, input.filters, viewer));
+  // Admins looking at failed processes are offered to retry them all; the verb checks the role again.
+  const offerBulkRetry = can(user.role, "retries.write") && params.status.includes("failed");
+  const bulkRetrySummary = offerBulkRetry
+    ? settleTableQuery(getBulkRetrySelection(ctx, { filters: input.filters, sort: input.sort }).then(({ items: _items, ...summary }) => summary))
+    : null;
+  const view = serializeProcessSearchParams({ ...params, cursor: null });
 
   return (
     <section aria-labelledby="processes-heading" className="flex flex-col gap-4">
@@ -40,6 +49,7 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
       </header>
       <NuqsAdapter>
         <ProcessFilters counts={counts} canReview={can(user.role, "reviews.write")} />
+        {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
         <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label="Loading processes…" />}>
           <ProcessResults params={params} page={page} counts={counts} />

@@ -1,0 +1,40 @@
+"use server";
+
+import { z } from "zod";
+import { InvalidInput } from "@/lib/errors";
+import { getBulkRetrySelection, retryFailedInView, type BulkRetrySelection } from "@/lib/retries/failed-in-view";
+import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
+import { runActionForValue, type ActionValue } from "@/lib/server/action-result";
+import { getRetryDeps } from "@/lib/server/retry-deps";
+import { getCtx } from "@/lib/server/session";
+import { loadProcessSearchParams, toProcessFilters } from "./search-params";
+
+/**
+ * The queue's bulk retry. Server actions are public endpoints: the view arrives as the queue's own
+ * query string and is read by the same parsers as the page; the verbs check the role and validate
+ * the filters and ids again.
+ */
+
+const View = z.string().max(2_000);
+
+function readView(view: unknown) {
+  const parsed = View.safeParse(view);
+  if (!parsed.success) throw new InvalidInput("This view of the queue is not valid");
+  const params = loadProcessSearchParams(new URLSearchParams(parsed.data));
+  return { filters: toProcessFilters(params), sort: params.sort };
+}
+
+/** The processes a bulk retry of this view would retry, worked out now, when the dialog opens. */
+export async function prepareBulkRetryAction(view: string): Promise<ActionValue<BulkRetrySelection>> {
+  const ctx = await getCtx();
+  return runActionForValue(() => getBulkRetrySelection(ctx, readView(view)));
+}
+
+/** One chunk of the selection, under the bulk id the dialog made when it opened. */
+export async function bulkRetryChunkAction(input: { view: string; bulkId: string; processIds: string[] }): Promise<ActionValue<BulkRetryItem[]>> {
+  const ctx = await getCtx();
+  return runActionForValue(async () => {
+    const { filters } = readView(input?.view);
+    return retryFailedInView(ctx, getRetryDeps(), { filters, bulkId: input?.bulkId, processIds: input?.processIds });
+  });
+}
