@@ -137,6 +137,13 @@ export const processResults = pgTable("process_results", {
 
 export const inboxState = pgEnum("inbox_state", ["received", "processing", "done", "failed", "dead"]);
 
+/**
+ * What a row needs next: `status` — read the process from Assure and store it; `result` — the process is
+ * stored and final, its full-result zip is still to be downloaded. Statuses go first: a burst of
+ * notifications (or a 20 MB zip) must not keep reviewers waiting for the statuses behind it.
+ */
+export const inboxStage = pgEnum("inbox_stage", ["status", "result"]);
+
 /** Every authenticated notification, stored before it is acknowledged. */
 export const webhookInbox = pgTable(
   "webhook_inbox",
@@ -150,6 +157,8 @@ export const webhookInbox = pgTable(
     processId: text("process_id").notNull(),
     hintedStatus: text("hinted_status"),
     state: inboxState("state").notNull().default("received"),
+    stage: inboxStage("stage").notNull().default("status"),
+    /** Attempts at the current stage. */
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", tz).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", tz),
@@ -159,7 +168,7 @@ export const webhookInbox = pgTable(
   (t) => [
     uniqueIndex("webhook_inbox_dedupe_idx").on(t.dedupeKey),
     index("webhook_inbox_due_idx")
-      .on(t.nextAttemptAt)
+      .on(t.stage, t.nextAttemptAt)
       .where(sql`${t.state} in ('received', 'failed')`),
     index("webhook_inbox_state_idx").on(t.state, t.receivedAt),
     index("webhook_inbox_process_idx").on(t.processId),

@@ -31,7 +31,7 @@ async function main() {
   // New notifications reach a separate worker by polling, not by nudges: look often, at full width
   // (this process serves no requests, so the pump only narrows when its own loop is saturated).
   const pump = createInboxPump(database.db, () => assure, { log: (line) => console.log(`[worker] ${line}`) });
-  const poll = setInterval(() => pump.nudge(), Math.min(env.WORKER_INTERVAL_MS, 250));
+  const poll = setInterval(() => pump.nudge("all"), Math.min(env.WORKER_INTERVAL_MS, 250));
   console.log(`[worker] sweeping every ${env.WORKER_INTERVAL_MS} ms`);
   const shutdown = async () => {
     clearInterval(poll);

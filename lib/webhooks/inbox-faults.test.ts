@@ -65,7 +65,7 @@ describe("the inbox under a failing Assure", () => {
       baseDelayMs: 50,
       maxDelayMs: 400,
     });
-    expect(during).toEqual({ claimed: 40, done: 0, failed: 40, dead: 0 });
+    expect(during).toEqual({ claimed: 40, done: 0, deferred: 0, failed: 40, dead: 0 });
 
     const rows = await drainUntilSettled(ids, { baseDelayMs: 50, maxDelayMs: 400, maxAttempts: 30 });
     await setFaults(t, {});

@@ -5,61 +5,50 @@ import type { AssureClient } from "../assure/client";
 import { drainInbox, type InboxWorkerOptions } from "./inbox-worker";
 
 export interface InboxPump {
-  /** Something was stored: make sure a drain runs (or runs once more) soon. Never throws. */
-  nudge(): void;
+  /**
+   * Something was stored: make sure a drain runs (or runs once more) soon. Never throws. A notification
+   * wakes the status lane; "all" wakes the result lane too (a poll, rows deferred by another instance).
+   */
+  nudge(lanes?: "status" | "all"): void;
   /** Resolves when no drain is running (tests, shutdown). */
   idle(): Promise<void>;
 }
 
-export interface InboxPumpOptions extends Omit<InboxWorkerOptions, "concurrency"> {
-  /** Most rows in flight; the pump goes lower while the event loop is busy (see `adapt`). */
+export interface InboxPumpOptions extends Omit<InboxWorkerOptions, "concurrency" | "stage" | "deferResults" | "onDeferred"> {
+  /** Most rows in flight in the status lane; it goes lower while the event loop is busy (see `adapt`). */
   maxConcurrency?: number;
   minConcurrency?: number;
+  /** Most zips downloading at once: each may be tens of megabytes held in memory until stored. */
+  maxResultConcurrency?: number;
   log?: (line: string) => void;
 }
 
 /** Enough rows in flight to keep up with a few hundred notifications a second while Assure takes ~100 ms. */
-const DEFAULTS = { maxConcurrency: 128, minConcurrency: 4, batchSize: 32 };
+const DEFAULTS = { maxConcurrency: 128, minConcurrency: 4, maxResultConcurrency: 16, batchSize: 32 };
 /** Above this share of busy event loop, acknowledgements start to queue behind processing: back off. */
 const BUSY = 0.8;
 const CALM = 0.5;
 const ADAPT_EVERY_MS = 200;
 
+interface Lane {
+  nudge(): void;
+  idle(): Promise<void>;
+}
+
 /**
- * One drain at a time per process, however many notifications arrive: a nudge during a drain wakes it to
- * claim the new rows (or asks for another pass when it ends). A drain per request, as before, cost a claim
- * query per notification and let hundreds of drains compete for the same rows.
- *
- * The pump shares its process with the webhook route. Acknowledging is what must stay fast — the inbox
- * exists so that processing may lag — so the number of rows in flight follows the event loop's
- * utilisation: cut by a third when the loop is busy, raised step by step when it is calm.
+ * One drain at a time per lane, however many nudges arrive: a nudge during a drain wakes it to claim the
+ * new rows (or asks for another pass when it ends).
  */
-export function createInboxPump(db: Db, assure: () => AssureClient, options: InboxPumpOptions = {}): InboxPump {
-  const { maxConcurrency, minConcurrency, log = (line: string) => console.error(line), ...workerOptions } = { ...DEFAULTS, ...options };
+function createLane(drain: (arrivals: () => Promise<void>) => Promise<unknown>, log: (line: string) => void): Lane {
   let running: Promise<void> | undefined;
   let again = false;
   let arrived = signal();
-  let concurrency = maxConcurrency;
-  let last = performance.eventLoopUtilization();
-  let lastAt = performance.now();
-
-  const adapt = () => {
-    const now = performance.now();
-    if (now - lastAt < ADAPT_EVERY_MS) return concurrency;
-    const current = performance.eventLoopUtilization();
-    const busy = performance.eventLoopUtilization(current, last).utilization;
-    last = current;
-    lastAt = now;
-    if (busy > BUSY) concurrency = Math.max(minConcurrency, Math.floor((concurrency * 2) / 3));
-    else if (busy < CALM) concurrency = Math.min(maxConcurrency, concurrency + 8);
-    return concurrency;
-  };
 
   const run = async () => {
     try {
       while (again) {
         again = false;
-        await drainInbox(db, assure(), { ...workerOptions, concurrency: adapt, arrivals: () => arrived.promise });
+        await drain(() => arrived.promise);
       }
     } catch (error) {
       // The rows stay in the inbox: the periodic sweep retries them. Nothing personal is in this message.
@@ -84,6 +73,77 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
     },
     idle: async () => {
       while (running) await running;
+    },
+  };
+}
+
+/**
+ * Two lanes over the inbox: the status lane reads each notified process and stores it, and moves a final
+ * one to the result stage; the result lane downloads those zips, a few at a time. So a burst of
+ * notifications, or one 20 MB zip, never holds back the statuses reviewers are waiting for.
+ *
+ * The pump shares its process with the webhook route. Acknowledging is what must stay fast — the inbox
+ * exists so that processing may lag — so the rows in flight follow the event loop's utilisation: when the
+ * loop is busy the result lane is cut first, then the status lane; when it is calm both grow step by step.
+ */
+export function createInboxPump(db: Db, assure: () => AssureClient, options: InboxPumpOptions = {}): InboxPump {
+  const { maxConcurrency, minConcurrency, maxResultConcurrency, log = (line: string) => console.error(line), ...workerOptions } = {
+    ...DEFAULTS,
+    ...options,
+  };
+  let statusWidth = maxConcurrency;
+  let resultWidth = maxResultConcurrency;
+  let last = performance.eventLoopUtilization();
+  let lastAt = performance.now();
+
+  const adapt = () => {
+    const now = performance.now();
+    if (now - lastAt < ADAPT_EVERY_MS) return;
+    const current = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(current, last).utilization;
+    last = current;
+    lastAt = now;
+    if (busy > BUSY) {
+      if (resultWidth > 1) resultWidth = Math.max(1, Math.floor(resultWidth / 2));
+      else statusWidth = Math.max(minConcurrency, Math.floor((statusWidth * 2) / 3));
+    } else if (busy < CALM) {
+      statusWidth = Math.min(maxConcurrency, statusWidth + 8);
+      resultWidth = Math.min(maxResultConcurrency, resultWidth + 1);
+    }
+  };
+
+  const results: Lane = createLane(
+    (arrivals) =>
+      drainInbox(db, assure(), {
+        ...workerOptions,
+        stage: "result",
+        concurrency: () => (adapt(), resultWidth),
+        arrivals,
+      }),
+    log,
+  );
+  const statuses: Lane = createLane(
+    (arrivals) =>
+      drainInbox(db, assure(), {
+        ...workerOptions,
+        stage: "status",
+        deferResults: true,
+        onDeferred: () => results.nudge(),
+        concurrency: () => (adapt(), statusWidth),
+        arrivals,
+      }),
+    log,
+  );
+
+  return {
+    nudge(lanes = "status") {
+      statuses.nudge();
+      if (lanes === "all") results.nudge();
+    },
+    idle: async () => {
+      // Statuses first: their drain is what nudges the result lane.
+      await statuses.idle();
+      await results.idle();
     },
   };
 }

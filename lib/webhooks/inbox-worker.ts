@@ -4,7 +4,7 @@ import { webhookInbox } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureApiError, AssureError } from "../assure/errors";
 import { InvalidInput } from "../errors";
-import { refreshProcess } from "../processes/refresh-process";
+import { refreshStatus, storeResult } from "../processes/refresh-process";
 
 export interface InboxWorkerOptions {
   /** Rows claimed per round. */
@@ -27,11 +27,22 @@ export interface InboxWorkerOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
+  /** Claim only rows at this stage (a lane of the pump); both when absent. */
+  stage?: InboxStage;
+  /**
+   * A row whose process turned out final with a full result moves to the `result` stage (for the result
+   * lane) instead of downloading the zip in this drain; `onDeferred` hears of each.
+   */
+  deferResults?: boolean;
+  onDeferred?: () => void;
 }
+
+export type InboxStage = (typeof webhookInbox.$inferSelect)["stage"];
 
 export interface DrainSummary {
   claimed: number;
   done: number;
+  deferred: number;
   failed: number;
   dead: number;
 }
@@ -44,20 +55,23 @@ const ARRIVAL_BATCH_MS = 10;
 /** `last_error` keeps the earlier errors (and replays) under the newest, up to this many characters. */
 export const ERROR_HISTORY_CHARS = 2_000;
 
-type ClaimedRow = Pick<typeof webhookInbox.$inferSelect, "id" | "dossierId" | "processId" | "attempts">;
+type ClaimedRow = Pick<typeof webhookInbox.$inferSelect, "id" | "dossierId" | "processId" | "attempts" | "stage">;
 
 /**
  * Claims due rows: new ones, failed ones whose back-off is over, and ones whose worker died while
  * holding them. `FOR UPDATE SKIP LOCKED` lets several workers on one database claim disjoint rows.
  */
-export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: number): Promise<ClaimedRow[]> {
+export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: number, stage?: InboxStage): Promise<ClaimedRow[]> {
   const due = db
     .select({ id: webhookInbox.id })
     .from(webhookInbox)
     .where(
-      or(
-        and(inArray(webhookInbox.state, ["received", "failed"]), lte(webhookInbox.nextAttemptAt, sql`now()`)),
-        and(eq(webhookInbox.state, "processing"), lt(webhookInbox.lockedUntil, sql`now()`)),
+      and(
+        stage ? eq(webhookInbox.stage, stage) : undefined,
+        or(
+          and(inArray(webhookInbox.state, ["received", "failed"]), lte(webhookInbox.nextAttemptAt, sql`now()`)),
+          and(eq(webhookInbox.state, "processing"), lt(webhookInbox.lockedUntil, sql`now()`)),
+        ),
       ),
     )
     .orderBy(webhookInbox.nextAttemptAt)
@@ -76,6 +90,7 @@ export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: num
       dossierId: webhookInbox.dossierId,
       processId: webhookInbox.processId,
       attempts: webhookInbox.attempts,
+      stage: webhookInbox.stage,
     });
 }
 
@@ -100,19 +115,31 @@ function withHistory(lastError: string) {
   return sql`left(${lastError} || coalesce(E'\n' || ${webhookInbox.lastError}, ''), ${ERROR_HISTORY_CHARS})` as unknown as string;
 }
 
-const DONE = { state: "done" as const, doneAt: sql`now()` as unknown as Date, lockedUntil: null, lastError: null };
+type InboxPatch = Partial<typeof webhookInbox.$inferInsert>;
+
+const DONE: InboxPatch = { state: "done", doneAt: sql`now()` as unknown as Date, lockedUntil: null, lastError: null };
+
+/** The status is stored; the zip is due at once, with the result stage's own attempts. */
+const TO_RESULT: InboxPatch = {
+  stage: "result",
+  state: "received",
+  attempts: 0,
+  nextAttemptAt: sql`now()` as unknown as Date,
+  lockedUntil: null,
+  lastError: null,
+};
 
 /**
- * Marks rows done several per UPDATE: rows that finish in the same turn of the event loop share one
- * statement. Each caller still waits for the commit, so a row reported done is done.
+ * Applies one patch to several rows per UPDATE: rows that finish in the same turn of the event loop share
+ * one statement. Each caller still waits for the commit, so a row reported done is done.
  */
-function createDoneMarker(db: Db): (id: number) => Promise<void> {
+function createBatchedSettle(db: Db, patch: InboxPatch): (id: number) => Promise<void> {
   let pending: { id: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   const flush = async () => {
     const batch = pending;
     pending = [];
     try {
-      await db.update(webhookInbox).set(DONE).where(inArray(webhookInbox.id, batch.map((b) => b.id)));
+      await db.update(webhookInbox).set(patch).where(inArray(webhookInbox.id, batch.map((b) => b.id)));
       for (const b of batch) b.resolve();
     } catch (error) {
       for (const b of batch) b.reject(error);
@@ -125,18 +152,37 @@ function createDoneMarker(db: Db): (id: number) => Promise<void> {
     });
 }
 
+interface Settlers {
+  done: (id: number) => Promise<void>;
+  toResult: (id: number) => Promise<void>;
+}
+
+/**
+ * One row's next step: at the `status` stage the process is read from Assure and stored, then, when it
+ * is final with a full result, the zip is fetched now or (with `deferResults`) left to the result stage.
+ */
 export async function processClaimedRow(
   db: Db,
   assure: AssureClient,
   row: ClaimedRow,
   options: InboxWorkerOptions = {},
-  markDone: (id: number) => Promise<void> = (id) => settle(db, id, DONE),
-) {
+  settlers: Settlers = { done: (id) => settle(db, id, DONE), toResult: (id) => settle(db, id, TO_RESULT) },
+): Promise<"done" | "deferred" | "failed" | "dead"> {
   const settings = { ...DEFAULTS, random: Math.random, ...options };
   try {
-    await refreshProcess(db, assure, row.dossierId, row.processId);
-    await markDone(row.id);
-    return "done" as const;
+    if (row.stage === "status") {
+      const { hasResult } = await refreshStatus(db, assure, row.dossierId, row.processId);
+      if (hasResult && options.deferResults) {
+        await settlers.toResult(row.id);
+        options.onDeferred?.();
+        return "deferred";
+      }
+      if (hasResult) await storeResult(db, assure, row.dossierId, row.processId);
+    } else {
+      await storeResult(db, assure, row.dossierId, row.processId);
+    }
+    await settlers.done(row.id);
+    return "done";
   } catch (error) {
     const lastError = describeError(error);
     if (row.attempts >= settings.maxAttempts) {
@@ -164,8 +210,8 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
   const limit = settings.concurrency;
   const concurrency = () => Math.max(1, typeof limit === "function" ? limit() : limit);
   const maxRounds = options.maxRounds ?? 1_000;
-  const summary: DrainSummary = { claimed: 0, done: 0, failed: 0, dead: 0 };
-  const markDone = createDoneMarker(db);
+  const summary: DrainSummary = { claimed: 0, done: 0, deferred: 0, failed: 0, dead: 0 };
+  const settlers: Settlers = { done: createBatchedSettle(db, DONE), toResult: createBatchedSettle(db, TO_RESULT) };
   const inFlight = new Set<Promise<void>>();
   let rounds = 0;
   /** A claim came back short: nothing more is due until the rows in flight are done. */
@@ -178,13 +224,13 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
     const slots = concurrency() - inFlight.size;
     if (!failure && !exhausted && rounds < maxRounds && slots > 0) {
       const wanted = Math.min(settings.batchSize, slots);
-      const rows = await claimInboxRows(db, wanted, settings.lockSeconds);
+      const rows = await claimInboxRows(db, wanted, settings.lockSeconds, options.stage);
       rounds += 1;
       summary.claimed += rows.length;
       claimedSinceLook += rows.length;
       if (rows.length < wanted) exhausted = true;
       for (const row of rows) {
-        const work: Promise<void> = processClaimedRow(db, assure, row, options, markDone)
+        const work: Promise<void> = processClaimedRow(db, assure, row, options, settlers)
           .then(
             (outcome) => {
               summary[outcome] += 1;

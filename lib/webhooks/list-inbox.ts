@@ -26,6 +26,8 @@ export interface InboxRowView {
   processId: string;
   hintedStatus: string | null;
   state: InboxState;
+  /** `status`: the process is still to be read; `result`: it is stored, its zip still to be downloaded. */
+  stage: "status" | "result";
   attempts: number;
   nextAttemptAt: Date;
   lockedUntil: Date | null;
@@ -65,6 +67,7 @@ export async function listInbox(ctx: Ctx, input: InboxQueryInput = {}): Promise<
         processId: webhookInbox.processId,
         hintedStatus: webhookInbox.hintedStatus,
         state: webhookInbox.state,
+        stage: webhookInbox.stage,
         attempts: webhookInbox.attempts,
         nextAttemptAt: webhookInbox.nextAttemptAt,
         lockedUntil: webhookInbox.lockedUntil,

@@ -21,7 +21,7 @@ export async function replayInboxRowAction(_previous: ActionResult, form: FormDa
   });
   if (!result?.ok) return result;
   // Processed right away where this server processes its inbox; otherwise at the worker's next look.
-  if (getEnv().WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(await getDatabase(), getAssureClient)).nudge());
+  if (getEnv().WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(await getDatabase(), getAssureClient)).nudge("all"));
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });
   redirect(inboxHref({ state: view.state, replayed }));
 }

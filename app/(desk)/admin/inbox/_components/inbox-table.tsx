@@ -66,7 +66,10 @@ export function InboxTable({ rows, view }: InboxTableProps) {
                 </Link>
               </td>
               <td className="px-3 py-2">{row.hintedStatus ?? "—"}</td>
-              <td className="px-3 py-2"><InboxStateBadge state={row.state} /></td>
+              <td className="px-3 py-2">
+                <InboxStateBadge state={row.state} />
+                {row.stage === "result" && row.state !== "done" && <div className="mt-1 text-xs text-slate-600">status stored; full result next</div>}
+              </td>
               <td className="px-3 py-2 tabular-nums">{row.attempts}</td>
               <td className="px-3 py-2 whitespace-nowrap"><NextAttempt row={row} /></td>
               <td className="max-w-md px-3 py-2 text-xs"><LastError text={row.lastError} /></td>

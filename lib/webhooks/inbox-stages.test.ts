@@ -1,0 +1,126 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processResults, webhookInbox } from "../../db/schema";
+import type { TestSimulator } from "../../simulator/test-support";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import { assureFor, bulkFinal, countingClient, notificationBody, startSim, storedProcess, WEBHOOK_SECRET, webhookRequest } from "../../tests/reliability/support/desk-harness";
+import type { AssureClient } from "../assure/client";
+import { AssureUnavailableError } from "../assure/errors";
+import { createInboxPump } from "./inbox-pump";
+import { drainInbox } from "./inbox-worker";
+import { receiveNotification } from "./receive-notification";
+
+/** Statuses first, zips after: the two stages of an inbox row and the pump's two lanes. */
+let database: TestDatabase;
+let t: TestSimulator;
+
+beforeAll(async () => {
+  [database, t] = await Promise.all([createTestDatabase(), startSim()]);
+});
+afterAll(async () => {
+  await Promise.all([database?.dispose(), t?.sim.close()]);
+});
+
+async function notify(items: { dossierId: string; processId: string }[]) {
+  for (const item of items) {
+    const answer = await receiveNotification(database.db, webhookRequest(notificationBody(item, "accepted")), WEBHOOK_SECRET);
+    expect(answer.status).toBe(202);
+  }
+}
+
+const rowsOf = (ids: string[]) => database.db.select().from(webhookInbox).where(inArray(webhookInbox.processId, ids));
+const zipsOf = (ids: string[]) => database.db.select({ processId: processResults.processId }).from(processResults).where(inArray(processResults.processId, ids));
+
+function failingDownloads(inner: AssureClient): AssureClient {
+  return {
+    ...inner,
+    downloadResult: () => Promise.reject(new AssureUnavailableError("downloadResult", 503, 3, "503 Service Unavailable")),
+  };
+}
+
+describe("inbox stages", () => {
+  it("stores the status and leaves the zip to the result stage when asked to defer", async () => {
+    const items = (await Promise.all(["accepted", "under-age", "canceled"].map((scenario) => bulkFinal(t, 1, { scenarios: [scenario] })))).flat();
+    const ids = items.map((i) => i.processId);
+    await notify(items);
+    const { client, calls } = countingClient(assureFor(t));
+    let deferredHeard = 0;
+
+    const statuses = await drainInbox(database.db, client, { stage: "status", deferResults: true, onDeferred: () => (deferredHeard += 1) });
+    // accepted and rejected have a full result; a canceled process has none and is done at once.
+    expect(statuses).toMatchObject({ claimed: 3, deferred: 2, done: 1, failed: 0 });
+    expect(deferredHeard).toBe(2);
+    for (const id of ids) expect(await storedProcess(database.db, id)).not.toBeNull();
+    expect(await zipsOf(ids)).toHaveLength(0);
+    const waiting = (await rowsOf(ids)).filter((r) => r.state !== "done");
+    expect(waiting.map((r) => [r.stage, r.state, r.attempts])).toEqual([
+      ["result", "received", 0],
+      ["result", "received", 0],
+    ]);
+
+    // The status lane does not take result rows; the result lane takes only those, and reads no status again.
+    expect(await drainInbox(database.db, client, { stage: "status", deferResults: true })).toMatchObject({ claimed: 0 });
+    const results = await drainInbox(database.db, client, { stage: "result" });
+    expect(results).toMatchObject({ claimed: 2, done: 2 });
+    expect(await zipsOf(ids)).toHaveLength(2);
+    expect((await rowsOf(ids)).every((r) => r.state === "done")).toBe(true);
+    for (const id of ids) expect(calls.getProcess.get(id)).toBe(1);
+  });
+
+  it("retries a failed download at the result stage, keeping the stored status and without reading it again", async () => {
+    const [item] = await bulkFinal(t, 1, { scenarios: ["accepted"] });
+    await notify([item!]);
+    const { client, calls } = countingClient(assureFor(t));
+    await drainInbox(database.db, client, { stage: "status", deferResults: true });
+
+    const failed = await drainInbox(database.db, failingDownloads(client), { stage: "result", baseDelayMs: 200, maxDelayMs: 200 });
+    expect(failed).toMatchObject({ claimed: 1, failed: 1 });
+    const [row] = await rowsOf([item!.processId]);
+    expect(row).toMatchObject({ stage: "result", state: "failed", attempts: 1 });
+    expect(row!.lastError).toContain("downloadResult is unavailable");
+    expect(await storedProcess(database.db, item!.processId)).toMatchObject({ status: "accepted" });
+
+    await new Promise((r) => setTimeout(r, 210));
+    // The sweep's drain (no stage) takes result rows too.
+    expect(await drainInbox(database.db, client)).toMatchObject({ claimed: 1, done: 1 });
+    expect(await zipsOf([item!.processId])).toHaveLength(1);
+    expect(calls.getProcess.get(item!.processId)).toBe(1);
+  });
+
+  it("dead-letters a zip that never downloads, at the result stage, so that a replay retries the download", async () => {
+    const [item] = await bulkFinal(t, 1, { scenarios: ["accepted"] });
+    await notify([item!]);
+    const client = assureFor(t);
+    await drainInbox(database.db, client, { stage: "status", deferResults: true });
+    // Due again after 1 ms: the one drain keeps taking it until its attempts are used up.
+    expect(await drainInbox(database.db, failingDownloads(client), { stage: "result", maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 })).toMatchObject({ failed: 1, dead: 1 });
+    const [row] = await rowsOf([item!.processId]);
+    expect(row).toMatchObject({ stage: "result", state: "dead", attempts: 2 });
+  });
+
+  it("a pump runs both lanes: every status and every zip stored after one nudge", async () => {
+    const items = await bulkFinal(t, 12, { scenarios: ["accepted"] });
+    const ids = items.map((i) => i.processId);
+    await notify(items);
+    const pump = createInboxPump(database.db, () => assureFor(t), { log: () => {} });
+    pump.nudge();
+    await pump.idle();
+    const rows = await rowsOf(ids);
+    expect(rows.every((r) => r.state === "done" && r.stage === "result")).toBe(true);
+    expect(await zipsOf(ids)).toHaveLength(12);
+  });
+
+  it("a nudge of all lanes picks up result rows another instance deferred", async () => {
+    const [item] = await bulkFinal(t, 1, { scenarios: ["accepted"] });
+    await notify([item!]);
+    await drainInbox(database.db, assureFor(t), { stage: "status", deferResults: true });
+    const pump = createInboxPump(database.db, () => assureFor(t), { log: () => {} });
+    pump.nudge();
+    await pump.idle();
+    expect((await rowsOf([item!.processId]))[0]).toMatchObject({ stage: "result", state: "received" });
+    pump.nudge("all");
+    await pump.idle();
+    expect((await rowsOf([item!.processId]))[0]).toMatchObject({ state: "done" });
+    expect(await database.db.select().from(processResults).where(eq(processResults.processId, item!.processId))).toHaveLength(1);
+  });
+});
