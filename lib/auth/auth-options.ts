@@ -27,6 +27,9 @@ export function authOptions(): NextAuthOptions {
     secret: env.NEXTAUTH_SECRET,
     // The idle time-out; the proxy re-issues the cookie as it is used (lib/auth/session-cookie.ts).
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES), updateAge: SESSION_UPDATE_AGE_SECONDS },
+    // The token's own expiry: next-auth's default is 30 days whatever session.maxAge says, which would let a
+    // copied cookie value outlive the idle time-out by weeks (only the browser's cookie expiry would end it).
+    jwt: { maxAge: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({

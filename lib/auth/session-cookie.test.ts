@@ -15,9 +15,10 @@ describe("the session cookie", () => {
     // This file's first getEnv() reads it (each test file has its own modules).
     process.env.SESSION_IDLE_MINUTES = "17";
     try {
-      const { session } = authOptions();
+      const { session, jwt } = authOptions();
       expect(session?.maxAge).toBe(17 * 60);
       expect(session?.updateAge).toBe(SESSION_UPDATE_AGE_SECONDS);
+      expect(jwt?.maxAge).toBe(17 * 60);
     } finally {
       delete process.env.SESSION_IDLE_MINUTES;
     }
