@@ -13,4 +13,8 @@ export type DemoUser = keyof typeof DEMO_USERS;
 export const E2E_SECRETS = {
   NEXTAUTH_SECRET: "e2e-session-secret-5b8f1c0e9d7a4e21b3c6",
   ASSURE_WEBHOOK_SECRET: "e2e-webhook-secret-77e0a1d4c9b2f6384a5d",
+  OIDC_CLIENT_SECRET: "e2e-oidc-client-secret-3f9a0c51d2b84e67",
 } as const;
+
+/** Not the default (30), so that a test can tell that the setting reaches the session cookie. */
+export const E2E_SESSION_IDLE_MINUTES = 45;

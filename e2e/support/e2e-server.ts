@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { E2E_DEMO_PASSWORD, E2E_SECRETS } from "./demo-users";
+import { E2E_DEMO_PASSWORD, E2E_SECRETS, E2E_SESSION_IDLE_MINUTES } from "./demo-users";
+import { E2E_OIDC, e2eOidcPort, startOidcStub } from "./oidc-stub";
 
 /**
  * Starts the desk for the browser tests exactly as `npm start` does, but on a database of its own:
- * a fresh PGlite folder, or a fresh database on the PostgreSQL server when DATABASE_URL is set.
+ * a fresh PGlite folder, or a fresh database on the PostgreSQL server when DATABASE_URL is set. The
+ * company SSO is a local OpenID Connect stub (oidc-stub.ts) started here, beside the desk's port.
  */
 
 const E2E_PREFIX = "desk_e2e_";
@@ -49,7 +51,19 @@ function removeAbandonedDataDirs(parent: string) {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "on", SIMULATOR_PORT: "0", DEMO_PASSWORD: E2E_DEMO_PASSWORD, ...E2E_SECRETS };
+  const port = Number(process.env.PORT ?? 3100);
+  const oidc = await startOidcStub({ port: e2eOidcPort(port), clientId: E2E_OIDC.clientId, clientSecret: E2E_SECRETS.OIDC_CLIENT_SECRET });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEMO_DATA: "on",
+    SIMULATOR_PORT: "0",
+    DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+    SESSION_IDLE_MINUTES: String(E2E_SESSION_IDLE_MINUTES),
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: E2E_OIDC.clientId,
+    OIDC_ROLE_CLAIM: E2E_OIDC.roleClaim,
+    ...E2E_SECRETS,
+  };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
   } else {
