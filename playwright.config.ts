@@ -28,7 +28,7 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Signed in as a compliance officer unless a file says otherwise (test.use({ storageState })).
-    { name: "chromium", dependencies: ["setup"], use: { storageState: "e2e/.auth/compliance.json" } },
+    { name: "chromium", dependencies: ["setup"], use: { storageState: `e2e/.auth/${PORT}/compliance.json` } },
   ],
   webServer: {
     // The production build, started the way `npm start` starts it, on a database of its own.

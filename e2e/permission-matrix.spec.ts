@@ -6,7 +6,8 @@ import { authFile, type DemoUser } from "./support/auth";
 /**
  * Every page and route handler in app/ × {anonymous, support, compliance, admin}: the answer the
  * permission matrix promises. The route list is read from the file tree, so a new route without an
- * expectation here fails this test until someone decides who may use it.
+ * expectation here fails this test until someone decides who may use it. Server actions have the same
+ * test, found the same way, in tests/permissions/server-actions.test.ts.
  */
 
 type Who = "anonymous" | Exclude<DemoUser, "compliance2">;

@@ -4,9 +4,12 @@ import { expect, type Page } from "@playwright/test";
 export { DEMO_USERS, E2E_DEMO_PASSWORD, type DemoUser } from "./demo-users";
 import type { DemoUser } from "./demo-users";
 
-/** Where the setup project keeps each user's signed-in browser state. */
+/**
+ * Where the setup project keeps each user's signed-in browser state: a folder per desk port, so that two
+ * runs side by side (E2E_PORT) never take each other's cookies, which name users of another database.
+ */
 export function authFile(user: DemoUser): string {
-  return path.resolve("e2e/.auth", `${user}.json`);
+  return path.resolve("e2e/.auth", process.env.E2E_PORT ?? "3100", `${user}.json`);
 }
 
 export async function signIn(page: Page, email: string, password: string, baseUrl = "") {
