@@ -30,7 +30,7 @@ export const resultRoute: Route = {
     }
     const video = processVideo(process);
     if (video) media.push({ name: "media/video.mp4", bytes: video });
-    const zip = await buildResultZip(processView(process), run, media);
+    const zip = buildResultZip(processView(process), run, media, new Date(process.updatedAt));
     return {
       status: 200,
       body: zip,

@@ -103,4 +103,15 @@ describe("runs of one scenario", () => {
       await t.control("PUT", "/config", { finalDelayMs: { min: 50, max: 80 } });
     }
   });
+
+  it("can make the pictures at once, as captured, and serves those same pictures in the zip", async () => {
+    const before = t.sim.state.media.size;
+    const { items } = await bulk({ count: 5, scenarios: ["accepted"], processTypes: ["documentSelfie"], delayMs: 0, prerenderMedia: true });
+    // front and selfie at least for each process (back too for two-sided documents)
+    expect(t.sim.state.media.size - before).toBeGreaterThanOrEqual(10);
+    const held = t.sim.state.media.size;
+    const zip = await t.api("GET", `/dossiers/${items[0]!.dossierId}/processes/${items[0]!.processId}/result`);
+    expect(zip.status).toBe(200);
+    expect(t.sim.state.media.size).toBe(held);
+  });
 });

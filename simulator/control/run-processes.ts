@@ -10,9 +10,10 @@ import { DEFAULT_MIX, drawScenario, PROCESS_TYPE_MIX, type StatusMix } from "../
 import { findScenario } from "../scenarios/registry";
 import { PROCESS_TYPES, type ProcessType, type Scenario } from "../scenarios/types";
 import { newId } from "../state/ids";
+import { processImage } from "../state/process-media";
 import { startProcess } from "../state/lifecycle";
 import type { SimulatorState } from "../state/simulator-state";
-import { type DossierRecord, newProcess, type NotificationForm, type ProcessRecord } from "../state/store";
+import { type DossierRecord, IMAGE_KINDS, newProcess, type NotificationForm, type ProcessRecord } from "../state/store";
 
 export interface NotificationTarget {
   notificationUrl?: string;
@@ -86,6 +87,8 @@ export interface BulkInput extends NotificationTarget {
   processesPerDossier: number;
   delayMs?: { min: number; max: number };
   backdateDays: number;
+  /** Render the pictures now rather than at the first download (see BulkSchema). */
+  prerenderMedia?: boolean;
 }
 
 export interface BulkItem {
@@ -134,6 +137,7 @@ export function runBulk(state: SimulatorState, input: BulkInput): BulkItem[] {
       delayMs: backdated ? 0 : rng.int(delay.min, delay.max),
       ...target,
     });
+    if (input.prerenderMedia) for (const kind of IMAGE_KINDS) processImage(state, process, kind);
     items.push({ dossierId: dossier.dossierId, processId: process.processId, scenario: scenario.name, processType });
   }
   return items;

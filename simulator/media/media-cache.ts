@@ -27,6 +27,11 @@ export class MediaCache {
     return value;
   }
 
+  /** Pictures held now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   clear(): void {
     this.entries.clear();
     this.bytes = 0;

@@ -3,8 +3,8 @@
  * deflated; pictures and video are stored as they are (they do not compress, and storing keeps a 20 MB zip
  * fast to build).
  */
-import JSZip from "jszip";
 import type { OnfidoRun } from "../onfido/run-onfido";
+import { writeZip, type ZipEntry } from "./zip-writer";
 
 export interface ZipMedia {
   name: string;
@@ -17,15 +17,15 @@ export function mediaName(kind: string, contentType: string): string {
   return `media/${kind}.${extension(contentType)}`;
 }
 
-export async function buildResultZip(process: unknown, run: OnfidoRun, media: ZipMedia[]): Promise<Buffer> {
-  const zip = new JSZip();
+export function buildResultZip(process: unknown, run: OnfidoRun, media: ZipMedia[], modified?: Date): Buffer {
   // No directory entries: readers find files by content, and bare folders only get in their way.
-  const write = (name: string, value: unknown) =>
-    zip.file(name, `${JSON.stringify(value, null, 2)}\n`, { compression: "DEFLATE", createFolders: false });
-  write("process.json", process);
-  write("onfido/check.json", run.check);
-  write("onfido/reports/document.json", run.documentReport);
-  if (run.facialReport) write(`onfido/reports/${run.facialReport.name}.json`, run.facialReport);
-  for (const item of media) zip.file(item.name, item.bytes, { compression: "STORE", binary: true, createFolders: false });
-  return zip.generateAsync({ type: "nodebuffer", platform: "UNIX" });
+  const json = (name: string, value: unknown): ZipEntry => ({ name, bytes: Buffer.from(`${JSON.stringify(value, null, 2)}\n`), compress: true });
+  const entries: ZipEntry[] = [
+    json("process.json", process),
+    json("onfido/check.json", run.check),
+    json("onfido/reports/document.json", run.documentReport),
+    ...(run.facialReport ? [json(`onfido/reports/${run.facialReport.name}.json`, run.facialReport)] : []),
+    ...media.map((item) => ({ name: item.name, bytes: item.bytes, compress: false })),
+  ];
+  return writeZip(entries, modified);
 }
