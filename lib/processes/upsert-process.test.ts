@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processes } from "../../db/schema";
+import { dossiers, processes } from "../../db/schema";
 import { loadExample, loadExampleProcesses } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { InvalidInput } from "../errors";
@@ -161,6 +161,41 @@ describe("upsertProcess", () => {
         process: { ...retry, status: "accepted", updatedAt: "2030-01-01T00:00:00Z" },
       });
       expect((await stored(retry.processId))?.retryOfProcessId).toBe(original.processId);
+    });
+  });
+
+  describe("the dossier", () => {
+    const dossierOf = async (dossierId: string) => (await database.db.select().from(dossiers).where(eq(dossiers.dossierId, dossierId)))[0];
+
+    it("is created with the first process and counts each process once, however often it is written", async () => {
+      const dossierId = randomUUID();
+      const first = freshExample("accepted", { updatedAt: "2024-05-01T10:00:00Z" });
+      const second = freshExample("rejected", { updatedAt: "2024-05-03T10:00:00Z" });
+      await upsertProcess(database.db, { dossierId, process: first });
+      expect(await dossierOf(dossierId)).toMatchObject({ processCount: 1, lastActivityAt: new Date("2024-05-01T10:00:00Z") });
+
+      await upsertProcess(database.db, { dossierId, process: second });
+      expect(await upsertProcess(database.db, { dossierId, process: { ...first, updatedAt: "2024-05-02T10:00:00Z" } })).toMatchObject({ outcome: "updated" });
+      expect(await upsertProcess(database.db, { dossierId, process: { ...first, updatedAt: "2024-04-01T10:00:00Z" } })).toMatchObject({ outcome: "stale" });
+      const dossier = await dossierOf(dossierId);
+      // Two processes; activity is the newest process's, not the last one written.
+      expect(dossier).toMatchObject({ processCount: 2, lastActivityAt: new Date("2024-05-03T10:00:00Z") });
+    });
+
+    it("is touched by a stale write (synced now) but keeps its count", async () => {
+      const dossierId = randomUUID();
+      const process = freshExample("accepted", { updatedAt: "2024-05-02T10:00:00Z" });
+      await upsertProcess(database.db, { dossierId, process, syncedAt: new Date("2024-06-01T00:00:00Z") });
+      await upsertProcess(database.db, { dossierId, process: { ...process, updatedAt: "2024-05-01T00:00:00Z" }, syncedAt: new Date("2024-06-02T00:00:00Z") });
+      expect(await dossierOf(dossierId)).toMatchObject({ processCount: 1, lastSyncedAt: new Date("2024-06-02T00:00:00Z") });
+    });
+
+    it("counts a process once when two writers insert it at the same moment", async () => {
+      const dossierId = randomUUID();
+      const process = freshExample("accepted");
+      const outcomes = await Promise.all([1, 2, 3].map(() => upsertProcess(database.db, { dossierId, process })));
+      expect(outcomes.filter((o) => o.outcome === "inserted")).toHaveLength(1);
+      expect((await dossierOf(dossierId))?.processCount).toBe(1);
     });
   });
 });

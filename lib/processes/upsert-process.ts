@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
@@ -86,40 +86,38 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   const now = input.syncedAt ?? new Date();
   const row = toRow(input, process, now);
 
-  return db.transaction(async (tx) => {
-    await tx
-      .insert(dossiers)
-      .values({ dossierId: input.dossierId, firstSeenAt: now, lastSyncedAt: now, lastActivityAt: row.updatedAt })
-      .onConflictDoUpdate({
-        target: dossiers.dossierId,
-        set: {
-          lastSyncedAt: now,
-          lastActivityAt: sql`greatest(${dossiers.lastActivityAt}, excluded.last_activity_at)`,
-        },
-      });
+  const { processId: _id, firstSeenAt: _first, retryOfProcessId: _retry, ...changes } = row;
+  const writeProcess = db
+    .insert(processes)
+    .values(row)
+    .onConflictDoUpdate({
+      target: processes.processId,
+      set: {
+        ...changes,
+        retryOfProcessId: sql`coalesce(excluded.retry_of_process_id, ${processes.retryOfProcessId})`,
+      },
+      setWhere: sql`${processes.updatedAt} <= excluded.updated_at
+        and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)`.as("inserted") });
 
-    const { processId: _id, firstSeenAt: _first, retryOfProcessId: _retry, ...changes } = row;
-    const written = await tx
-      .insert(processes)
-      .values(row)
-      .onConflictDoUpdate({
-        target: processes.processId,
-        set: {
-          ...changes,
-          retryOfProcessId: sql`coalesce(excluded.retry_of_process_id, ${processes.retryOfProcessId})`,
-        },
-        setWhere: sql`${processes.updatedAt} <= excluded.updated_at
-          and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
-      })
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
-
-    const outcome: UpsertOutcome = written.length === 0 ? "stale" : written[0]?.inserted ? "inserted" : "updated";
-    if (outcome === "inserted") {
-      await tx
-        .update(dossiers)
-        .set({ processCount: sql`${dossiers.processCount} + 1` })
-        .where(eq(dossiers.dossierId, input.dossierId));
-    }
-    return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
-  });
+  // One statement, one round trip: the process row, then its dossier (created or touched, and its
+  // process count raised when the process is new). The foreign key from the process to its dossier is
+  // checked at the end of the statement, when the dossier exists. A stale process changes nothing but
+  // the dossier's sync time; `written` is null then.
+  const result = await db.execute<{ written: boolean | null }>(sql`
+    with written as (${writeProcess.getSQL()})
+    insert into ${dossiers} (dossier_id, first_seen_at, last_synced_at, last_activity_at, process_count)
+    values (
+      ${input.dossierId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz,
+      ${row.updatedAt!.toISOString()}::timestamptz, (select count(*) from written where inserted)
+    )
+    on conflict (dossier_id) do update set
+      last_synced_at = excluded.last_synced_at,
+      last_activity_at = greatest(${dossiers.lastActivityAt}, excluded.last_activity_at),
+      process_count = ${dossiers.processCount} + excluded.process_count
+    returning (select inserted from written) as written`);
+  const written = (Array.isArray(result) ? result : (result as { rows: { written: boolean | null }[] }).rows)[0]?.written;
+  const outcome: UpsertOutcome = written === null || written === undefined ? "stale" : written ? "inserted" : "updated";
+  return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
 }
