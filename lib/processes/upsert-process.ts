@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
@@ -69,6 +69,23 @@ function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): Ne
   };
 }
 
+const PROCESS_COLUMNS = getTableColumns(processes);
+const KEPT_ON_UPDATE = new Set(["processId", "firstSeenAt", "retryOfProcessId"]);
+
+/**
+ * On conflict the columns this row carries (all of them but the id, the first-seen time and the retry
+ * link) take the new values, read from `excluded` rather than sent a second time as parameters: half the
+ * parameters and bytes, and half the statement for drizzle to build. Columns the row does not carry are
+ * left alone.
+ */
+function updateFromExcluded(row: NewProcessRow): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const key of Object.keys(row) as (keyof typeof PROCESS_COLUMNS)[]) {
+    if (!KEPT_ON_UPDATE.has(key) && PROCESS_COLUMNS[key]) set[key] = sql.raw(`excluded."${PROCESS_COLUMNS[key].name}"`);
+  }
+  return set;
+}
+
 const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
@@ -86,14 +103,13 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   const now = input.syncedAt ?? new Date();
   const row = toRow(input, process, now);
 
-  const { processId: _id, firstSeenAt: _first, retryOfProcessId: _retry, ...changes } = row;
   const writeProcess = db
     .insert(processes)
     .values(row)
     .onConflictDoUpdate({
       target: processes.processId,
       set: {
-        ...changes,
+        ...updateFromExcluded(row),
         retryOfProcessId: sql`coalesce(excluded.retry_of_process_id, ${processes.retryOfProcessId})`,
       },
       setWhere: sql`${processes.updatedAt} <= excluded.updated_at

@@ -36,7 +36,8 @@ export function postgresResultStore(db: Db | Tx): ResultStore {
         .values({ processId, storage: "postgres", content: zip, sizeBytes: zip.byteLength, sha256 })
         .onConflictDoUpdate({
           target: processResults.processId,
-          set: { content: zip, sizeBytes: zip.byteLength, sha256, storedAt: sql`now()` },
+          // `excluded`: the zip travels to the server once, not twice (hex-encoded, it is twice its size).
+          set: { content: sql`excluded.content`, sizeBytes: sql`excluded.size_bytes`, sha256: sql`excluded.sha256`, storedAt: sql`now()` },
         })
         .returning(described);
       return row!;

@@ -117,6 +117,7 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
       drainInbox(db, assure(), {
         ...workerOptions,
         stage: "result",
+        maxRounds: Number.POSITIVE_INFINITY,
         concurrency: () => (adapt(), resultWidth),
         arrivals,
       }),
@@ -127,6 +128,7 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
       drainInbox(db, assure(), {
         ...workerOptions,
         stage: "status",
+        maxRounds: Number.POSITIVE_INFINITY,
         deferResults: true,
         onDeferred: () => results.nudge(),
         concurrency: () => (adapt(), statusWidth),

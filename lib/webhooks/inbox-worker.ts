@@ -221,8 +221,12 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
   let failure: { error: unknown } | undefined;
 
   for (;;) {
-    const slots = concurrency() - inFlight.size;
-    if (!failure && !exhausted && rounds < maxRounds && slots > 0) {
+    const width = concurrency();
+    const slots = width - inFlight.size;
+    // Claim when a good share of the slots is free (or none is in flight), not for every row that
+    // finishes: a claim per row cost a query per row and used up `maxRounds` a row at a time.
+    const worthAClaim = inFlight.size === 0 || slots >= Math.min(settings.batchSize, Math.ceil(width / 4));
+    if (!failure && !exhausted && rounds < maxRounds && slots > 0 && worthAClaim) {
       const wanted = Math.min(settings.batchSize, slots);
       const rows = await claimInboxRows(db, wanted, settings.lockSeconds, options.stage);
       rounds += 1;
