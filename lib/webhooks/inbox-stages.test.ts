@@ -92,8 +92,11 @@ describe("inbox stages", () => {
     await notify([item!]);
     const client = assureFor(t);
     await drainInbox(database.db, client, { stage: "status", deferResults: true });
-    // Due again after 1 ms: the one drain keeps taking it until its attempts are used up.
-    expect(await drainInbox(database.db, failingDownloads(client), { stage: "result", maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 })).toMatchObject({ failed: 1, dead: 1 });
+    const failing = failingDownloads(client);
+    for (let round = 0; round < 20 && (await rowsOf([item!.processId]))[0]?.state !== "dead"; round++) {
+      await drainInbox(database.db, failing, { stage: "result", maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 });
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const [row] = await rowsOf([item!.processId]);
     expect(row).toMatchObject({ stage: "result", state: "dead", attempts: 2 });
   });
@@ -122,5 +125,14 @@ describe("inbox stages", () => {
     await pump.idle();
     expect((await rowsOf([item!.processId]))[0]).toMatchObject({ state: "done" });
     expect(await database.db.select().from(processResults).where(eq(processResults.processId, item!.processId))).toHaveLength(1);
+  });
+
+  it("claims rows in batches as slots free up, not one claim per finished row", async () => {
+    const items = await bulkFinal(t, 48, { scenarios: ["canceled"] });
+    await notify(items);
+    // 48 rows, 8 in flight: claims of at least 2 rows each need at most 24 rounds; a claim per finished
+    // row would need 41 and stop after 20 with rows left behind.
+    const summary = await drainInbox(database.db, assureFor(t), { concurrency: 8, batchSize: 8, maxRounds: 20 });
+    expect(summary).toMatchObject({ claimed: 48, done: 48 });
   });
 });
