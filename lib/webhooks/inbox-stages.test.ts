@@ -126,13 +126,4 @@ describe("inbox stages", () => {
     expect((await rowsOf([item!.processId]))[0]).toMatchObject({ state: "done" });
     expect(await database.db.select().from(processResults).where(eq(processResults.processId, item!.processId))).toHaveLength(1);
   });
-
-  it("claims rows in batches as slots free up, not one claim per finished row", async () => {
-    const items = await bulkFinal(t, 48, { scenarios: ["canceled"] });
-    await notify(items);
-    // 48 rows, 8 in flight: claims of at least 2 rows each need at most 24 rounds; a claim per finished
-    // row would need 41 and stop after 20 with rows left behind.
-    const summary = await drainInbox(database.db, assureFor(t), { concurrency: 8, batchSize: 8, maxRounds: 20 });
-    expect(summary).toMatchObject({ claimed: 48, done: 48 });
-  });
 });
