@@ -39,6 +39,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(pgliteDataPath(options.dataDir ?? ".data"));
 }
 
+type Sql = ReturnType<typeof postgres>;
+
+/**
+ * drizzle runs each query unnamed (`prepare: false`), and for an unnamed statement with parameters
+ * postgres.js first asks the server for the parameter types (Parse, Describe, wait) and only then binds
+ * and executes: two round trips for every query. As named prepared statements (postgres.js's own default)
+ * a statement is described once per connection and then costs one round trip. The proxy asks for that on
+ * every query, inside transactions and savepoints too.
+ */
+function preparingStatements(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: never[], options?: Record<string, unknown>) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (inner: Sql) => unknown;
+          const method = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!;
+          return method.apply(target, [...args, (inner: Sql) => callback(preparingStatements(inner))]);
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
 function openPostgres(url: string, poolSize: number): Database {
   const client = postgres(url, {
     max: poolSize,
@@ -47,7 +74,7 @@ function openPostgres(url: string, poolSize: number): Database {
     connection: { TimeZone: "UTC", application_name: "assure-review-desk" },
   });
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db,
     engine: "postgres",
     url,
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
