@@ -23,12 +23,18 @@ export interface InboxPumpOptions extends Omit<InboxWorkerOptions, "concurrency"
   log?: (line: string) => void;
 }
 
-/** Enough rows in flight to keep up with a few hundred notifications a second while Assure takes ~100 ms. */
-const DEFAULTS = { maxConcurrency: 128, minConcurrency: 4, maxResultConcurrency: 16, batchSize: 32 };
+/**
+ * Enough rows in flight to keep up with a few hundred notifications a second while Assure takes ~100 ms.
+ * The status lane never goes below 48 (~480 rows/s at 100 ms): cut to 4, as it once could be, a busy
+ * server stopped storing statuses and a burst of 500/s left an 8-second backlog (bench/webhooks.ts).
+ */
+const DEFAULTS = { maxConcurrency: 128, minConcurrency: 48, maxResultConcurrency: 16, batchSize: 32 };
 /** Above this share of busy event loop, acknowledgements start to queue behind processing: back off. */
 const BUSY = 0.8;
 const CALM = 0.5;
 const ADAPT_EVERY_MS = 200;
+/** A full claim by the status lane counts as a backlog for this long. */
+const BACKLOG_MEMORY_MS = 500;
 
 interface Lane {
   nudge(): void;
@@ -82,6 +88,7 @@ function createLane(drain: (arrivals: () => Promise<void>) => Promise<unknown>, 
  * one to the result stage; the result lane downloads those zips, a few at a time. So a burst of
  * notifications, or one 20 MB zip, never holds back the statuses reviewers are waiting for.
  *
+ * Statuses come first: while the status lane finds full batches due, the result lane runs one zip at a time.
  * The pump shares its process with the webhook route. Acknowledging is what must stay fast — the inbox
  * exists so that processing may lag — so the rows in flight follow the event loop's utilisation: when the
  * loop is busy the result lane is cut first, then the status lane; when it is calm both grow step by step.
@@ -93,6 +100,9 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
   };
   let statusWidth = maxConcurrency;
   let resultWidth = maxResultConcurrency;
+  /** When the status lane last found more rows due than it asked for: statuses are behind. */
+  let statusBacklogAt = Number.NEGATIVE_INFINITY;
+  const statusesBehind = () => performance.now() - statusBacklogAt < BACKLOG_MEMORY_MS;
   let last = performance.eventLoopUtilization();
   let lastAt = performance.now();
 
@@ -118,7 +128,8 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
         ...workerOptions,
         stage: "result",
         maxRounds: Number.POSITIVE_INFINITY,
-        concurrency: () => (adapt(), resultWidth),
+        // While statuses are behind, zips trickle (one at a time) and leave the cores to them.
+        concurrency: () => (adapt(), statusesBehind() ? 1 : resultWidth),
         arrivals,
       }),
     log,
@@ -131,6 +142,9 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
         maxRounds: Number.POSITIVE_INFINITY,
         deferResults: true,
         onDeferred: () => results.nudge(),
+        onClaim: (claimed, wanted) => {
+          if (claimed === wanted) statusBacklogAt = performance.now();
+        },
         concurrency: () => (adapt(), statusWidth),
         arrivals,
       }),

@@ -35,6 +35,8 @@ export interface InboxWorkerOptions {
    */
   deferResults?: boolean;
   onDeferred?: () => void;
+  /** Hears each claim: how many rows it asked for and how many were due (a full claim means a backlog). */
+  onClaim?: (claimed: number, wanted: number) => void;
 }
 
 export type InboxStage = (typeof webhookInbox.$inferSelect)["stage"];
@@ -229,6 +231,7 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
     if (!failure && !exhausted && rounds < maxRounds && slots > 0 && worthAClaim) {
       const wanted = Math.min(settings.batchSize, slots);
       const rows = await claimInboxRows(db, wanted, settings.lockSeconds, options.stage);
+      options.onClaim?.(rows.length, wanted);
       rounds += 1;
       summary.claimed += rows.length;
       claimedSinceLook += rows.length;
