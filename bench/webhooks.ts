@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { createAssureClient } from "../lib/assure/client";
+import { cpuPerItem, cpuSnapshot } from "./cpu-accounting";
 import { ensureReliabilityBuild, freePort, startDeskServer, type DeskServer } from "../scripts/reliability/desk-server";
 
 /**
@@ -160,6 +161,8 @@ interface EndToEnd {
   doneP50: number;
   doneP95: number;
   missing: number;
+  /** CPU milliseconds per notification by role, from the first send until every row was done. */
+  cpu: Record<string, number>;
   /** Requests that got no answer, by cause (the sender would send them again). */
   failures: Record<string, number>;
 }
@@ -215,7 +218,7 @@ async function warmUp(desk: DeskServer, items: { dossierId: string; processId: s
   }
 }
 
-async function endToEnd(desk: DeskServer, simUrl: string, rate: number): Promise<EndToEnd> {
+async function endToEnd(desk: DeskServer, simUrl: string, rate: number, roots: Record<string, number | undefined>): Promise<EndToEnd> {
   const count = rate * E2E_SECONDS;
   const bulk = await fetch(`${simUrl}/__sim/bulk`, {
     method: "POST",
@@ -226,6 +229,7 @@ async function endToEnd(desk: DeskServer, simUrl: string, rate: number): Promise
   await fetch(`${simUrl}/__sim/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 100 }) });
   await warmUp(desk, all.slice(count));
   const items = all.slice(0, count);
+  const cpuBefore = cpuSnapshot(roots);
 
   const sentAt = new Map<string, number>();
   const ackTimes: number[] = [];
@@ -263,6 +267,7 @@ async function endToEnd(desk: DeskServer, simUrl: string, rate: number): Promise
     if ((row?.n ?? 0) >= count + WARM_UP || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 250));
   }
+  const cpu = cpuPerItem(cpuBefore, cpuSnapshot(roots), count);
   const stored = await sql<{ process_id: string; first_seen_at: Date }[]>`select process_id, first_seen_at from processes`;
   const done = await sql<{ process_id: string; done_at: Date | null }[]>`select process_id, done_at from webhook_inbox where state = 'done'`;
   await sql.end({ timeout: 5 });
@@ -290,6 +295,7 @@ async function endToEnd(desk: DeskServer, simUrl: string, rate: number): Promise
     doneP50: percentile(doneLatency, 50),
     doneP95: percentile(doneLatency, 95),
     missing: count - doneLatency.length,
+    cpu,
     failures,
   };
 }
@@ -331,7 +337,7 @@ async function measureRoute(port: number, simUrl: string): Promise<Record<string
 
 type Processing = "in-process" | "worker";
 
-async function measureEndToEnd(port: number, simUrl: string, processing: Processing, rate: number): Promise<EndToEnd> {
+async function measureEndToEnd(port: number, simUrl: string, simPid: number | undefined, processing: Processing, rate: number): Promise<EndToEnd> {
   const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
   await sql`truncate webhook_inbox`;
   await sql.end({ timeout: 5 });
@@ -348,7 +354,7 @@ async function measureEndToEnd(port: number, simUrl: string, processing: Process
         })
       : undefined;
   try {
-    return await endToEnd(desk, simUrl, rate);
+    return await endToEnd(desk, simUrl, rate, { "desk server": desk.pid, worker: worker?.pid, simulator: simPid });
   } finally {
     worker?.kill("SIGTERM");
     await desk.stop("SIGTERM");
@@ -405,6 +411,9 @@ function printEndToEnd(e2e: EndToEnd, processing: Processing, rate: number) {
   log(`  acknowledged ${fmt(e2e.acked)} of ${fmt(e2e.sent)}${failed ? ` (no answer: ${failed})` : ""}; answer p50 ${fmt(e2e.ackP50)} ms, p99 ${fmt(e2e.ackP99)} ms`);
   log(`  status stored   p50 ${fmt(e2e.storedP50)} ms, p95 ${fmt(e2e.storedP95)} ms   ${verdict(e2e.storedP95 <= 2000)} target p95 ≤ 2,000 ms`);
   log(`  zip stored, row done  p50 ${fmt(e2e.doneP50)} ms, p95 ${fmt(e2e.doneP95)} ms; not done after 120 s: ${fmt(e2e.missing)}`);
+  const { machine = 0, ...roles } = e2e.cpu;
+  const parts = Object.entries(roles).map(([role, ms]) => `${role} ${fmt(ms, 2)}`).join(", ");
+  log(`  CPU ms per notification, until every row was done: ${parts}; whole machine ${fmt(machine, 2)}`);
 }
 
 async function main() {
@@ -421,7 +430,7 @@ async function main() {
     if (ONLY !== "route") {
       for (const rate of E2E_RATES) {
         for (const processing of ["in-process", "worker"] as const) {
-          e2e.push({ processing, rate, result: await measureEndToEnd(port, sim.url, processing, rate) });
+          e2e.push({ processing, rate, result: await measureEndToEnd(port, sim.url, sim.child.pid, processing, rate) });
         }
       }
     }

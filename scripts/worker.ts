@@ -28,9 +28,10 @@ async function main() {
     intervalMinutes: env.SYNC_INTERVAL_MINUTES,
     log: (line) => console.log(`[sync] ${line}`),
   });
-  // New notifications reach a separate worker by polling, not by nudges: look often, at full width
-  // (this process serves no requests, so the pump only narrows when its own loop is saturated).
-  const pump = createInboxPump(database.db, () => assure, { log: (line) => console.log(`[worker] ${line}`) });
+  // New notifications reach a separate worker by polling, not by nudges: look often. This process serves
+  // no requests, so its status lane stays at full width even when its loop is saturated (narrowing it
+  // would only let the backlog grow); zips still give way to statuses.
+  const pump = createInboxPump(database.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, log: (line) => console.log(`[worker] ${line}`) });
   const poll = setInterval(() => pump.nudge("all"), Math.min(env.WORKER_INTERVAL_MS, 250));
   console.log(`[worker] sweeping every ${env.WORKER_INTERVAL_MS} ms`);
   const shutdown = async () => {

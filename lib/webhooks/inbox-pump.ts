@@ -24,11 +24,12 @@ export interface InboxPumpOptions extends Omit<InboxWorkerOptions, "concurrency"
 }
 
 /**
- * Enough rows in flight to keep up with a few hundred notifications a second while Assure takes ~100 ms.
- * The status lane never goes below 48 (~480 rows/s at 100 ms): cut to 4, as it once could be, a busy
- * server stopped storing statuses and a burst of 500/s left an 8-second backlog (bench/webhooks.ts).
+ * Rows in flight: each waits on Assure most of its time (~100 ms plus queueing), so 256 in flight serve
+ * ~500 notifications a second. The event-loop adaptation may narrow the status lane to 96, never below:
+ * cut to 4, as it once could be, a busy server stopped storing statuses and a burst of 500/s left an
+ * 8-second backlog (bench/webhooks.ts). A process that serves no requests (`npm run worker`) keeps it wide.
  */
-const DEFAULTS = { maxConcurrency: 128, minConcurrency: 48, maxResultConcurrency: 16, batchSize: 32 };
+const DEFAULTS = { maxConcurrency: 256, minConcurrency: 96, maxResultConcurrency: 16, batchSize: 32 };
 /** Above this share of busy event loop, acknowledgements start to queue behind processing: back off. */
 const BUSY = 0.8;
 const CALM = 0.5;
