@@ -95,10 +95,12 @@ function createLane(drain: (arrivals: () => Promise<void>) => Promise<unknown>, 
  * loop is busy the result lane is cut first, then the status lane; when it is calm both grow step by step.
  */
 export function createInboxPump(db: Db, assure: () => AssureClient, options: InboxPumpOptions = {}): InboxPump {
-  const { maxConcurrency, minConcurrency, maxResultConcurrency, log = (line: string) => console.error(line), ...workerOptions } = {
+  const { maxConcurrency, minConcurrency: requestedMin, maxResultConcurrency, log = (line: string) => console.error(line), ...workerOptions } = {
     ...DEFAULTS,
     ...options,
   };
+  // A caller that lowers the most (tests, a small worker) lowers the least with it.
+  const minConcurrency = Math.min(requestedMin, maxConcurrency);
   let statusWidth = maxConcurrency;
   let resultWidth = maxResultConcurrency;
   /** When the status lane last found more rows due than it asked for: statuses are behind. */
