@@ -25,11 +25,13 @@ export interface InboxPumpOptions extends Omit<InboxWorkerOptions, "concurrency"
 
 /**
  * Rows in flight: each waits on Assure most of its time (~100 ms plus queueing), so 256 in flight serve
- * ~500 notifications a second. The event-loop adaptation may narrow the status lane to 96, never below:
- * cut to 4, as it once could be, a busy server stopped storing statuses and a burst of 500/s left an
- * 8-second backlog (bench/webhooks.ts). A process that serves no requests (`npm run worker`) keeps it wide.
+ * ~500 notifications a second. The event-loop adaptation may narrow the status lane to 160, never below:
+ * narrower, a server taking 500 notifications/s stored fewer statuses than arrived and the backlog grew
+ * (cut to 4, as it once could be: an 8-second backlog; to 96: p95 2.3 s; at 160: 1.6 s — bench/webhooks.ts).
+ * The price is slower acknowledgements under such load (p99 ~0.7 s); a deployment at that rate runs
+ * `npm run worker`, whose lane stays at full width and whose web servers answer in ~25 ms.
  */
-const DEFAULTS = { maxConcurrency: 256, minConcurrency: 96, maxResultConcurrency: 16, batchSize: 32 };
+const DEFAULTS = { maxConcurrency: 256, minConcurrency: 160, maxResultConcurrency: 16, batchSize: 32 };
 /** Above this share of busy event loop, acknowledgements start to queue behind processing: back off. */
 const BUSY = 0.8;
 const CALM = 0.5;
