@@ -39,8 +39,9 @@ const EXPECTED: Record<string, Expectation> = {
   "(desk)/admin/sync/actions.ts#cancelFullSyncAction": { need: "desk.admin" },
   "(desk)/dossiers/[dossierId]/actions.ts#addNoteAction": { need: "notes.write" },
   // Called by the queue's bulk-retry dialog with plain arguments, not a form.
-  "(desk)/processes/actions.ts#prepareBulkRetryAction": { need: "retries.write", args: () => [""] },
-  "(desk)/processes/actions.ts#bulkRetryChunkAction": { need: "retries.write", args: () => [{ view: "", bulkId: "", processIds: [] }] },
+  // A malformed view (too long): a refused role must still hear the guard's answer, not "invalid view".
+  "(desk)/processes/actions.ts#prepareBulkRetryAction": { need: "retries.write", args: () => ["x".repeat(3_000)] },
+  "(desk)/processes/actions.ts#bulkRetryChunkAction": { need: "retries.write", args: () => [{ view: "x".repeat(3_000), bulkId: "", processIds: [] }] },
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#decideAction": { need: "reviews.write" },
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#settleDecisionAction": { need: "reviews.write" },
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#assignAction": { need: "reviews.write" },

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { requireCapability } from "@/lib/auth/context";
 import { InvalidInput } from "@/lib/errors";
 import { getBulkRetrySelection, retryFailedInView, type BulkRetrySelection } from "@/lib/retries/failed-in-view";
 import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
@@ -27,13 +28,18 @@ function readView(view: unknown) {
 /** The processes a bulk retry of this view would retry, worked out now, when the dialog opens. */
 export async function prepareBulkRetryAction(view: string): Promise<ActionValue<BulkRetrySelection>> {
   const ctx = await getCtx();
-  return runActionForValue(() => getBulkRetrySelection(ctx, readView(view)));
+  return runActionForValue(() => {
+    // Who asks comes before what they ask: an anonymous caller hears "sign in", not "invalid view".
+    requireCapability(ctx, "retries.write");
+    return getBulkRetrySelection(ctx, readView(view));
+  });
 }
 
 /** One chunk of the selection, under the bulk id the dialog made when it opened. */
 export async function bulkRetryChunkAction(input: { view: string; bulkId: string; processIds: string[] }): Promise<ActionValue<BulkRetryItem[]>> {
   const ctx = await getCtx();
   return runActionForValue(async () => {
+    requireCapability(ctx, "retries.write");
     const { filters } = readView(input?.view);
     return retryFailedInView(ctx, getRetryDeps(), { filters, bulkId: input?.bulkId, processIds: input?.processIds });
   });
