@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   /** 1: each desk server also sweeps the webhook inbox and stale processes; 0: leave it to `npm run worker`. */
   WORKER_IN_PROCESS: optional(z.enum(["0", "1"])).default("1"),
   WORKER_INTERVAL_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(5_000),
+  /** Done webhook-inbox rows are deleted this many days after they arrived; 0 keeps them for ever. */
+  INBOX_RETENTION_DAYS: optional(z.coerce.number().int().min(0).max(3_650)).default(30),
   /** A full sync with Assure every this many minutes (by whichever worker looks first); unset: only from the admin screen. */
   SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(43_200)),
 

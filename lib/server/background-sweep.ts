@@ -2,9 +2,12 @@ import type { Database } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { pollStaleProcesses } from "../sync/poll-stale-processes";
 import { drainInbox } from "../webhooks/inbox-worker";
+import { pruneInbox } from "../webhooks/prune-inbox";
 
 export interface SweepOptions {
   intervalMs: number;
+  /** Done inbox rows older than this many days are deleted; 0 or absent keeps them. */
+  inboxRetentionDays?: number;
   log?: (line: string) => void;
 }
 
@@ -22,6 +25,8 @@ export function startBackgroundSweep(database: Database, assure: AssureClient, o
     try {
       const inbox = await drainInbox(database.db, assure, { maxRounds: 50 });
       const polled = await pollStaleProcesses(database.db, assure);
+      const pruned = options.inboxRetentionDays ? await pruneInbox(database.db, { retentionDays: options.inboxRetentionDays }) : 0;
+      if (pruned > 0) log(`sweep: deleted ${pruned} done inbox rows older than ${options.inboxRetentionDays} days`);
       if (inbox.claimed > 0 || polled.polled > 0) {
         log(`sweep: inbox ${inbox.done} done, ${inbox.failed} to retry, ${inbox.dead} dead; polled ${polled.polled}, ${polled.changed} changed`);
       }

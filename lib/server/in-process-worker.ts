@@ -12,6 +12,7 @@ export async function startInProcessWorker(): Promise<void> {
   const database = await getDatabase();
   startBackgroundSweep(database, getAssureClient(), {
     intervalMs: env.WORKER_INTERVAL_MS,
+    inboxRetentionDays: env.INBOX_RETENTION_DAYS,
     log: (line) => console.log(`[worker] ${line}`),
   });
   // The webhook route's pump, made here, outside any request (see lib/webhooks/inbox-pump.ts).

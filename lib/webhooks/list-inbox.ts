@@ -8,7 +8,7 @@ import { InvalidInput } from "../errors";
 export const INBOX_STATES = inboxState.enumValues;
 export type InboxState = (typeof INBOX_STATES)[number];
 
-/** Done rows pile up forever; counting them exactly on every view would grow with them. */
+/** Done rows pile up (until INBOX_RETENTION_DAYS deletes them); counting them exactly on every view would grow with them. */
 export const DONE_COUNT_CAP = 10_000;
 
 export const InboxQuery = z.object({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getEnv } from "@/lib/config";
 import { requirePage } from "@/lib/server/session";
 import { listInbox } from "@/lib/webhooks/list-inbox";
 import { InboxStateTabs } from "./_components/inbox-state-tabs";
@@ -17,6 +18,7 @@ export default async function InboxPage({ searchParams }: InboxPageProps) {
   const ctx = await requirePage("desk.admin", "/admin/inbox");
   const params = parseInboxSearchParams(await searchParams);
   const page = await listInbox(ctx, { state: params.state, cursor: params.cursor, limit: 50 });
+  const retentionDays = getEnv().INBOX_RETENTION_DAYS;
 
   return (
     <section aria-labelledby="inbox-heading" className="flex flex-col gap-4">
@@ -25,7 +27,9 @@ export default async function InboxPage({ searchParams }: InboxPageProps) {
           Webhook inbox
         </h1>
         <p className="text-sm text-slate-600">
-          Notifications from Assure, stored before they are acknowledged. <Link href="/admin" className="underline">Admin</Link>
+          Notifications from Assure, stored before they are acknowledged.{" "}
+          {retentionDays > 0 ? `Done rows are kept ${retentionDays} days.` : "Done rows are kept."}{" "}
+          <Link href="/admin" className="underline">Admin</Link>
         </p>
       </header>
 
