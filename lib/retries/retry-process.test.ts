@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, processes, processRetries } from "../../db/schema";
-import { startSimulator, type SimulatorHandle } from "../../simulator/server";
+import type { SimulatorHandle } from "../../simulator/server";
 import { staffCtx } from "../../tests/support/staff";
-import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
-import { createAssureClient } from "../assure/client";
+import { startRetryHarness, type RetryHarness } from "../../tests/support/retry-harness";
+import type { TestDatabase } from "../../tests/support/test-database";
 import type { Ctx } from "../auth/context";
 import { Conflict, Forbidden } from "../errors";
 import { refreshProcess } from "../processes/refresh-process";
@@ -13,6 +13,7 @@ import { upsertProcess } from "../processes/upsert-process";
 import { bulkRetry } from "./bulk-retry";
 import { resumeRetry, retryProcess, type RetryDeps } from "./retry-process";
 
+let harness: RetryHarness;
 let database: TestDatabase;
 let simulator: SimulatorHandle;
 let deps: RetryDeps;
@@ -20,16 +21,12 @@ let admin: Ctx;
 let otherAdmin: Ctx;
 
 beforeAll(async () => {
-  [database, simulator] = await Promise.all([createTestDatabase(), startSimulator({ port: 0, finalDelayMs: { min: 50, max: 100 } })]);
-  const assure = createAssureClient(
-    { baseUrl: simulator.baseUrl, tokenUrl: simulator.tokenUrl, clientId: "desk-demo-client", clientSecret: "desk-demo-secret" },
-    { retryBaseDelayMs: 5 },
-  );
-  deps = { assure, notification: null, cap: 3 };
+  harness = await startRetryHarness();
+  ({ database, simulator, deps } = harness);
   [admin, otherAdmin] = await Promise.all([staffCtx(database.db, "admin"), staffCtx(database.db, "admin")]);
 });
 afterAll(async () => {
-  await Promise.all([database.dispose(), simulator.close()]);
+  await harness?.close();
 });
 
 /** A process the simulator failed, stored by the desk as the webhook would store it. */
