@@ -105,7 +105,7 @@ export function createInboxPump(db: Db, assure: () => AssureClient, options: Inb
   const minConcurrency = Math.min(requestedMin, maxConcurrency);
   let statusWidth = maxConcurrency;
   let resultWidth = maxResultConcurrency;
-  /** When the status lane last found more rows due than it asked for: statuses are behind. */
+  /** When a claim of the status lane last came back full (at least as many due as it asked for): statuses are behind. */
   let statusBacklogAt = Number.NEGATIVE_INFINITY;
   const statusesBehind = () => performance.now() - statusBacklogAt < BACKLOG_MEMORY_MS;
   let last = performance.eventLoopUtilization();
