@@ -11,6 +11,7 @@ import { ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
 import { loadEnvConfig } from "@next/env";
+import { PinoPretty } from "pino-pretty";
 import { ConfigError, getEnv, parseEnv, type Env } from "../lib/config";
 import { BUILD_STAMP_FILE, buildIsCurrent, computeBuildStamp } from "./build-stamp";
 
@@ -126,8 +127,11 @@ function serve(env: Env) {
     env: { ...process.env, NODE_ENV: "production" },
   });
   let announced = false;
+  // The server logs JSON lines (pino) for log shippers; a person at a terminal reads them pretty-printed.
+  // pino-pretty passes Next.js's own plain lines through as they are.
+  if (process.stdout.isTTY) server.stdout.pipe(PinoPretty({ colorize: true, messageKey: "message", timestampKey: "at", ignore: "pid,hostname" }));
+  else server.stdout.pipe(process.stdout);
   server.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
     if (!announced && /Ready in|started server/i.test(chunk.toString())) {
       announced = true;
       printNextSteps(env);
