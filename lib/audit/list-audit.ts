@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../../db/schema";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import { recordAudit } from "./record-audit";
 
 export const AuditFilters = z.object({
@@ -32,9 +32,7 @@ function where(filters: z.infer<typeof AuditFilters>): SQL | undefined {
 }
 
 function parse(input: unknown) {
-  const parsed = AuditFilters.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid audit filter", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return parsed.data;
+  return parseInput(AuditFilters, input, "Invalid audit filter");
 }
 
 export async function listAudit(ctx: Ctx, input: unknown) {

@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import { lookupCondition, requireLookup } from "../processes/process-filters";
 import { COUNT_CAP, type StatusCount } from "../processes/status-counts-types";
 import { DossierFilters } from "./dossier-list-query";
@@ -13,11 +13,7 @@ import { dossierDateConditions, dossierWhere } from "./list-dossiers";
  * one, a few, or a great many.
  */
 export async function countDossiers(db: Db, input: unknown = {}): Promise<StatusCount> {
-  const parsed = DossierFilters.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInput("These filters are not valid", parsed.error.issues.map((i) => i.message));
-  }
-  const filters = parsed.data;
+  const filters = parseInput(DossierFilters, input, "These filters are not valid");
   const lookup = requireLookup(filters);
   if (lookup && lookup.kind !== "id" && lookup.kind !== "document-or-id") {
     return countByMatchingProcesses(db, lookupCondition(lookup), dossierDateConditions(filters));

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { dossiers, processes, type DossierRow } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
-import { InvalidInput, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 export interface DossierProcess {
   processId: string;
@@ -44,9 +45,7 @@ export const MAX_DOSSIER_PROCESSES = 500;
 const DossierId = z.string().trim().min(1).max(200);
 
 export async function getDossier(db: Db, input: unknown): Promise<DossierDetail> {
-  const parsed = DossierId.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Not a dossier id");
-  const dossierId = parsed.data;
+  const dossierId = parseInput(DossierId, input, "Not a dossier id");
   const [found] = await db.select().from(dossiers).where(eq(dossiers.dossierId, dossierId));
   if (!found) throw new NotFound(`No dossier ${dossierId}`);
 

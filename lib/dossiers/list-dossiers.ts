@@ -2,7 +2,7 @@ import { and, asc, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import {
   cursorScope,
   decodeCursor,
@@ -86,11 +86,7 @@ async function describeDossiers(db: Db, ids: string[]) {
 
 /** Dossiers a page at a time by keyset, newest activity first unless asked otherwise. */
 export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promise<DossierPage> {
-  const parsed = ListDossiersInput.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInput("This view of the dossiers is not valid", parsed.error.issues.map((i) => i.message));
-  }
-  const { filters, sort, limit, cursor: rawCursor } = parsed.data;
+  const { filters, sort, limit, cursor: rawCursor } = parseInput(ListDossiersInput, input, "This view of the dossiers is not valid");
   const scope = dossierListScope(sort, filters);
   const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { dossierNotes, dossiers, staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 const NoteInput = z.object({
   dossierId: z.string().min(1).max(200),
@@ -12,9 +13,7 @@ const NoteInput = z.object({
 
 export async function addDossierNote(ctx: Ctx, input: unknown) {
   const user = requireCapability(ctx, "notes.write");
-  const parsed = NoteInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid note", parsed.error.issues.map((i) => i.message));
-  const { dossierId, body } = parsed.data;
+  const { dossierId, body } = parseInput(NoteInput, input, "Invalid note");
   return ctx.db.transaction(async (tx) => {
     const [dossier] = await tx.select({ id: dossiers.dossierId }).from(dossiers).where(eq(dossiers.dossierId, dossierId));
     if (!dossier) throw new NotFound("No such dossier");

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import {
   cursorScope,
   decodeCursor,
@@ -67,11 +67,7 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
  * ties so that rows sharing a timestamp are neither repeated nor skipped.
  */
 export async function listProcesses(db: Db, input: ListProcessesInput = {}, viewer: QueueViewer | null = null): Promise<ProcessPage> {
-  const parsed = ListProcessesInput.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInput("This view of the queue is not valid", parsed.error.issues.map((i) => i.message));
-  }
-  const { filters, sort, limit, cursor: rawCursor } = parsed.data;
+  const { filters, sort, limit, cursor: rawCursor } = parseInput(ListProcessesInput, input, "This view of the queue is not valid");
   const scope = processListScope(sort, filters, viewer);
   const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;

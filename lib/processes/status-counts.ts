@@ -2,7 +2,7 @@ import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes, processStatusCounts } from "../../db/schema";
 import { PROCESS_STATUSES, type ProcessStatus } from "../assure/schemas";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import type { QueueViewer } from "./assignment-filter";
 import { narrowsBeyondStatus, processConditionsExceptStatus } from "./process-filters";
 import { ProcessFilters } from "./process-list-query";
@@ -84,11 +84,7 @@ async function countFiltered(db: Db, filters: ProcessFilters, viewer: QueueViewe
 
 /** `viewer` is the signed-in user (the session), which the assignment filters need. */
 export async function countProcessStatuses(db: Db, input: unknown = {}, viewer: QueueViewer | null = null): Promise<StatusCounts> {
-  const parsed = ProcessFilters.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInput("These filters are not valid", parsed.error.issues.map((i) => i.message));
-  }
-  const filters = parsed.data;
+  const filters = parseInput(ProcessFilters, input, "These filters are not valid");
   return narrowsBeyondStatus(filters)
     ? countFiltered(db, filters, viewer)
     : summarise(await countFromCounters(db), filters, "counters");

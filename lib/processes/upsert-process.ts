@@ -1,9 +1,9 @@
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
-import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
 import { FINAL_STATUSES, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import { extractLookup } from "./extract-lookup";
 
 export interface UpsertProcessInput {
@@ -31,15 +31,7 @@ export interface UpsertProcessResult {
 const REDACTED = "[redacted]";
 
 export function parseProcess(value: unknown): AssureProcess {
-  const parsed = ProcessSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new InvalidInput("Not an Assure process object", describeIssues(parsed.error));
-  }
-  return parsed.data;
-}
-
-function describeIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return parseInput(ProcessSchema, value, "Not an Assure process object");
 }
 
 function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): NewProcessRow {

@@ -1,8 +1,5 @@
-import { httpStatusOf } from "../errors";
+import { errorResponse as answerError } from "../server/http-answer";
 import type { ServedFile } from "./serve-result-file";
-import { createLogger } from "../log/logger";
-
-const log = createLogger("result-file");
 
 /**
  * HTTP answers for result files. Identity documents must not linger in shared caches or be reinterpreted by
@@ -55,10 +52,10 @@ export function fileResponse(file: ServedFile, rangeHeader: string | null = null
   return new Response(body as Uint8Array<ArrayBuffer>, { status: range ? 206 : 200, headers });
 }
 
-/** Typed errors to their status, with a plain-text reason; anything else is a 500 without details. */
+/** How a result file's route answers a failure: plain text (a file's URL is opened on its own), the file headers. */
+export const FILE_ERROR_ANSWER = { format: "text", headers: SECURITY_HEADERS } as const;
+
+/** The desk's one error answer (`lib/server/http-answer.ts`) in the result files' form. */
 export function errorResponse(error: unknown): Response {
-  const status = httpStatusOf(error);
-  if (status === 500) log.error("result file failed", { error });
-  const message = status === 500 ? "The result file could not be served." : (error as Error).message;
-  return new Response(message, { status, headers: { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+  return answerError(error, FILE_ERROR_ANSWER);
 }

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { processes } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 import { getResultLoader, type ResultLoader } from "./load-result";
 import { postgresResultStore } from "./result-store";
 import { EXTENSION_OF } from "./sniff-content";
@@ -25,9 +26,7 @@ const ZipInput = z.object({ processId: id });
 const MediaInput = z.object({ processId: id, slug: z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/, "is not a media name") });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid result file request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return parsed.data;
+  return parseInput(schema, input, "Invalid result file request");
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import { retryProcess, type RetryDeps } from "./retry-process";
 
 /** The most processes one bulk retry takes: the queue offers the first this many of a larger set. */
@@ -27,9 +27,7 @@ export interface BulkRetryItem {
  */
 export async function bulkRetry(ctx: Ctx, deps: RetryDeps, input: unknown, onProgress?: (done: number, total: number) => void) {
   requireCapability(ctx, "retries.write");
-  const parsed = BulkRetryInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid bulk retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const { processIds, bulkId } = parsed.data;
+  const { processIds, bulkId } = parseInput(BulkRetryInput, input, "Invalid bulk retry");
   const items: BulkRetryItem[] = [];
   for (const processId of new Set(processIds)) {
     try {

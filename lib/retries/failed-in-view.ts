@@ -2,7 +2,7 @@ import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm"
 import { z } from "zod";
 import { processes, processRetries } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 import { processConditionsExceptStatus } from "../processes/process-filters";
 import { PROCESS_SORTS, ProcessFilters } from "../processes/process-list-query";
 import { COUNT_CAP, type StatusCount } from "../processes/status-counts-types";
@@ -47,9 +47,7 @@ export interface BulkRetrySelection {
 }
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("This view of the queue is not valid", parsed.error.issues.map((i) => i.message));
-  return parsed.data;
+  return parseInput(schema, input, "This view of the queue is not valid");
 }
 
 /** The view's failed processes, whatever else it asks for (another status ticked adds nothing here). */

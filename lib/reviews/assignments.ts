@@ -3,14 +3,13 @@ import { z } from "zod";
 import { processAssignments, processes } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 const AssignInput = z.object({ processId: z.string().min(1).max(200) });
 
 function parse(input: unknown) {
-  const parsed = AssignInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid assignment", parsed.error.issues.map((i) => i.message));
-  return parsed.data;
+  return parseInput(AssignInput, input, "Invalid assignment");
 }
 
 /** "Assign to me": takes the process for review, from whoever had it. */

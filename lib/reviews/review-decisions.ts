@@ -3,7 +3,8 @@ import { z } from "zod";
 import { processes, reviewDecisions } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
+import { Conflict, Forbidden, NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 /** Why a compliance officer decided as they did: a fixed list, so decisions can be counted and compared. */
 export const REASON_CATEGORIES = {
@@ -32,9 +33,7 @@ const DecideInput = z.object({
 const DecisionRef = z.object({ decisionId: z.coerce.number().int().positive() });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid review decision", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return parsed.data;
+  return parseInput(schema, input, "Invalid review decision");
 }
 
 /**

@@ -5,7 +5,8 @@ import { STAFF_ROLES, staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { hashPassword, passwordProblem } from "../auth/password";
-import { Conflict, InvalidInput, NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 const password = z.string().superRefine((value, issue) => {
   const problem = passwordProblem(value);
@@ -28,9 +29,7 @@ const UpdateInput = z.object({
 const ResetInput = z.object({ userId: z.string().min(1).max(100), password });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid staff user", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return parsed.data;
+  return parseInput(schema, input, "Invalid staff user");
 }
 
 export async function createStaffUser(ctx: Ctx, input: unknown) {

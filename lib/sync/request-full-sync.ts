@@ -3,15 +3,12 @@ import { z } from "zod";
 import { syncRuns } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, InvalidInput } from "../errors";
+import { Conflict } from "../errors";
+import { parseInput } from "../parse-input";
 import { createSyncRun } from "./sync-runs";
 
 const RequestInput = z.object({}).strict();
 const CancelInput = z.object({ runId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
-function invalid(what: string, error: z.ZodError): InvalidInput {
-  return new InvalidInput(what, error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`));
-}
 
 /**
  * An admin asks for a full sync. The run is created unowned: a worker takes it (the server that was
@@ -20,8 +17,7 @@ function invalid(what: string, error: z.ZodError): InvalidInput {
  */
 export async function requestFullSync(ctx: Ctx, input: unknown): Promise<{ runId: number }> {
   const user = requireCapability(ctx, "desk.admin");
-  const parsed = RequestInput.safeParse(input ?? {});
-  if (!parsed.success) throw invalid("Not a sync request", parsed.error);
+  parseInput(RequestInput, input ?? {}, "Not a sync request");
   return ctx.db.transaction(async (tx) => {
     const runId = await createSyncRun(tx, { trigger: "admin", triggeredBy: user.email });
     await recordAudit(tx, actorOf(ctx), { action: "sync.start", target: `sync:${runId}` });
@@ -32,13 +28,11 @@ export async function requestFullSync(ctx: Ctx, input: unknown): Promise<{ runId
 /** Stops a running sync: its worker notices at its next heartbeat; what it stored stays. */
 export async function cancelFullSync(ctx: Ctx, input: unknown): Promise<{ runId: number }> {
   requireCapability(ctx, "desk.admin");
-  const parsed = CancelInput.safeParse(input);
-  if (!parsed.success) throw invalid("Not a cancel request", parsed.error);
-  const { runId } = parsed.data;
+  const { runId } = parseInput(CancelInput, input, "Not a cancel request");
   return ctx.db.transaction(async (tx) => {
     const rows = await tx
       .update(syncRuns)
-      .set({ state: "canceled", finishedAt: sql`now()` as unknown as Date, lastError: "canceled by an admin" })
+      .set({ state: "canceled", finishedAt: sql`now()`, lastError: "canceled by an admin" })
       .where(and(eq(syncRuns.id, runId), eq(syncRuns.state, "running")))
       .returning({ id: syncRuns.id });
     if (rows.length === 0) throw new Conflict(`Sync ${runId} is not running`);

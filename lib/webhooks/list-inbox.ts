@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { inboxState, webhookInbox } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput } from "../errors";
+import { parseInput } from "../parse-input";
 
 export const INBOX_STATES = inboxState.enumValues;
 export type InboxState = (typeof INBOX_STATES)[number];
@@ -51,9 +51,7 @@ export interface InboxPage {
 export async function listInbox(ctx: Ctx, input: InboxQueryInput = {}): Promise<InboxPage> {
   requireCapability(ctx, "desk.admin");
   const { db } = ctx;
-  const parsed = InboxQuery.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Not an inbox query", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const { state, cursor, limit } = parsed.data;
+  const { state, cursor, limit } = parseInput(InboxQuery, input, "Not an inbox query");
 
   const where: SQL[] = [];
   if (state) where.push(eq(webhookInbox.state, state));

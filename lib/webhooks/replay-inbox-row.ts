@@ -3,7 +3,8 @@ import { z } from "zod";
 import { webhookInbox } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, InvalidInput, NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 import { ERROR_HISTORY_CHARS } from "./inbox-worker";
 
 const ReplayInput = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -21,9 +22,7 @@ export interface ReplayResult {
  */
 export async function replayInboxRow(ctx: Ctx, input: unknown): Promise<ReplayResult> {
   requireCapability(ctx, "desk.admin");
-  const parsed = ReplayInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Not a replay request", parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`));
-  const { id } = parsed.data;
+  const { id } = parseInput(ReplayInput, input, "Not a replay request");
 
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -40,7 +39,7 @@ export async function replayInboxRow(ctx: Ctx, input: unknown): Promise<ReplayRe
       .set({
         state: "received",
         attempts: 0,
-        nextAttemptAt: sql`now()` as unknown as Date,
+        nextAttemptAt: sql`now()`,
         lockedUntil: null,
         lastError: sql`left(${note} || coalesce(E'\n' || ${webhookInbox.lastError}, ''), ${ERROR_HISTORY_CHARS})` as unknown as string,
       })

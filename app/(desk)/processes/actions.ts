@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireCapability } from "@/lib/auth/context";
-import { InvalidInput } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
 import { getBulkRetrySelection, retryFailedInView, type BulkRetrySelection } from "@/lib/retries/failed-in-view";
 import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
 import { runActionForValue, type ActionValue } from "@/lib/server/action-result";
@@ -19,9 +19,7 @@ import { loadProcessSearchParams, toProcessFilters } from "./search-params";
 const View = z.string().max(2_000);
 
 function readView(view: unknown) {
-  const parsed = View.safeParse(view);
-  if (!parsed.success) throw new InvalidInput("This view of the queue is not valid");
-  const params = loadProcessSearchParams(new URLSearchParams(parsed.data));
+  const params = loadProcessSearchParams(new URLSearchParams(parseInput(View, view, "This view of the queue is not valid")));
   return { filters: toProcessFilters(params), sort: params.sort };
 }
 

@@ -2,11 +2,14 @@
 
 import { after } from "next/server";
 import { getEnv } from "@/lib/config";
+import { createLogger } from "@/lib/log/logger";
 import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import { continueFullSync } from "@/lib/sync/full-sync";
 import { cancelFullSync, requestFullSync } from "@/lib/sync/request-full-sync";
+
+const log = createLogger("sync");
 
 /** Ask for a full sync; when this server does background work, it takes the run itself right away. */
 export async function startFullSyncAction(_previous: ActionResult, _form: FormData): Promise<ActionResult> {
@@ -16,10 +19,10 @@ export async function startFullSyncAction(_previous: ActionResult, _form: FormDa
     if (getEnv().WORKER_IN_PROCESS !== "0") {
       after(async () => {
         try {
-          await continueFullSync(ctx.db, getAssureClient(), { log: (line) => console.log(`[sync] ${line}`) });
+          await continueFullSync(ctx.db, getAssureClient(), { log: (line) => log.info(line) });
         } catch (error) {
           // The run stays running and unowned: the sync scheduler of any instance resumes it.
-          console.error("[sync] full sync stopped:", error instanceof Error ? error.message : error);
+          log.error("full sync stopped", { error });
         }
       });
     }

@@ -1,5 +1,6 @@
 import { getCtx } from "@/lib/server/session";
-import { errorResponse, fileResponse } from "@/lib/results/file-response";
+import { FILE_ERROR_ANSWER, fileResponse } from "@/lib/results/file-response";
+import { routeHandler } from "@/lib/server/http-answer";
 import { getResultZipFile } from "@/lib/results/serve-result-file";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +10,7 @@ interface RouteContext {
 }
 
 /** The original full-result zip, as stored. Only for roles that may see full results (checked in getResultZipFile). */
-export async function GET(_request: Request, { params }: RouteContext) {
-  try {
-    const ctx = await getCtx();
-    return fileResponse(await getResultZipFile(ctx, await params));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = routeHandler(async (_request: Request, { params }: RouteContext) => {
+  const ctx = await getCtx();
+  return fileResponse(await getResultZipFile(ctx, await params));
+}, FILE_ERROR_ANSWER);

@@ -1,5 +1,6 @@
 import { getCtx } from "@/lib/server/session";
-import { errorResponse, fileResponse } from "@/lib/results/file-response";
+import { FILE_ERROR_ANSWER, fileResponse } from "@/lib/results/file-response";
+import { routeHandler } from "@/lib/server/http-answer";
 import { getResultMediaFile } from "@/lib/results/serve-result-file";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +10,7 @@ interface RouteContext {
 }
 
 /** One picture or video from a process's full result, served from the unpacked (cached) zip. */
-export async function GET(request: Request, { params }: RouteContext) {
-  try {
-    const ctx = await getCtx();
-    return fileResponse(await getResultMediaFile(ctx, await params), request.headers.get("range"));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = routeHandler(async (request: Request, { params }: RouteContext) => {
+  const ctx = await getCtx();
+  return fileResponse(await getResultMediaFile(ctx, await params), request.headers.get("range"));
+}, FILE_ERROR_ANSWER);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { InvalidInput } from "./errors";
+import { parseInput } from "./parse-input";
+
+const Schema = z.object({ processId: z.string().min(3), limit: z.coerce.number().int().max(100) });
+
+describe("parseInput", () => {
+  it("answers the parsed value, coerced", () => {
+    expect(parseInput(Schema, { processId: "p-1", limit: "20" })).toEqual({ processId: "p-1", limit: 20 });
+  });
+
+  it("refuses with InvalidInput in one format: what, then each problem with its path", () => {
+    const error = (() => {
+      try {
+        parseInput(Schema, { processId: "p", limit: 500 }, "Not a process query");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect((error as InvalidInput).status).toBe(400);
+    expect((error as InvalidInput).issues).toEqual([expect.stringMatching(/^processId: /), expect.stringMatching(/^limit: /)]);
+    expect((error as Error).message).toMatch(/^Not a process query: processId: .+; limit: .+$/);
+  });
+
+  it("names no path for a problem with the whole input, and says at most five things", () => {
+    expect(() => parseInput(Schema, "nonsense")).toThrow(/^This input is not valid: Invalid input: expected object, received string$/);
+    const Many = z.object(Object.fromEntries("abcdefgh".split("").map((k) => [k, z.string()])));
+    const error = (() => {
+      try {
+        parseInput(Many, {});
+      } catch (e) {
+        return e as InvalidInput;
+      }
+    })();
+    expect(error?.issues).toHaveLength(5);
+  });
+});

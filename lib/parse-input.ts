@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { InvalidInput } from "./errors";
+
+/**
+ * The one way a verb reads what it is asked: parse with zod, or refuse with InvalidInput in the desk's one
+ * message format, "<what>: <path>: <problem>; …" (a problem with the whole input has no path). The issues
+ * also travel on the error (`issues`) for forms that show them one by one.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "This input is not valid"): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new InvalidInput(what, describeIssues(parsed.error));
+}
+
+/** At most five issues: an answer names what to fix, it does not echo a whole malformed payload back. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+}
