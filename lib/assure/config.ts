@@ -1,6 +1,6 @@
 import { AssureConfigError } from "./errors";
 
-/** Signicat's documented production addresses (CONTRACT.md "Authentication"). */
+/** Signicat's documented production addresses (README.md "Authentication"). */
 export const ASSURE_DEFAULT_BASE_URL = "https://api.signicat.com/assure";
 export const ASSURE_DEFAULT_TOKEN_URL = "https://api.signicat.com/auth/open/connect/token";
 export const ASSURE_DEFAULT_SCOPE = "signicat-api";

@@ -4,7 +4,7 @@ export type { ImageKind, UploadImageKind } from "./schemas";
 
 /**
  * Every Assure path the client calls, in one place. Items marked [inferred] are our reading where Signicat's
- * public documentation is silent (CONTRACT.md): a user with real credentials who finds the real API differs
+ * public documentation is silent (README.md here): a user with real credentials who finds the real API differs
  * corrects it here, in one line. Paths are relative to `AssureConfig.baseUrl`.
  */
 

@@ -2,7 +2,7 @@ import { AssureApiError, type InvalidParam } from "./errors";
 import { bodyText, contentTypeOf, type WireResponse } from "./transport";
 
 /**
- * Reads Assure's problem body (CONTRACT.md "Errors") into an AssureApiError, leniently: any field may be missing
+ * Reads Assure's problem body (README.md "Errors and retries") into an AssureApiError, leniently: any field may be missing
  * or of another type, and a body that is not JSON (a gateway's HTML page, plain text) still gives an error that
  * says what happened.
  */

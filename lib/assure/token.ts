@@ -5,7 +5,7 @@ import { withRetries, parseRetryAfter, type AttemptOutcome, type RetryTiming } f
 import { bodyText, exchange, type FetchLike } from "./transport";
 
 /**
- * OAuth 2.0 client-credentials tokens for the Assure API (CONTRACT.md "Authentication").
+ * OAuth 2.0 client-credentials tokens for the Assure API (README.md "Authentication").
  * One token is cached until `refreshMarginMs` before it expires; callers arriving while a refresh runs share
  * it. The token is never logged and never put in an error.
  */

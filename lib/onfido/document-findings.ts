@@ -33,7 +33,7 @@ function breakdownPhrase(node: TreeNode): string {
 
 function fromReport(report: OnfidoReport): DocumentFindings {
   const tree = buildReportTree(report);
-  // A breakdown counts as flagged when it says so or when one of its sub-breakdowns does (REPORTS.md).
+  // A breakdown counts as flagged when it says so or when one of its sub-breakdowns does (lib/onfido/README.md).
   const flagged = tree.breakdowns.filter((b) => b.tone === "flagged" || b.children.some((c) => c.tone === "flagged"));
   const notPerformed = tree.breakdowns.flatMap((b) =>
     b.children.length > 0

@@ -5,7 +5,7 @@ import { resultText, toneOf } from "./labels";
 import type { OnfidoReport } from "./report-schemas";
 
 /**
- * Why a process has its status, in plain language, following the contract's mapping (CONTRACT.md "How the
+ * Why a process has its status, in plain language, following the contract's mapping (lib/assure/README.md "How the
  * final status follows from Onfido's results"): rejected when the document's sub-result is rejected;
  * inconclusive when it is suspected or caution, or when facial similarity is not clear; accepted when both
  * are clear. For `processType: document` only the document counts. Where the data does not explain the

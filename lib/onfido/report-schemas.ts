@@ -2,7 +2,7 @@ import type { DocumentBreakdown } from "@onfido/api";
 import { z } from "zod";
 
 /**
- * Lenient readings of Onfido's raw objects as they come in the full-result zip (REPORTS.md). Values may be
+ * Lenient readings of Onfido's raw objects as they come in the full-result zip (lib/onfido/README.md). Values may be
  * null (a check not performed) and new keys appear over time, so every object keeps its unknown keys and
  * only the fields the desk reasons about are typed. `@onfido/api`'s types are stricter than real data (no
  * nulls), so they name the known keys here rather than type the parsed values.

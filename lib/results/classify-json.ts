@@ -2,7 +2,7 @@ import { ProcessSchema } from "../assure/schemas";
 import { OnfidoCheckSchema, OnfidoReportSchema } from "../onfido/report-schemas";
 
 /**
- * What a JSON file in the full-result zip is, by its content (CONTRACT.md): an object with `name` and
+ * What a JSON file in the full-result zip is, by its content (lib/assure/README.md "The full-result zip"): an object with `name` and
  * `breakdown` is an Onfido report, one with `report_ids` is the Onfido check, and one that reads as an
  * Assure process object is the process. Anything else is kept and shown as raw JSON.
  */

@@ -11,7 +11,7 @@ import { entryNameProblem, readZipDirectory } from "./zip-directory";
 
 /**
  * Opens a stored full-result zip: checks it first (size, entry count, names, declared sizes), inflates each
- * entry under a running cap, and sorts the files by content, never by name (CONTRACT.md "The full-result
+ * entry under a running cap, and sorts the files by content, never by name (lib/assure/README.md "The full-result
  * zip"). Throws `UnsafeResultError` or `UnreadableResultError` with a reason the page can show.
  */
 

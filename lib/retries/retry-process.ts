@@ -7,7 +7,8 @@ import { imageToDataUrl } from "../assure/images";
 import { DOCUMENT_TYPES, type CreateProcessRequest } from "../assure/schemas";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, InvalidInput, NotFound, UpstreamUnavailable } from "../errors";
+import { Conflict, NotFound, UpstreamUnavailable } from "../errors";
+import { parseInput } from "../parse-input";
 import { upsertProcess } from "../processes/upsert-process";
 import { planRetry } from "./retry-plan";
 
@@ -39,15 +40,13 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * Retries a failed process (CONTRACT.md "Retrying a failed process"): a new process in the same dossier,
+ * Retries a failed process (lib/assure/README.md "Retrying a failed process"): a new process in the same dossier,
  * the failed one's images copied onto it, verification started. Each step is recorded as it completes,
  * so a retry Assure refused half-way shows where it stopped and `resumeRetry` continues it.
  */
 export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const parsed = RetryInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const data = parsed.data;
+  const data = parseInput(RetryInput, input, "Invalid retry");
 
   const row = await ctx.db.transaction(async (tx) => {
     // The original's row lock queues concurrent requests for it; only then is the key looked up, so the
@@ -99,9 +98,7 @@ export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): P
 /** Continues a retry from the step it stopped at (after Assure refused or the desk went down). */
 export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const parsed = z.object({ retryId: z.coerce.number().int().positive() }).safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const { retryId } = parsed.data;
+  const { retryId } = parseInput(z.object({ retryId: z.coerce.number().int().positive() }), input, "Invalid retry");
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!row) throw new NotFound("No such retry");
   await recordAudit(ctx.db, actorOf(ctx), { action: "process.retry_resume", processId: row.originalProcessId, target: String(row.id) });
@@ -147,7 +144,7 @@ async function advanceRetry(ctx: Ctx, deps: RetryDeps, start: RetryRow): Promise
         const image = await assure.getImage(row.dossierId, row.originalProcessId, kind);
         if (image) images[kind] = imageToDataUrl(image);
       }
-      // Without images Assure uses the dossier's files (CONTRACT.md): start anyway.
+      // Without images Assure uses the dossier's files (lib/assure/README.md): start anyway.
       if (Object.keys(images).length > 0) await assure.setImages(row.dossierId, row.newProcessId!, images);
       row = await save(ctx, row.id, { state: "images_copied", lastError: null });
     }

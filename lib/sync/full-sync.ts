@@ -16,7 +16,7 @@ import {
 } from "./sync-runs";
 
 /**
- * The full sync: every dossier `GET /dossiers` lists (no paging, CONTRACT.md), plus every dossier the desk
+ * The full sync: every dossier `GET /dossiers` lists (no paging, lib/assure/README.md), plus every dossier the desk
  * holds and has not seen gone, is read with its processes and stored. The list is written into
  * `sync_run_items` first; each item is marked done as it is, so a run that stops (a kill, a restart, a lost
  * lease) resumes with its pending items, whoever takes it next.

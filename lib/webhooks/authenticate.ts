@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 /**
  * Assure sends back, as the `Authorization` header, the `authorizationHeader` value the desk gave at
- * create process ([inferred] in CONTRACT.md): `Bearer <ASSURE_WEBHOOK_SECRET>`. The Events envelope's
+ * create process ([inferred] in lib/assure/README.md): `Bearer <ASSURE_WEBHOOK_SECRET>`. The Events envelope's
  * signing scheme is not published either; we configure the same shared secret for it, sent the same way.
  */
 export function webhookAuthorizationHeader(secret: string): string {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The two forms a notification reaches us in (CONTRACT.md "Notifications"): Assure's per-process
+ * The two forms a notification reaches us in (lib/assure/README.md "Notifications"): Assure's per-process
  * `notificationUrl` body, and the Signicat Events envelope. Either way it only says which process to
  * fetch; the fetched process is the truth, `status` is a hint.
  */

@@ -63,7 +63,7 @@ export const startVerificationRoute: Route = {
     // Without images of its own the process uses the dossier's newest files.
     if (!own) process.images = { ...dossier.files };
     // At least 1 ms: a delay of 0 would end the process inside this request and answer its final status,
-    // where Assure's start verification always answers `processing` (CONTRACT.md decisions).
+    // where Assure's start verification always answers `processing` (lib/assure/README.md, our decisions).
     startProcess(ctx.state, process, Date.now(), Math.max(1, drawFinalDelay(ctx.state)));
     return json(200, processView(process));
   },

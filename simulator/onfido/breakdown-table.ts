@@ -1,5 +1,5 @@
 /**
- * The structure of Onfido's reports (see /work/shared/onfido/REPORTS.md): breakdowns, their sub-breakdowns,
+ * The structure of Onfido's reports (see lib/onfido/README.md): breakdowns, their sub-breakdowns,
  * and the reasons a sub-breakdown can carry. Reports and the per-breakdown scenarios are generated from it.
  */
 import type { Breakdown, Result, SubBreakdown } from "./types";

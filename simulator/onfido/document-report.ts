@@ -1,7 +1,7 @@
 /**
  * Onfido's document report for an invented document. Findings come from two places: facts the report checks
  * itself (expiry, age, MRZ check digits, names given for the applicant) and the scenario's flags for what
- * only image analysis could find. `sub_result` then follows REPORTS.md: rejected > suspected > caution.
+ * only image analysis could find. `sub_result` then follows lib/onfido/README.md: rejected > suspected > caution.
  */
 import { ageOn } from "../people/dates";
 import { mrzCheckDigitsValid } from "../people/mrz";

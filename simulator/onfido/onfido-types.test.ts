@@ -1,8 +1,8 @@
 /**
  * The reports in the simulator's full-result zip, for every scenario and process type, against Onfido's
- * official models (`@onfido/api`'s types) and the keys and values of /work/shared/onfido/REPORTS.md; and the
+ * official models (`@onfido/api`'s types) and the keys and values of lib/onfido/README.md; and the
  * Assure fields of the process (`status`, `providerSpecific`, `finalResult`) against the reports, by the
- * contract's mapping written out again here (CONTRACT.md "How the final status follows from Onfido's
+ * contract's mapping written out again here (lib/assure/README.md "How the final status follows from Onfido's
  * results" and "our decisions"), not by importing the simulator's derive/ code.
  */
 import type {
@@ -24,14 +24,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startTestSimulator, type Json } from "../test-support";
 
-// ---- REPORTS.md's tables, each checked by the compiler against @onfido/api's models ----
+// ---- lib/onfido/README.md's tables, each checked by the compiler against @onfido/api's models ----
 
 /** The sub-breakdown names an @onfido/api breakdown type allows under `name`. */
 type SubNames<B, K extends keyof B> = NonNullable<B[K]> extends { breakdown?: infer S } ? keyof NonNullable<S> : never;
 /** Every breakdown of the model, each with sub-breakdowns the model knows. */
 type BreakdownTable<B> = { readonly [K in keyof Required<B>]: readonly SubNames<B, K>[] };
 
-/** REPORTS.md "Document report breakdown". */
+/** lib/onfido/README.md "The document report's breakdowns and sub-breakdowns". */
 const DOCUMENT_BREAKDOWNS = {
   data_comparison: ["issuing_country", "gender", "date_of_expiry", "last_name", "document_type", "document_numbers", "first_name", "date_of_birth"],
   data_validation: ["gender", "date_of_birth", "document_numbers", "document_expiration", "expiry_date", "mrz", "barcode"],
@@ -50,7 +50,7 @@ const DOCUMENT_BREAKDOWNS = {
   issuing_authority: ["nfc_active_authentication", "nfc_passive_authentication"],
 } as const satisfies BreakdownTable<DocumentBreakdown>;
 
-/** REPORTS.md: the reasons a document sub-breakdown carries in `properties`, by `breakdown.sub`. */
+/** lib/onfido/README.md: the reasons a document sub-breakdown carries in `properties`, by `breakdown.sub`. */
 const DOCUMENT_REASONS: Record<string, readonly string[]> = {
   "image_integrity.image_quality": [
     "dark_photo", "glare_on_photo", "blurred_photo", "covered_photo", "other_photo_issue", "damaged_document",
@@ -65,7 +65,7 @@ const DOCUMENT_REASONS: Record<string, readonly string[]> = {
   ] satisfies (keyof DocumentODPReasons)[],
 };
 
-/** REPORTS.md "Facial similarity breakdowns". */
+/** lib/onfido/README.md "Facial similarity breakdowns". */
 const PHOTO_BREAKDOWNS = {
   face_comparison: ["face_match"],
   image_integrity: ["face_detected", "source_integrity"],
@@ -84,7 +84,7 @@ const VIDEO_SOURCE_INTEGRITY = ["fake_webcam", "challenge_reuse", "emulator", "r
 const RESULTS = ["clear", "consider", "unidentified"] as const;
 const RESULT = z.enum(RESULTS).nullable();
 const SUB_RESULT = z.enum(["clear", "rejected", "suspected", "caution"]).nullable();
-/** REPORTS.md's report statuses that @onfido/api's ReportStatus also has ("paused" it lacks). */
+/** lib/onfido/README.md's report statuses that @onfido/api's ReportStatus also has ("paused" it lacks). */
 const REPORT_STATUS = z.enum(["awaiting_data", "awaiting_approval", "complete", "withdrawn", "cancelled"]);
 const DATE_TIME = z.iso.datetime();
 const DATE = z.iso.date();
@@ -173,7 +173,7 @@ const FacialVideoReportSchema = z.strictObject({
   properties: z.strictObject({ score: SCORE.optional() }),
 } satisfies { [K in keyof FacialSimilarityVideoReport]?: z.ZodType });
 
-/** REPORTS.md "The check". */
+/** lib/onfido/README.md "The check". */
 const CheckSchema = z.strictObject({
   id: z.uuid(),
   created_at: DATE_TIME,
@@ -231,7 +231,7 @@ function readFacialReport(raw: Json, variant: "photo" | "video"): ParsedReport {
   return parsedReport(raw, parsed);
 }
 
-// ---- REPORTS.md's rules about values ----
+// ---- lib/onfido/README.md's rules about values ----
 
 const notClear = (result: string | null | undefined) => result === "consider" || result === "unidentified";
 
@@ -258,7 +258,7 @@ const subConsider = (report: ParsedReport, name: string, sub: string) =>
   notClear(report.breakdown[name]?.breakdown?.[sub]?.result);
 const breakdownConsider = (report: ParsedReport, name: string) => report.breakdown[name]?.result === "consider";
 
-/** REPORTS.md "sub_result" for a document report, and "result is consider whenever sub_result is not clear". */
+/** lib/onfido/README.md "How the verdict follows" for a document report, and "result is consider whenever sub_result is not clear". */
 function expectDocumentVerdict(report: ParsedReport) {
   const { result, sub_result: subResult } = report;
   if (subResult === null) {
@@ -284,7 +284,7 @@ function expectDocumentVerdict(report: ParsedReport) {
 }
 
 function expectFacialVerdict(report: ParsedReport) {
-  // CONTRACT.md decisions: "facial report result: consider when any of its breakdowns is consider".
+  // lib/assure/README.md, our decisions: "facial report result: consider when any of its breakdowns is consider".
   if (report.result === null) return;
   const anyConsider = Object.values(report.breakdown).some((b) => b.result === "consider");
   expect(report.result).toBe(anyConsider ? "consider" : "clear");
@@ -355,7 +355,7 @@ function expectedFacialSimilarity(report: ParsedReport): Record<string, unknown>
   };
 }
 
-/** CONTRACT.md's table, precedence rejected > inconclusive > accepted; no verdict counts as not clear. */
+/** lib/assure/README.md's table, precedence rejected > inconclusive > accepted; no verdict counts as not clear. */
 function expectedStatus(document: ParsedReport, facial: ParsedReport | undefined): string {
   const verdicts: string[] = [];
   if (document.sub_result === "rejected") verdicts.push("rejected");

@@ -1,6 +1,6 @@
 /**
  * Every endpoint of the Assure client against the running simulator: what each call sends is what the
- * simulator accepts, and what the simulator answers is what the client reads (CONTRACT.md "Endpoints" and
+ * simulator accepts, and what the simulator answers is what the client reads (lib/assure/README.md "Endpoints" and
  * "our decisions").
  */
 import { decode } from "jpeg-js";

@@ -1,6 +1,6 @@
 /**
  * The client's failure handling against the simulator's real failures: refused credentials, expired tokens,
- * unknown resources, injected 5xx answers, slow answers and an outage (CONTRACT.md "Authentication", "Errors";
+ * unknown resources, injected 5xx answers, slow answers and an outage (lib/assure/README.md "Authentication", "Errors and retries";
  * lib/assure/http.ts for which failures are retried).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

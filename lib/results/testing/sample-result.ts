@@ -3,7 +3,7 @@ import JSZip from "jszip";
 
 /**
  * Full-result zips built in memory for unit tests, the e2e journey and the benchmark: the shape of
- * REPORTS.md and of the simulator's zips, without importing the simulator. Not used by the app.
+ * lib/onfido/README.md and of the simulator's zips, without importing the simulator. Not used by the app.
  */
 
 const SUBS: Record<string, readonly string[]> = {
