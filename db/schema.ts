@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { PROCESS_STATUSES } from "../lib/assure/schemas";
+import { PROCESS_STATUSES } from "./enums";
 
 /**
  * The desk's copy of what Assure holds, plus the desk's own bookkeeping.

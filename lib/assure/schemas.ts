@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROCESS_STATUSES } from "../../db/enums";
 
 /**
  * zod readings of the Assure API's objects (see README "Talking to the real Assure API").
@@ -8,15 +9,8 @@ import { z } from "zod";
  * cannot work without understanding it.
  */
 
-export const PROCESS_STATUSES = [
-  "pending",
-  "processing",
-  "accepted",
-  "rejected",
-  "inconclusive",
-  "canceled",
-  "failed",
-] as const;
+// The status list belongs to the database (db/enums.ts); re-exported here for the client's callers.
+export { PROCESS_STATUSES };
 export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 
 export const FINAL_STATUSES = ["accepted", "rejected", "inconclusive", "canceled", "failed"] as const;
@@ -142,7 +136,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 export const DossierListSchema = z.array(DossierSummarySchema);
 
-/** [doc] `GET /onfido/document-types`; the entry shape is our reading (CONTRACT.md decisions). */
+/** [doc] `GET /onfido/document-types`; the entry shape is our reading (README.md, our decisions). */
 export const DocumentTypeEntrySchema = z.looseObject({
   documentType: z.string().min(1),
   countries: z.array(z.string()).nullish(),

@@ -34,7 +34,7 @@ export async function syncDossier(db: Db, assure: AssureClient, dossierId: strin
     if (classifyAssureFailure(error) !== "not-found") throw error;
     await db
       .update(dossiers)
-      .set({ goneAt: sql`coalesce(${dossiers.goneAt}, now())` as unknown as Date })
+      .set({ goneAt: sql`coalesce(${dossiers.goneAt}, now())` })
       .where(eq(dossiers.dossierId, dossierId));
     return { seen: 0, changed: 0, zipsStored: 0, gone: true };
   }

@@ -35,7 +35,7 @@ const UNOWNED = sql`to_timestamp(0)`;
 export async function createSyncRun(db: Db | Tx, input: { trigger: SyncTrigger; triggeredBy?: string | null }): Promise<number> {
   const [row] = await db
     .insert(syncRuns)
-    .values({ trigger: input.trigger, triggeredBy: input.triggeredBy ?? null, heartbeatAt: UNOWNED as unknown as Date })
+    .values({ trigger: input.trigger, triggeredBy: input.triggeredBy ?? null, heartbeatAt: UNOWNED })
     .onConflictDoNothing()
     .returning({ id: syncRuns.id });
   if (!row) throw new Conflict("A full sync is already running");
@@ -46,7 +46,7 @@ export async function createSyncRun(db: Db | Tx, input: { trigger: SyncTrigger; 
 export async function claimSyncRun(db: Db, staleAfterMs = SYNC_STALE_AFTER_MS): Promise<SyncLease | null> {
   const [row] = await db
     .update(syncRuns)
-    .set({ heartbeatAt: nowMs as unknown as Date })
+    .set({ heartbeatAt: nowMs })
     .where(
       and(
         eq(syncRuns.state, "running"),
@@ -61,7 +61,7 @@ export async function claimSyncRun(db: Db, staleAfterMs = SYNC_STALE_AFTER_MS): 
 export async function renewSyncLease(db: Db, lease: SyncLease): Promise<SyncLease | null> {
   const [row] = await db
     .update(syncRuns)
-    .set({ heartbeatAt: nowMs as unknown as Date })
+    .set({ heartbeatAt: nowMs })
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.state, "running"), eq(syncRuns.heartbeatAt, lease.heartbeat)))
     .returning({ runId: syncRuns.id, heartbeat: syncRuns.heartbeatAt });
   return row ?? null;
@@ -71,7 +71,7 @@ export async function renewSyncLease(db: Db, lease: SyncLease): Promise<SyncLeas
 export async function releaseSyncLease(db: Db, lease: SyncLease): Promise<void> {
   await db
     .update(syncRuns)
-    .set({ heartbeatAt: UNOWNED as unknown as Date })
+    .set({ heartbeatAt: UNOWNED })
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.state, "running"), eq(syncRuns.heartbeatAt, lease.heartbeat)));
 }
 
@@ -79,7 +79,7 @@ export async function releaseSyncLease(db: Db, lease: SyncLease): Promise<void> 
 export async function finishSyncRun(db: Db, lease: SyncLease, state: "done" | "failed", lastError?: string): Promise<boolean> {
   const rows = await db
     .update(syncRuns)
-    .set({ state, finishedAt: sql`now()` as unknown as Date, ...(lastError ? { lastError } : {}) })
+    .set({ state, finishedAt: sql`now()`, ...(lastError ? { lastError } : {}) })
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.state, "running"), eq(syncRuns.heartbeatAt, lease.heartbeat)))
     .returning({ id: syncRuns.id });
   return rows.length > 0;

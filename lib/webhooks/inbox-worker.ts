@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { webhookInbox } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
@@ -108,25 +109,26 @@ export function retryDelayMs(attempt: number, options: Required<Pick<InboxWorker
   return Math.round(ceiling / 2 + options.random() * (ceiling / 2));
 }
 
-async function settle(db: Db, id: number, patch: Partial<typeof webhookInbox.$inferInsert>) {
+async function settle(db: Db, id: number, patch: InboxPatch) {
   await db.update(webhookInbox).set(patch).where(eq(webhookInbox.id, id));
 }
 
 /** The newest error first, then what was there before (earlier attempts, a replay note), bounded. */
 function withHistory(lastError: string) {
-  return sql`left(${lastError} || coalesce(E'\n' || ${webhookInbox.lastError}, ''), ${ERROR_HISTORY_CHARS})` as unknown as string;
+  return sql`left(${lastError} || coalesce(E'\n' || ${webhookInbox.lastError}, ''), ${ERROR_HISTORY_CHARS})`;
 }
 
-type InboxPatch = Partial<typeof webhookInbox.$inferInsert>;
+// An update's set: column values or SQL (`now()`) computed by the database.
+type InboxPatch = PgUpdateSetSource<typeof webhookInbox>;
 
-const DONE: InboxPatch = { state: "done", doneAt: sql`now()` as unknown as Date, lockedUntil: null, lastError: null };
+const DONE: InboxPatch = { state: "done", doneAt: sql`now()`, lockedUntil: null, lastError: null };
 
 /** The status is stored; the zip is due at once, with the result stage's own attempts. */
 const TO_RESULT: InboxPatch = {
   stage: "result",
   state: "received",
   attempts: 0,
-  nextAttemptAt: sql`now()` as unknown as Date,
+  nextAttemptAt: sql`now()`,
   lockedUntil: null,
   lastError: null,
 };
@@ -196,7 +198,7 @@ export async function processClaimedRow(
       state: "failed",
       lockedUntil: null,
       lastError: withHistory(lastError),
-      nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})` as unknown as Date,
+      nextAttemptAt: sql`now() + make_interval(secs => ${delay / 1000})`,
     });
     return "failed" as const;
   }

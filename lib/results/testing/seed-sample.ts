@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
-import { loadExample } from "../../../tests/support/fixtures";
 import { upsertProcess } from "../../processes/upsert-process";
 import { postgresResultStore } from "../result-store";
 import { buildSampleZip, sampleCheck, sampleDocumentReport, sampleFacialReport, sampleJpeg, type SampleZipEntry } from "./sample-result";
@@ -17,9 +16,42 @@ export interface SeededProcess {
   process: Record<string, unknown>;
 }
 
-export function inconclusiveProcess(processId = randomUUID()): Record<string, unknown> {
-  const example = loadExample("inconclusive") as { providerSpecific: { facialSimilarity: Record<string, unknown> } };
-  // Signicat's example says "high"; the zip's face match of 0.31 makes it "low" (CONTRACT.md's mapping).
+/**
+ * Signicat's documented inconclusive process object, as in `tests/fixtures/assure/process-inconclusive.json`
+ * (seed-sample.test.ts keeps the two equal): written out here because lib/ does not import tests/.
+ */
+const SIGNICAT_INCONCLUSIVE_EXAMPLE = {
+  "provider": "onfido",
+  "status": "inconclusive",
+  "processId": "85210241-4e70-4451-8ea3-7cd3c4d8843a",
+  "createdAt": "2019-09-23T10:05:53Z",
+  "updatedAt": "2019-09-23T10:09:49Z",
+  "providerSpecific": {
+    "facialSimilarity": {
+      "result": "consider",
+      "similarityScore": "high"
+    },
+    "documentVerification": {
+      "lastName": "SPECIMEN",
+      "dateOfExpiry": "2024-11-01",
+      "subResult": "suspected",
+      "gender": "F",
+      "documentType": "passport",
+      "documentNumber": "00000000",
+      "dateOfBirth": "2002-04-29",
+      "result": "consider",
+      "firstName": "LAERKE OEYVOR AASE",
+      "nationality": "NOR",
+      "issuingCountry": "NOR",
+      "mrzLine1": "PVNORSPECIMEN<<LAERKE<OEYVOR<AASE<<<<<<<<<<<",
+      "mrzLine2": "00000000<0NOR7505319F24110154197505311234586"
+    }
+  }
+} as const;
+
+export function inconclusiveProcess(processId: string = randomUUID()): Record<string, unknown> {
+  const example = structuredClone(SIGNICAT_INCONCLUSIVE_EXAMPLE) as unknown as { providerSpecific: { facialSimilarity: Record<string, unknown> } };
+  // Signicat's example says "high"; the zip's face match of 0.31 makes it "low" (lib/assure/README.md's mapping).
   example.providerSpecific.facialSimilarity = { ...example.providerSpecific.facialSimilarity, similarityScore: "low", faceComparison: "consider" };
   return { ...example, processId };
 }
