@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
+  // Specs seed data through lib/ (server-only modules): resolve the marker to its empty module, as tsx scripts do.
+  tsconfig: "./tsconfig.scripts.json",
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
@@ -32,10 +34,10 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, started the way `npm start` starts it, on a database of its own.
-    command: "npx tsx e2e/support/e2e-server.ts",
+    command: "npx tsx --tsconfig tsconfig.scripts.json e2e/support/e2e-server.ts",
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
-    // Locally a desk already started with `npx tsx e2e/support/e2e-server.ts` on E2E_PORT is reused; CI always starts its own.
+    // Locally a desk already started with `npx tsx --tsconfig tsconfig.scripts.json e2e/support/e2e-server.ts` on E2E_PORT is reused; CI always starts its own.
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

@@ -7,7 +7,14 @@ import { defineConfig } from "vitest/config";
  * them up. One file at a time: each loads the machine's two cores on its own.
  */
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./", import.meta.url)) },
+      // lib/ modules that touch the database import "server-only" so that Next.js refuses them in client code;
+      // tests are no client bundle, so the marker resolves to its empty module (as it does on Next's server).
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["tests/reliability/**/*.reliability.ts"],
     environment: "node",
@@ -15,6 +22,5 @@ export default defineConfig({
     hookTimeout: 10 * 60_000,
     fileParallelism: false,
     maxWorkers: 1,
-    server: { deps: { inline: ["server-only"] } },
   },
 });

@@ -11,7 +11,7 @@ import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
 
 /**
- * `npx tsx bench/queries.ts`: the queue's queries at 1,000,000 processes, through the same functions
+ * `npx tsx --tsconfig tsconfig.scripts.json bench/queries.ts`: the queue's queries at 1,000,000 processes, through the same functions
  * the pages call. Prints p50/p95 against the targets. Not a test: numbers depend on the machine.
  * DATABASE_URL names the server (default: the local one); the data lives in its own database,
  * `desk_bench_queries`, seeded once and reused by later runs.

@@ -14,7 +14,7 @@ import { inconclusiveProcess, inconclusiveZipEntries } from "../lib/results/test
 /**
  * The full-result view of a ~20 MB zip (the JSON reports and four large JPEGs, stored uncompressed as Assure
  * and the simulator store pictures): first view (read from the database, unzip, build the view model) and
- * cached view (the same, served from the in-memory cache). `npx tsx bench/result-view.ts` prints the numbers;
+ * cached view (the same, served from the in-memory cache). `npx tsx --tsconfig tsconfig.scripts.json bench/result-view.ts` prints the numbers;
  * bench/queries.ts calls `benchResultView` on its own database.
  */
 

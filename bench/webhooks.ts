@@ -12,7 +12,7 @@ import { cpuPerItem, cpuSnapshot } from "./cpu-accounting";
 import { ensureReliabilityBuild, freePort, startDeskServer, type DeskServer } from "../scripts/reliability/desk-server";
 
 /**
- * `npx tsx bench/webhooks.ts`: what the webhook path does on this machine, on PostgreSQL (its own database,
+ * `npx tsx --tsconfig tsconfig.scripts.json bench/webhooks.ts`: what the webhook path does on this machine, on PostgreSQL (its own database,
  * `desk_bench_webhooks`, recreated each run), against the production build (`.next-reliability`).
  *   1. the webhook route under autocannon at 10 and 50 connections, ~300-byte unique bodies, with
  *      processing left to workers (WORKER_IN_PROCESS=0): acknowledged/s, p50/p99;

@@ -75,7 +75,7 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
     env.DATA_DIR = dataDir;
   }
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.scripts.json", "scripts/start.ts"], {
     stdio: "inherit",
     env,
   });

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { PROCESS_STATUSES } from "../../db/enums";
 

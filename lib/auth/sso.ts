@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { Db } from "../../db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { signInThrottle } from "../../db/schema";

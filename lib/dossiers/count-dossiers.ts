@@ -1,3 +1,4 @@
+import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";

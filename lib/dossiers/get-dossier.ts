@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { dossierNotes, dossiers, staffUsers } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql, type SQL } from "drizzle-orm";
 import { processAssignments, processes, reviewDecisions } from "../../db/schema";
 import { can, type StaffRole } from "../auth/permissions";

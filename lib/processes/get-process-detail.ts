@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes, processResults, webhookInbox } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { dossiers, processes } from "../../db/schema";
 import { InvalidInput } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes, processStatusCounts } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";

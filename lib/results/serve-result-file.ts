@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { processes } from "../../db/schema";

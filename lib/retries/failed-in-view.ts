@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { processes, processRetries } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { processes, processRetries } from "../../db/schema";

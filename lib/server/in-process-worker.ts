@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
 import { startSyncScheduler } from "../sync/sync-scheduler";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { syncRuns } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";

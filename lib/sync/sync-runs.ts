@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { syncRuns } from "../../db/schema";

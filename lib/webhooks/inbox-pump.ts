@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Database, type Db } from "../../db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
