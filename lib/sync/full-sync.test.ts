@@ -5,7 +5,7 @@ import { auditLog, dossiers, processResults, processes, syncRunItems, syncRuns, 
 import type { TestSimulator } from "../../simulator/test-support";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { AUTHORIZATION, assureFor, staffCtx, bulkFinal, countingClient, setFaults, simStatuses, startSim, startWebhookServer } from "../../tests/reliability/support/desk-harness";
-import { Conflict, Forbidden, Unauthenticated } from "../errors";
+import { Conflict, Forbidden, NotFound, Unauthenticated } from "../errors";
 import { continueFullSync } from "./full-sync";
 import { getSyncOverview } from "./get-sync-overview";
 import { cancelFullSync, requestFullSync } from "./request-full-sync";
@@ -135,6 +135,8 @@ describe("full sync", () => {
     await cancelFullSync(staffCtx(database.db), { runId: String(runId) });
     expect(await renewSyncLease(database.db, (a ?? b)!)).toBeNull();
     await expect(cancelFullSync(staffCtx(database.db), { runId })).rejects.toBeInstanceOf(Conflict);
+    // A run that never existed is missing, not in conflict.
+    await expect(cancelFullSync(staffCtx(database.db), { runId: runId + 1000 })).rejects.toBeInstanceOf(NotFound);
     expect((await getSyncOverview(staffCtx(database.db))).history[0]).toMatchObject({ id: runId, state: "canceled" });
     // Canceled frees the slot.
     expect((await requestFullSync(staffCtx(database.db), {})).runId).toBeGreaterThan(runId);

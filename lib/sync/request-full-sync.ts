@@ -4,7 +4,7 @@ import { z } from "zod";
 import { syncRuns } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../parse-input";
 import { createSyncRun } from "./sync-runs";
 
@@ -36,7 +36,11 @@ export async function cancelFullSync(ctx: Ctx, input: unknown): Promise<{ runId:
       .set({ state: "canceled", finishedAt: sql`now()`, lastError: "canceled by an admin" })
       .where(and(eq(syncRuns.id, runId), eq(syncRuns.state, "running")))
       .returning({ id: syncRuns.id });
-    if (rows.length === 0) throw new Conflict(`Sync ${runId} is not running`);
+    if (rows.length === 0) {
+      // Missing is NotFound (404) everywhere; a run that exists but has ended is a Conflict (409).
+      const [run] = await tx.select({ id: syncRuns.id }).from(syncRuns).where(eq(syncRuns.id, runId));
+      throw run ? new Conflict(`Sync ${runId} is not running`) : new NotFound(`No sync ${runId}`);
+    }
     await recordAudit(tx, actorOf(ctx), { action: "sync.cancel", target: `sync:${runId}` });
     return { runId };
   });
