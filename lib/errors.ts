@@ -1,5 +1,6 @@
 /**
- * The desk's typed errors. Service verbs throw these; `httpStatusOf` maps them to an answer in one place.
+ * The desk's typed errors. Service verbs throw these; `answerFor` (error-answer.ts) turns them into what a
+ * route handler or server action answers, in one place. Inputs are read with `parseInput` (parse-input.ts).
  */
 export class DeskError extends Error {
   readonly status: number = 500;
@@ -40,6 +41,7 @@ export class UpstreamUnavailable extends DeskError {
   override readonly status = 503;
 }
 
+/** The status alone; answers go through `answerFor`, which also keeps unexpected messages out of them. */
 export function httpStatusOf(error: unknown): number {
   return error instanceof DeskError ? error.status : 500;
 }
