@@ -61,7 +61,7 @@ describe("the look-up back-fill migration", () => {
     // The migrations before the back-fill, in a folder of their own.
     const before = await mkdtemp(path.join(tmpdir(), "desk-migrations-"));
     const journal = JSON.parse(await readFile(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag.endsWith("_lookup_backfill"));
+    const at = journal.entries.findIndex((e) => e.tag.endsWith("_review_desk_data_fixes"));
     await cp(MIGRATIONS_FOLDER, before, { recursive: true });
     await writeFile(path.join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
     try {

@@ -18,7 +18,7 @@ export interface BackfillProgress {
  * the processes that have a stored zip and an empty look-up column, in process-id order, one batch per
  * call. The position is saved after each batch, so a restart resumes where it stopped; a repeat is
  * harmless (only empty columns are filled). The document type that SQL could derive from the stored JSON
- * was back-filled by the migration that created `maintenance_jobs`.
+ * was back-filled by the migration that created `maintenance_jobs` (drizzle/0007_review_desk_data_fixes.sql).
  */
 export async function backfillLookupFromResults(db: Db, options: { batchSize?: number } = {}): Promise<BackfillProgress> {
   const batchSize = options.batchSize ?? 100;

@@ -1,3 +1,4 @@
+ALTER TYPE "public"."retry_state" ADD VALUE 'canceled';--> statement-breakpoint
 CREATE TABLE "maintenance_jobs" (
 	"name" text PRIMARY KEY NOT NULL,
 	"cursor" text,
