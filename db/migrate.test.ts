@@ -1,6 +1,9 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPgliteDatabase, createPostgresDatabase, testServerUrl, type TestDatabase } from "../tests/support/test-database";
-import { migrateDatabase } from "./migrate";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
 
 const opened: TestDatabase[] = [];
 afterEach(async () => {
@@ -48,5 +51,33 @@ describe.skipIf(!testServerUrl)("migrations on the PostgreSQL server", () => {
     const [applied] = await database.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
     const journal = (await import("../drizzle/meta/_journal.json")).entries.length;
     expect(applied?.n).toBe(journal);
+  });
+});
+
+describe("the look-up back-fill migration", () => {
+  it("gives existing rejected processes the document type their document verification read", async () => {
+    const database = await createPgliteDatabase({ migrate: false });
+    opened.push(database);
+    // The migrations before the back-fill, in a folder of their own.
+    const before = await mkdtemp(path.join(tmpdir(), "desk-migrations-"));
+    const journal = JSON.parse(await readFile(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+    const at = journal.entries.findIndex((e) => e.tag.endsWith("_review_desk_data_fixes"));
+    await cp(MIGRATIONS_FOLDER, before, { recursive: true });
+    await writeFile(path.join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+    try {
+      await migrateDatabase(database, before);
+      await database.query(`insert into dossiers (dossier_id, last_activity_at) values ('d1', now())`);
+      await database.query(`insert into processes (process_id, dossier_id, status, raw, created_at, updated_at, provider_specific, document_type)
+        values ('rejected-1', 'd1', 'rejected', '{}', now(), now(), '{"documentVerification": {"documentType": "passport"}}', null),
+               ('unknown-1', 'd1', 'rejected', '{}', now(), now(), '{"documentVerification": {"documentType": "unknown"}}', 'identityCard')`);
+      await migrateDatabase(database);
+      const rows = await database.query<{ process_id: string; document_type: string | null }>("select process_id, document_type from processes order by process_id");
+      expect(rows).toEqual([
+        { process_id: "rejected-1", document_type: "passport" },
+        { process_id: "unknown-1", document_type: "identityCard" },
+      ]);
+    } finally {
+      await rm(before, { recursive: true, force: true });
+    }
   });
 });

@@ -229,4 +229,15 @@ export const syncRunItems = pgTable(
     index("sync_run_items_pending_idx").on(t.runId).where(sql`${t.state} = 'pending'`),
   ],
 );
+/**
+ * One-time data jobs that run in the background after a migration (work SQL alone cannot do, such as
+ * reading stored zips): where each got to, so that a restart resumes it, and when it finished.
+ */
+export const maintenanceJobs = pgTable("maintenance_jobs", {
+  name: text("name").primaryKey(),
+  cursor: text("cursor"),
+  finishedAt: timestamp("finished_at", tz),
+  updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+});
+
 export * from "./staff-schema";

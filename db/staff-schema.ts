@@ -130,7 +130,7 @@ export const dossierNotes = pgTable(
   (t) => [index("dossier_notes_dossier_idx").on(t.dossierId, t.createdAt)],
 );
 
-export const retryState = pgEnum("retry_state", ["creating", "created", "images_copied", "started", "failed"]);
+export const retryState = pgEnum("retry_state", ["creating", "created", "images_copied", "started", "failed", "canceled"]);
 
 /**
  * A retry of a failed process, step by step, so that a half-done retry (created at Assure, not started)

@@ -31,7 +31,7 @@ test.describe("compliance", () => {
     await page.goto("/processes");
     await page.getByRole("radio", { name: /^My queue/ }).check();
     await expect(page).toHaveURL(/assigned=mine/);
-    await expect(page.getByText("Showing processes where assigned to you.")).toBeVisible();
+    await expect(page.getByText("Showing processes where assigned to you and not decided.")).toBeVisible();
     expect(await processIds(page)).toContain(processId);
     const row = page.locator(`tbody tr:has(span[title="${processId}"])`);
     await expect(row.getByRole("cell", { name: "Cora Compliance" })).toBeVisible();

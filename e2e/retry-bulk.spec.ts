@@ -70,6 +70,23 @@ test.describe("admin", () => {
   });
 });
 
+test.describe("admin, document + video", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("is never offered a retry Assure cannot start, and is told why", async ({ page }) => {
+    await page.goto("/processes?status=failed&type=documentVideo");
+    const region = page.getByRole("region", { name: "Bulk retry" });
+    await expect(region).not.toContainText("Counting");
+    await expect(region).toContainText(/[1-9][\d,]* document \+ video \(only the end-user can run them again\)/);
+    await expect(offer(page)).toHaveCount(0);
+
+    await page.locator("tbody tr td[data-primary] a").first().click();
+    await expect(page.getByRole("heading", { name: "Retry" })).toBeVisible();
+    await expect(page.getByRole("note").filter({ hasText: "Ask the end-user to run the check again" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Retry this process…" })).toHaveCount(0);
+  });
+});
+
 for (const role of ["support", "compliance"] as const) {
   test.describe(role, () => {
     test.use({ storageState: authFile(role) });

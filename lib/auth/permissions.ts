@@ -13,7 +13,9 @@ export const PERMISSIONS = {
   /** Full result: sub-breakdowns, images, raw files, zip download. */
   "results.read": ["compliance", "admin"],
   "notes.write": ["support", "compliance", "admin"],
-  /** Review decisions and assignment. */
+  /** The outcome of a review: decision, reason category, time, assignee; never the officer's note. */
+  "reviews.read": ["support", "compliance", "admin"],
+  /** Review decisions (with their notes) and assignment. */
   "reviews.write": ["compliance"],
   /** Retry and bulk retry of failed processes. */
   "retries.write": ["admin"],
@@ -28,7 +30,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   "processes.read": "look up; lists; status, `finalResult`, `providerSpecific`",
   "results.read": "full result: sub-breakdowns, images, raw files, zip download",
   "notes.write": "notes on a dossier",
-  "reviews.write": "review decisions and assignment",
+  "reviews.read": "review outcome: decision, reason category, time, assignee",
+  "reviews.write": "review decisions with their notes, and assignment",
   "retries.write": "retry and bulk retry of failed processes",
   "desk.admin": "webhook inbox, replay, sync; staff users",
   "audit.read": "audit log",

@@ -106,6 +106,51 @@ describe("the assignment filters", () => {
     expect(counts.total).toEqual({ count: 1, capped: false });
   });
 
+  it("My queue drops what has a final decision; Decided lists it, with the same counts and cursors", async () => {
+    const day = uniqueDay();
+    const [decidedByMe, awaitingMine, open, decidedByColleague, colleaguesDecided] = await seedProcesses(database.db, day, [
+      { status: "rejected", updated: 50 },
+      { status: "inconclusive", updated: 40 },
+      { status: "inconclusive", updated: 30 },
+      { status: "rejected", updated: 20 },
+      { status: "inconclusive", updated: 10 },
+    ]);
+    for (const p of [decidedByMe!, awaitingMine!, open!, decidedByColleague!]) await assignProcessToMe(officer, { processId: p.processId });
+    await recordReviewDecision(officer, { ...decide(decidedByMe!.processId), decision: "reject" }, { fourEyes: false });
+    await recordReviewDecision(officer, decide(awaitingMine!.processId), { fourEyes: true });
+    // Taken by me, decided by a colleague: done all the same.
+    await recordReviewDecision(colleague, decide(decidedByColleague!.processId), { fourEyes: false });
+    // Decided by a colleague on work nobody gave me: theirs, not mine.
+    await recordReviewDecision(colleague, decide(colleaguesDecided!.processId), { fourEyes: false });
+
+    const mine = { from: day, to: day, assigned: "mine" } as const;
+    expect((await walk(mine, viewerOf(officer), 1)).flat()).toEqual([awaitingMine!.processId, open!.processId]);
+    const decided = { from: day, to: day, assigned: "decided" } as const;
+    expect(await walk(decided, viewerOf(officer), 1)).toEqual([[decidedByMe!.processId], [decidedByColleague!.processId]]);
+    expect((await walk(decided, viewerOf(colleague), 10)).flat()).toEqual([decidedByColleague!.processId, colleaguesDecided!.processId]);
+
+    const mineCounts = await countProcessStatuses(database.db, mine, viewerOf(officer));
+    expect(mineCounts.total).toEqual({ count: 2, capped: false });
+    const decidedCounts = await countProcessStatuses(database.db, decided, viewerOf(officer));
+    expect(decidedCounts.byStatus.rejected).toEqual({ count: 2, capped: false });
+    expect(decidedCounts.total).toEqual({ count: 2, capped: false });
+
+    // The queue's Decision column.
+    const page = await listProcesses(database.db, { filters: { from: day, to: day } }, viewerOf(officer));
+    expect(page.items.map((i) => i.decision)).toEqual([
+      { decision: "reject", state: "final" },
+      { decision: "approve", state: "awaiting_confirmation" },
+      null,
+      { decision: "approve", state: "final" },
+      { decision: "approve", state: "final" },
+    ]);
+
+    // A cursor of one view is refused by the other.
+    const { nextCursor } = await listProcesses(database.db, { filters: decided, limit: 1 }, viewerOf(officer));
+    await expect(listProcesses(database.db, { filters: mine, limit: 1, cursor: nextCursor }, viewerOf(officer))).rejects.toThrow(/another sort or filter/);
+    await expect(listProcesses(database.db, { filters: decided, limit: 1, cursor: nextCursor }, viewerOf(colleague))).rejects.toThrow(/another sort or filter/);
+  });
+
   it("Unassigned lists open review work nobody has taken: reviewable, no assignment, no final decision", async () => {
     const { day, mine, unassigned, colleagues, others } = await seedQueue();
     const view = { from: day, to: day, assigned: "unassigned" } as const;
@@ -139,7 +184,7 @@ describe("the assignment filters", () => {
 
   it("is for roles that review, and needs the viewer from the session", async () => {
     const { day } = await seedQueue();
-    for (const assigned of ["mine", "unassigned"] as const) {
+    for (const assigned of ["mine", "decided", "unassigned"] as const) {
       const filters = { from: day, to: day, assigned };
       for (const ctx of [support, admin]) {
         await expect(listProcesses(database.db, { filters }, viewerOf(ctx))).rejects.toBeInstanceOf(InvalidInput);

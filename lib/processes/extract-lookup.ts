@@ -1,11 +1,12 @@
 import type { AssureProcess } from "../assure/schemas";
 
-/** The columns a look-up needs, read from what Assure extracted from the document. */
+/** The columns a look-up needs (and the queue's document filter), read from what Assure extracted from the document. */
 export interface LookupFields {
   firstName: string | null;
   lastName: string | null;
   nameSearch: string | null;
   documentNumber: string | null;
+  documentType: string | null;
   dateOfBirth: string | null;
   nationality: string | null;
   issuingCountry: string | null;
@@ -42,14 +43,24 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
+/** Assure's word for a document type it could not name: no better than none, so a fallback may fill it. */
+function documentTypeText(value: unknown): string | null {
+  const type = text(value);
+  return type && type !== "unknown" ? type : null;
+}
+
 /**
  * `finalResult` exists only for accepted processes; rejected and inconclusive ones still carry the
- * extracted fields in `providerSpecific.documentVerification`, so each field falls back to it.
+ * extracted fields in `providerSpecific.documentVerification`, so each field falls back to it. The
+ * document type read from the document comes before the one asked for at create process (often none).
  */
 export function extractLookup(process: AssureProcess): LookupFields {
-  const primary: Record<string, unknown> = process.finalResult ?? {};
-  const fallback: Record<string, unknown> = process.providerSpecific?.documentVerification ?? {};
-  const field = (name: string) => text(primary[name]) ?? text(fallback[name]);
+  return lookupFromSources([process.finalResult ?? {}, process.providerSpecific?.documentVerification ?? {}], process.documentType);
+}
+
+/** The look-up fields from camelCase records (Assure's names), each field from the first record that has it. */
+export function lookupFromSources(sources: Record<string, unknown>[], requestedDocumentType?: string | null): LookupFields {
+  const field = (name: string) => sources.reduce<string | null>((found, source) => found ?? text(source[name]), null);
 
   const firstName = field("firstName");
   const lastName = field("lastName");
@@ -62,6 +73,9 @@ export function extractLookup(process: AssureProcess): LookupFields {
     lastName,
     nameSearch: fullName ? foldForSearch(fullName) : null,
     documentNumber: documentNumber ? normaliseDocumentNumber(documentNumber) || null : null,
+    documentType:
+      sources.reduce<string | null>((found, source) => found ?? documentTypeText(source.documentType), null) ??
+      documentTypeText(requestedDocumentType),
     dateOfBirth: dateOfBirth && isRealDate(dateOfBirth) ? dateOfBirth : null,
     nationality: field("nationality")?.toUpperCase() ?? null,
     issuingCountry: field("issuingCountry")?.toUpperCase() ?? null,

@@ -32,7 +32,10 @@ export interface ProcessDetail {
   status: ProcessStatus;
   provider: string | null;
   processType: string | null;
+  /** Read from the document: finalResult, else providerSpecific, else the stored document report. */
   documentType: string | null;
+  firstName: string | null;
+  lastName: string | null;
   processParameters: Record<string, unknown> | null;
   finalResult: Record<string, unknown> | null;
   providerSpecific: Record<string, unknown> | null;
@@ -101,6 +104,8 @@ export async function getProcessDetail(db: Db, dossierId: string, processId: str
     provider: row.provider,
     processType: row.processType,
     documentType: row.documentType,
+    firstName: row.firstName,
+    lastName: row.lastName,
     processParameters: row.processParameters,
     finalResult: row.finalResult,
     providerSpecific: row.providerSpecific,

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { processAssignments, processes, staffUsers } from "../../db/schema";
+import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
@@ -33,8 +33,15 @@ export interface ProcessListItem {
   retryOfProcessId: string | null;
   /** The staff member working on it (process_assignments), or null. */
   assignee: string | null;
+  /** The review decision in force (final, or awaiting a second officer), or null. */
+  decision: QueueDecision | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface QueueDecision {
+  decision: (typeof reviewDecisions.decision.enumValues)[number];
+  state: "final" | "awaiting_confirmation";
 }
 
 export type ProcessPage = KeysetPage<ProcessListItem>;
@@ -58,7 +65,7 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
     from ?? null,
     to ?? null,
     // Appended only when set, so that the cursors of views without it stay as they were.
-    ...(assigned ? [assigned, assigned === "mine" ? (viewer?.userId ?? null) : null] : []),
+    ...(assigned ? [assigned, assigned === "unassigned" ? null : (viewer?.userId ?? null)] : []),
   ]);
 }
 
@@ -98,8 +105,16 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
     .limit(limit + 1);
 
   const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));
-  const assignees = await assigneesOf(db, page.items.map((row) => row.processId));
-  return { ...page, items: page.items.map(({ position: _position, ...item }) => ({ ...item, assignee: assignees.get(item.processId) ?? null })) };
+  const ids = page.items.map((row) => row.processId);
+  const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
+  return {
+    ...page,
+    items: page.items.map(({ position: _position, ...item }) => ({
+      ...item,
+      assignee: assignees.get(item.processId) ?? null,
+      decision: decisions.get(item.processId) ?? null,
+    })),
+  };
 }
 
 /** Who works on each of a page's processes: primary-key look-ups for those rows only, never a join over the queue. */
@@ -111,4 +126,14 @@ async function assigneesOf(db: Db, processIds: string[]): Promise<Map<string, st
     .innerJoin(staffUsers, eq(staffUsers.id, processAssignments.assigneeId))
     .where(inArray(processAssignments.processId, processIds));
   return new Map(rows.map((row) => [row.processId, row.name]));
+}
+
+/** The decision in force on each of a page's processes (at most one is not withdrawn), from the process index. */
+async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, QueueDecision>> {
+  if (processIds.length === 0) return new Map();
+  const rows = await db
+    .select({ processId: reviewDecisions.processId, decision: reviewDecisions.decision, state: reviewDecisions.state })
+    .from(reviewDecisions)
+    .where(and(inArray(reviewDecisions.processId, processIds), ne(reviewDecisions.state, "withdrawn")));
+  return new Map(rows.map(({ processId, decision, state }) => [processId, { decision, state: state === "final" ? "final" : "awaiting_confirmation" }]));
 }

@@ -20,10 +20,11 @@ export const DATE_FIELDS = ["updated", "created"] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
 /**
- * The review filters (compliance only): "mine" is what the signed-in officer has taken; "unassigned" is
- * open review work nobody has taken (lib/processes/assignment-filter.ts says exactly what that is).
+ * The review filters (compliance only): "mine" is what the signed-in officer has taken and not yet
+ * decided; "decided" is their work with a final decision; "unassigned" is open review work nobody has
+ * taken (lib/processes/assignment-filter.ts says exactly what each is).
  */
-export const ASSIGNMENT_FILTERS = ["mine", "unassigned"] as const;
+export const ASSIGNMENT_FILTERS = ["mine", "decided", "unassigned"] as const;
 export type AssignmentFilter = (typeof ASSIGNMENT_FILTERS)[number];
 
 /** Document types Assure reports, including `unknown` for an Onfido type it does not map. */
@@ -64,7 +65,8 @@ export type ListProcessesInput = z.input<typeof ListProcessesInput>;
 /** The filters that narrow the set, as words: the empty state says which filters found nothing. */
 export function describeProcessFilters(filters: ProcessFilters): string[] {
   const parts: string[] = [];
-  if (filters.assigned === "mine") parts.push("assigned to you");
+  if (filters.assigned === "mine") parts.push("assigned to you and not decided");
+  if (filters.assigned === "decided") parts.push("taken or decided by you, with a final decision");
   if (filters.assigned === "unassigned") parts.push("open for review (inconclusive or rejected, no final decision) and assigned to nobody");
   if (filters.status?.length) parts.push(`status is ${filters.status.join(" or ")}`);
   if (filters.type) parts.push(`process type is ${filters.type}`);

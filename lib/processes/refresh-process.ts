@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { isFinalStatus } from "../assure/schemas";
 import { postgresResultStore } from "../results/result-store";
+import { fillLookupFromResult } from "./lookup-from-result";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -38,6 +39,7 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
   const zip = await assure.downloadResult(dossierId, processId);
   if (!zip) return "none";
   await results.put(processId, zip);
+  await fillLookupFromResult(db, processId, zip);
   return "stored";
 }
 

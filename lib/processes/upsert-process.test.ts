@@ -69,6 +69,27 @@ describe("upsertProcess", () => {
     });
   });
 
+  it("reads the document type of a rejected process from its document verification", async () => {
+    const documentVerification = { result: "consider", subResult: "rejected", documentType: "passport", documentNumber: "BB1212920" };
+    const process = freshExample("rejected", { providerSpecific: { documentVerification } });
+    await upsertProcess(database.db, { dossierId: randomUUID(), process });
+    expect(await stored(process.processId)).toMatchObject({ status: "rejected", documentType: "passport", documentNumber: "BB1212920" });
+
+    // Assure's "unknown" is no document type: the filter must not offer it as one.
+    const unknown = freshExample("rejected");
+    await upsertProcess(database.db, { dossierId: randomUUID(), process: unknown });
+    expect((await stored(unknown.processId))?.documentType).toBeNull();
+  });
+
+  it("keeps look-up fields a later copy of the process lacks (filled from the stored result)", async () => {
+    const process = freshExample("inconclusive", { providerSpecific: {} });
+    const dossierId = randomUUID();
+    await upsertProcess(database.db, { dossierId, process });
+    await database.db.update(processes).set({ documentType: "passport", firstName: "ANA" }).where(eq(processes.processId, process.processId));
+    await upsertProcess(database.db, { dossierId, process });
+    expect(await stored(process.processId)).toMatchObject({ documentType: "passport", firstName: "ANA" });
+  });
+
   it("folds accents for search and keeps failReason apart", async () => {
     const accented = freshExample("accepted", {
       finalResult: { ...(loadExample("accepted").finalResult as object), firstName: "JOÃO", lastName: "MÜLLER-ŁUKASZ" },

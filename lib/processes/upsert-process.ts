@@ -45,7 +45,6 @@ function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): Ne
     dossierId: input.dossierId,
     provider: process.provider ?? null,
     processType: process.processType ?? null,
-    documentType: process.documentType ?? process.finalResult?.documentType ?? null,
     status: process.status,
     processParameters: process.processParameters ?? null,
     finalResult: process.finalResult ?? null,
@@ -64,6 +63,8 @@ function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): Ne
 
 const PROCESS_COLUMNS = getTableColumns(processes);
 const KEPT_ON_UPDATE = new Set(["processId", "firstSeenAt", "retryOfProcessId"]);
+/** Look-up columns the result stage may have filled from the zip's document report: a later copy without them keeps them. */
+const FILLED_FROM_RESULT = new Set(["firstName", "lastName", "nameSearch", "documentNumber", "documentType", "dateOfBirth", "nationality", "issuingCountry"]);
 
 /**
  * On conflict the columns this row carries (all of them but the id, the first-seen time and the retry
@@ -74,7 +75,11 @@ const KEPT_ON_UPDATE = new Set(["processId", "firstSeenAt", "retryOfProcessId"])
 function updateFromExcluded(row: NewProcessRow): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const key of Object.keys(row) as (keyof typeof PROCESS_COLUMNS)[]) {
-    if (!KEPT_ON_UPDATE.has(key) && PROCESS_COLUMNS[key]) set[key] = sql.raw(`excluded."${PROCESS_COLUMNS[key].name}"`);
+    const column = PROCESS_COLUMNS[key];
+    if (KEPT_ON_UPDATE.has(key) || !column) continue;
+    set[key] = FILLED_FROM_RESULT.has(key)
+      ? sql.raw(`coalesce(excluded."${column.name}", "processes"."${column.name}")`)
+      : sql.raw(`excluded."${column.name}"`);
   }
   return set;
 }

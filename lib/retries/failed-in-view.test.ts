@@ -84,6 +84,25 @@ describe("getBulkRetrySelection", () => {
   });
 });
 
+describe("document + video processes in a bulk retry", () => {
+  it("are left out of the selection and counted apart; a chunk that names one creates nothing at Assure", async () => {
+    const day = uniqueDay();
+    const selfie = await failedProcess(day, 30);
+    const video = await failedProcess(day, 20, "failed-provider-error", "documentVideo");
+    const filters = { from: day, to: day, status: ["failed" as const] };
+    const selection = await getBulkRetrySelection(admin, { filters });
+    expect(selection.items).toEqual([selfie]);
+    expect(selection).toMatchObject({ retryable: { count: 1, capped: false }, capturedByEndUser: { count: 1, capped: false }, retriedAlready: { count: 0, capped: false } });
+
+    // A browser that sends the id anyway: refused before anything is created.
+    const before = (await deps.assure.getDossier(video.dossierId)).processes?.length;
+    const [item] = await retryFailedInView(admin, deps, { filters, bulkId: randomUUID(), processIds: [video.processId] });
+    expect(item).toMatchObject({ ok: false, newProcessId: null, message: expect.stringMatching(/end-user/) });
+    expect((await deps.assure.getDossier(video.dossierId)).processes?.length).toBe(before);
+    expect(await database.db.select().from(processRetries).where(eq(processRetries.originalProcessId, video.processId))).toEqual([]);
+  });
+});
+
 describe("retryFailedInView", () => {
   it("retries a chunk once per bulk id, reporting each item, and leaves alone what is not a failed process of the view", async () => {
     const { filters, a, b, consent, accepted } = await failedView();

@@ -7,6 +7,7 @@ import { parseInput } from "../parse-input";
 import { processConditionsExceptStatus } from "../processes/process-filters";
 import { PROCESS_SORTS, ProcessFilters } from "../processes/process-list-query";
 import { COUNT_CAP, type StatusCount } from "../processes/status-counts-types";
+import { CAPTURED_BY_END_USER } from "./retry-plan";
 import { BULK_RETRY_MAX, bulkRetry, type BulkRetryItem } from "./bulk-retry";
 import type { RetryDeps } from "./retry-process";
 
@@ -17,7 +18,9 @@ import type { RetryDeps } from "./retry-process";
  *
  * The set: the failed processes in the view (its filters, status forced to failed), except
  *  - consent failures, which only the end-user can fix (`isConsentFailure` in retry-plan.ts; the same
- *    test in SQL below), and
+ *    test in SQL below),
+ *  - document + video processes, which Assure cannot start without the end-user (`isCapturedByEndUser`
+ *    in retry-plan.ts), and
  *  - processes retried already (any process_retries row): a bulk retry after an outage retries what
  *    has not been retried; a process whose retry went wrong is resumed or corrected on its own page.
  * At most BULK_RETRY_MAX of them, in the view's order.
@@ -44,6 +47,8 @@ export interface BulkRetrySelection {
   /** How many the set holds (it may be more than `items`), and what was left out. */
   retryable: StatusCount;
   consentFailures: StatusCount;
+  /** Document + video processes: only the end-user can run them again. */
+  capturedByEndUser: StatusCount;
   retriedAlready: StatusCount;
 }
 
@@ -60,6 +65,7 @@ function failedInView(ctx: Ctx, filters: ProcessFilters): SQL {
 }
 
 const consentFailure = sql<boolean>`coalesce(${processes.failReasonType} ~* 'consent' or ${processes.failReasonMessage} ~* 'consent', false)`;
+const captured = inArray(processes.processType, [...CAPTURED_BY_END_USER]);
 const retried = exists(sql`(select 1 from ${processRetries} where ${processRetries.originalProcessId} = ${processes.processId})`);
 
 const counted = (count: number, capped: boolean): StatusCount => ({ count, capped });
@@ -72,7 +78,11 @@ export async function getBulkRetrySelection(ctx: Ctx, input: unknown): Promise<B
 
   // Counted over at most COUNT_CAP failed rows, as the queue's own counts are (status-counts.ts).
   const candidates = ctx.db
-    .select({ consent: consentFailure.as("consent"), retried: sql<boolean>`${retried}`.as("retried") })
+    .select({
+      consent: consentFailure.as("consent"),
+      captured: sql<boolean>`coalesce(${captured}, false)`.as("captured"),
+      retried: sql<boolean>`${retried}`.as("retried"),
+    })
     .from(processes)
     .where(where)
     .limit(COUNT_CAP + 1)
@@ -81,8 +91,9 @@ export async function getBulkRetrySelection(ctx: Ctx, input: unknown): Promise<B
     .select({
       all: sql<number>`count(*)::int`,
       consent: sql<number>`(count(*) filter (where ${candidates.consent}))::int`,
-      retried: sql<number>`(count(*) filter (where not ${candidates.consent} and ${candidates.retried}))::int`,
-      retryable: sql<number>`(count(*) filter (where not ${candidates.consent} and not ${candidates.retried}))::int`,
+      captured: sql<number>`(count(*) filter (where not ${candidates.consent} and ${candidates.captured}))::int`,
+      retried: sql<number>`(count(*) filter (where not ${candidates.consent} and not ${candidates.captured} and ${candidates.retried}))::int`,
+      retryable: sql<number>`(count(*) filter (where not ${candidates.consent} and not ${candidates.captured} and not ${candidates.retried}))::int`,
     })
     .from(candidates);
   const capped = Number(summary?.all ?? 0) > COUNT_CAP;
@@ -92,7 +103,7 @@ export async function getBulkRetrySelection(ctx: Ctx, input: unknown): Promise<B
   const items = await ctx.db
     .select({ processId: processes.processId, dossierId: processes.dossierId })
     .from(processes)
-    .where(and(where, sql`not ${consentFailure}`, sql`not ${retried}`))
+    .where(and(where, sql`not ${consentFailure}`, sql`not coalesce(${captured}, false)`, sql`not ${retried}`))
     .orderBy(order(time), order(processes.processId))
     .limit(BULK_RETRY_MAX);
 
@@ -100,6 +111,7 @@ export async function getBulkRetrySelection(ctx: Ctx, input: unknown): Promise<B
     items,
     retryable: counted(Number(summary?.retryable ?? 0), capped),
     consentFailures: counted(Number(summary?.consent ?? 0), capped),
+    capturedByEndUser: counted(Number(summary?.captured ?? 0), capped),
     retriedAlready: counted(Number(summary?.retried ?? 0), capped),
   };
 }

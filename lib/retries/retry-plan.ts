@@ -19,6 +19,19 @@ export function isConsentFailure(type: string | null, message: string | null): b
   return /consent/i.test(type ?? "") || /consent/i.test(message ?? "");
 }
 
+/**
+ * Process types whose images the provider's SDK captures on the end-user's device: Assure refuses images
+ * for them through the API ("Images cannot be set"), so a retry made by the desk could never start.
+ */
+export const CAPTURED_BY_END_USER = ["documentVideo"] as const;
+
+export function isCapturedByEndUser(processType: string | null | undefined): boolean {
+  return (CAPTURED_BY_END_USER as readonly string[]).includes(processType ?? "");
+}
+
+export const CAPTURED_BY_END_USER_REFUSAL =
+  "A document + video check is captured by Onfido's SDK on the end-user's device: Assure takes no images for it through the API, so the desk cannot start it again. Ask the end-user to run the check again.";
+
 const NEEDS_CONSENT_IN_US = new Set(["documentSelfie", "documentVideo"]);
 
 /**
@@ -44,6 +57,7 @@ export function planRetry(original: ProcessRow, corrections: RetryCorrections = 
   if (isConsentFailure(original.failReasonType, original.failReasonMessage)) {
     return refuse("It failed for the end-user's consent. Only the end-user can give consent, so staff cannot retry it: ask the end-user to start again.");
   }
+  if (isCapturedByEndUser(request.processType)) return refuse(CAPTURED_BY_END_USER_REFUSAL);
   const usResident = parameters.location?.countryOfResidence === "USA";
   if (usResident && NEEDS_CONSENT_IN_US.has(request.processType) && parameters.consents?.privacy !== true) {
     return refuse("A US resident's selfie or video check needs the end-user's privacy consent, which staff cannot give.");

@@ -11,6 +11,7 @@ import { Conflict, Forbidden } from "../errors";
 import { refreshProcess } from "../processes/refresh-process";
 import { upsertProcess } from "../processes/upsert-process";
 import { bulkRetry } from "./bulk-retry";
+import { cancelRetry } from "./cancel-retry";
 import { resumeRetry, retryProcess, type RetryDeps } from "./retry-process";
 
 let harness: RetryHarness;
@@ -30,11 +31,11 @@ afterAll(async () => {
 });
 
 /** A process the simulator failed, stored by the desk as the webhook would store it. */
-async function failedProcess(scenario = "failed-provider-error", change?: (p: Record<string, unknown>) => void) {
+async function failedProcess(scenario = "failed-provider-error", change?: (p: Record<string, unknown>) => void, processType = "documentSelfie") {
   const response = await fetch(`${simulator.controlUrl}/run`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ scenario, delayMs: 0, processType: "documentSelfie", documentType: "identityCard" }),
+    body: JSON.stringify({ scenario, delayMs: 0, processType, documentType: "identityCard" }),
   });
   const run = (await response.json()) as { dossierId: string; processId: string; process: Record<string, unknown> };
   if (change) {
@@ -128,6 +129,48 @@ describe("retryProcess", () => {
     const { processId } = await failedProcess();
     const compliance = await staffCtx(database.db, "compliance");
     await expect(retryProcess(compliance, deps, { processId, idempotencyKey: key() })).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe("document + video retries", () => {
+  it("are refused before anything is created: Assure takes no images for them", async () => {
+    const { processId } = await failedProcess("failed-provider-error", undefined, "documentVideo");
+    await expect(retryProcess(admin, deps, { processId, idempotencyKey: key() })).rejects.toThrow(/end-user to run the check again/);
+    expect(await database.db.select().from(processRetries).where(eq(processRetries.originalProcessId, processId))).toEqual([]);
+    expect(await database.db.select().from(processes).where(eq(processes.retryOfProcessId, processId))).toEqual([]);
+  });
+
+  it("a stuck leftover (made before the desk knew) is not resumed, and is canceled once: deleted at Assure, audited", async () => {
+    const { processId, dossierId } = await failedProcess("failed-provider-error", undefined, "documentVideo");
+    // What the desk did before: created the process, then Assure refused its images.
+    const created = await deps.assure.createProcess(dossierId, { provider: "onfido", processType: "documentVideo", processParameters: { location: { countryOfResidence: "NOR" } } });
+    await upsertProcess(database.db, { dossierId, process: created, retryOfProcessId: processId });
+    const [stuck] = await database.db
+      .insert(processRetries)
+      .values({ originalProcessId: processId, dossierId, attempt: 1, idempotencyKey: key(), state: "created", newProcessId: created.processId, parameters: { processType: "documentVideo" }, requestedBy: admin.user!.id, lastError: "Images cannot be set." })
+      .returning();
+
+    await expect(resumeRetry(admin, deps, { retryId: stuck!.id })).rejects.toThrow(/Cancel the leftover process/);
+    const compliance = await staffCtx(database.db, "compliance");
+    await expect(cancelRetry(compliance, deps, { retryId: stuck!.id })).rejects.toBeInstanceOf(Forbidden);
+
+    // A double click: one deletion, one audit entry, the same answer twice.
+    const both = await Promise.all([cancelRetry(admin, deps, { retryId: stuck!.id }), cancelRetry(admin, deps, { retryId: stuck!.id })]);
+    expect(both.map((r) => r.state)).toEqual(["canceled", "canceled"]);
+    await expect(deps.assure.getProcess(dossierId, created.processId)).rejects.toMatchObject({ status: 404 });
+    const [local] = await database.db.select().from(processes).where(eq(processes.processId, created.processId));
+    expect(local?.status).toBe("canceled");
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, "process.retry_cancel"));
+    expect(audit.filter((a) => a.target === String(stuck!.id))).toHaveLength(1);
+    // Again later: nothing more happens.
+    expect((await cancelRetry(admin, deps, { retryId: stuck!.id })).state).toBe("canceled");
+    await expect(resumeRetry(admin, deps, { retryId: stuck!.id })).rejects.toThrow(/canceled/);
+  });
+
+  it("cancel leaves a started retry alone", async () => {
+    const { processId } = await failedProcess();
+    const retry = await retryProcess(admin, deps, { processId, idempotencyKey: key() });
+    await expect(cancelRetry(admin, deps, { retryId: retry.id })).rejects.toThrow(/nothing left to cancel/);
   });
 });
 

@@ -11,7 +11,7 @@ import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { Conflict, NotFound, UpstreamUnavailable } from "../errors";
 import { parseInput } from "../parse-input";
 import { upsertProcess } from "../processes/upsert-process";
-import { planRetry } from "./retry-plan";
+import { CAPTURED_BY_END_USER_REFUSAL, isCapturedByEndUser, planRetry } from "./retry-plan";
 
 export const RetryInput = z.object({
   processId: z.string().min(1).max(200),
@@ -29,7 +29,7 @@ export interface RetryDeps {
   cap: number;
 }
 
-type RetryRow = typeof processRetries.$inferSelect;
+export type RetryRow = typeof processRetries.$inferSelect;
 
 /** Assure's own words when it refused, for the admin; a plain message otherwise. */
 function describeFailure(error: unknown): string {
@@ -102,6 +102,11 @@ export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Pr
   const { retryId } = parseInput(z.object({ retryId: z.coerce.number().int().positive() }), input, "Invalid retry");
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!row) throw new NotFound("No such retry");
+  if (row.state === "canceled") throw new Conflict("This retry was canceled: its process was deleted at Assure");
+  // Made before the desk knew better: resuming would only repeat Assure's refusal.
+  if (row.state !== "started" && isCapturedByEndUser(String(row.parameters.processType ?? ""))) {
+    throw new Conflict(`${CAPTURED_BY_END_USER_REFUSAL} Cancel the leftover process instead.`);
+  }
   await recordAudit(ctx.db, actorOf(ctx), { action: "process.retry_resume", processId: row.originalProcessId, target: String(row.id) });
   return advanceRetry(ctx, deps, row);
 }
@@ -111,12 +116,12 @@ async function save(ctx: Ctx, id: number, patch: Partial<typeof processRetries.$
   return row!;
 }
 
-async function release(ctx: Ctx, id: number) {
+export async function release(ctx: Ctx, id: number) {
   await ctx.db.update(processRetries).set({ advancingUntil: null }).where(eq(processRetries.id, id));
 }
 
 /** Takes the right to advance this retry for a minute; null when another request holds it. */
-async function claimAdvance(ctx: Ctx, id: number): Promise<RetryRow | null> {
+export async function claimAdvance(ctx: Ctx, id: number): Promise<RetryRow | null> {
   const [row] = await ctx.db
     .update(processRetries)
     .set({ advancingUntil: sql`now() + interval '60 seconds'` })
@@ -126,7 +131,7 @@ async function claimAdvance(ctx: Ctx, id: number): Promise<RetryRow | null> {
 }
 
 async function advanceRetry(ctx: Ctx, deps: RetryDeps, start: RetryRow): Promise<RetryRow> {
-  if (start.state === "started") return start;
+  if (start.state === "started" || start.state === "canceled") return start;
   const claimed = await claimAdvance(ctx, start.id);
   // Another request (the first of a double click) is advancing it: answer with the retry as it stands.
   if (!claimed) return start;

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { AssureClient } from "../assure/client";
+import { backfillLookupFromResults } from "../processes/backfill-lookup";
 import { pollStaleProcesses } from "../sync/poll-stale-processes";
 import { drainInbox } from "../webhooks/inbox-worker";
 import { pruneInbox } from "../webhooks/prune-inbox";
@@ -20,9 +21,16 @@ export function startBackgroundSweep(database: Database, assure: AssureClient, o
   const log = options.log ?? (() => {});
   let running: Promise<void> | undefined;
   let stopped = false;
+  let backfilled = false;
 
   const round = async () => {
     try {
+      // One batch a round until the one-time back-fill is done, so that it never holds up the inbox.
+      if (!backfilled) {
+        const progress = await backfillLookupFromResults(database.db);
+        backfilled = progress.finished;
+        if (progress.filled > 0) log(`back-fill: look-up fields of ${progress.filled} processes read from their stored results`);
+      }
       const inbox = await drainInbox(database.db, assure, { maxRounds: 50 });
       const polled = await pollStaleProcesses(database.db, assure);
       const pruned = options.inboxRetentionDays ? await pruneInbox(database.db, { retentionDays: options.inboxRetentionDays }) : 0;

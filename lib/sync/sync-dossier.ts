@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { dossiers, processes, processResults } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import type { Dossier } from "../assure/schemas";
+import { fillLookupFromResult } from "../processes/lookup-from-result";
 import { upsertProcess } from "../processes/upsert-process";
 import { postgresResultStore } from "../results/result-store";
 import { classifyAssureFailure } from "./assure-failure";
@@ -72,6 +73,7 @@ export async function syncDossier(db: Db, assure: AssureClient, dossierId: strin
     const zip = await assure.downloadResult(dossierId, process.processId);
     if (!zip) continue;
     await results.put(process.processId, zip);
+    await fillLookupFromResult(db, process.processId, zip);
     zipsStored += 1;
   }
   return { seen: listed.length, changed, zipsStored, gone: false };

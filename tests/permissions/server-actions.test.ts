@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Expectation> = {
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#assignAction": { need: "reviews.write" },
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#retryAction": { need: "retries.write" },
   "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#resumeRetryAction": { need: "retries.write" },
+  "(desk)/dossiers/[dossierId]/processes/[processId]/actions.ts#cancelRetryAction": { need: "retries.write" },
 };
 
 const session = vi.hoisted(() => ({ current: null as { uid: string; signedInAt: number } | null }));

@@ -8,11 +8,12 @@ interface AssignmentFilterChoiceProps {
 }
 
 const LABELS: Record<AssignmentFilter, { label: string; hint: string }> = {
-  mine: { label: "My queue", hint: "processes assigned to you" },
+  mine: { label: "My queue", hint: "assigned to you, not yet decided" },
+  decided: { label: "Decided", hint: "your work with a final decision" },
   unassigned: { label: "Unassigned", hint: "inconclusive or rejected, no final decision, nobody assigned" },
 };
 
-/** Compliance's way into its work: everything, what they have taken, or what nobody has taken yet. */
+/** Compliance's way into its work: everything, what they have taken, what they have decided, or what nobody has taken yet. */
 export function AssignmentFilterChoice({ selected, onChange }: AssignmentFilterChoiceProps) {
   const choices = [{ value: null, label: "All processes", hint: null }, ...ASSIGNMENT_FILTERS.map((value) => ({ value, ...LABELS[value] }))];
   return (

@@ -37,7 +37,7 @@ function offerLabel(summary: BulkRetrySummary): string {
 }
 
 function skipped(summary: BulkRetrySummary): string {
-  return `Skipped: ${formatCount(summary.consentFailures)} consent ${summary.consentFailures.count === 1 ? "failure" : "failures"} (only the end-user can give consent) and ${formatCount(summary.retriedAlready)} retried already (see each process's page).`;
+  return `Skipped: ${formatCount(summary.consentFailures)} consent ${summary.consentFailures.count === 1 ? "failure" : "failures"} (only the end-user can give consent), ${formatCount(summary.capturedByEndUser)} document + video (only the end-user can run them again) and ${formatCount(summary.retriedAlready)} retried already (see each process's page).`;
 }
 
 function BulkRetryOffer({ view, summary }: { view: string; summary: BulkRetrySummary | null }) {
@@ -137,6 +137,11 @@ function BulkRetryOffer({ view, summary }: { view: string; summary: BulkRetrySum
               <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
                 Consent failures are skipped: only the end-user can give consent, so staff cannot retry them ({formatCount(phase.selection.consentFailures)} in this view). Processes retried already are skipped too ({formatCount(phase.selection.retriedAlready)}).
               </p>
+              {phase.selection.capturedByEndUser.count > 0 && (
+                <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+                  Document + video checks are skipped ({formatCount(phase.selection.capturedByEndUser)} in this view): Onfido&apos;s SDK captures them on the end-user&apos;s device and Assure takes no images for them, so the desk cannot start them. Ask those end-users to run the check again.
+                </p>
+              )}
             </>
           )}
           {"results" in phase && (

@@ -8,6 +8,7 @@ import { formatDateTime, formatName } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import type { ProcessSort } from "@/lib/processes/process-list-query";
+import { DecisionCell } from "./decision-cell";
 import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "./labels";
 import { LOOKUP_INPUT_ID } from "./lookup-box";
 import { processHref } from "./process-href";
@@ -68,6 +69,11 @@ const columns = helper.columns([
     header: "Assignee",
     enableSorting: false,
     cell: (info) => info.getValue() ?? <span className="text-slate-500">—</span>,
+  }),
+  helper.accessor("decision", {
+    header: "Decision",
+    enableSorting: false,
+    cell: (info) => <DecisionCell decision={info.getValue()} />,
   }),
   helper.accessor("processId", {
     header: "Process",

@@ -1,6 +1,7 @@
 "use server";
 
 import { getEnv } from "@/lib/config";
+import { cancelRetry } from "@/lib/retries/cancel-retry";
 import { resumeRetry, retryProcess } from "@/lib/retries/retry-process";
 import { assignProcessToMe, unassignProcess } from "@/lib/reviews/assignments";
 import { confirmReviewDecision, recordReviewDecision, sendBackReviewDecision } from "@/lib/reviews/review-decisions";
@@ -75,5 +76,13 @@ export async function resumeRetryAction(_previous: ActionResult, form: FormData)
   return runAction(async () => {
     const retry = await resumeRetry(ctx, getRetryDeps(), { retryId: field(form, "retryId") });
     return `Retry ${retry.state}.`;
+  }, pagePath(form));
+}
+
+export async function cancelRetryAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const retry = await cancelRetry(ctx, getRetryDeps(), { retryId: field(form, "retryId") });
+    return retry.newProcessId ? `Retry canceled: process ${retry.newProcessId.slice(0, 8)} was deleted at Assure.` : "Retry canceled.";
   }, pagePath(form));
 }

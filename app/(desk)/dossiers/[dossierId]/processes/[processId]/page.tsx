@@ -6,12 +6,14 @@ import { getProcessDetail } from "@/lib/processes/get-process-detail";
 import { getResultView } from "@/lib/results/result-view";
 import { listRetries } from "@/lib/retries/list-retries";
 import { planRetry } from "@/lib/retries/retry-plan";
+import { getReviewOutcome } from "@/lib/reviews/get-review-outcome";
 import { getReviewState } from "@/lib/reviews/get-review-state";
 import { REASON_CATEGORIES, REVIEWABLE_STATUSES } from "@/lib/reviews/review-decisions";
 import { getDocumentTypeChoices } from "@/lib/server/retry-deps";
 import { requirePage } from "@/lib/server/session";
 import { ProcessView } from "./_components/process-view";
 import { RetryPanel } from "./_components/retry-panel";
+import { ReviewOutcomePanel } from "./_components/review-outcome-panel";
 import { ReviewPanel } from "./_components/review-panel";
 import { ProcessPageParams } from "./params";
 
@@ -38,7 +40,9 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
   const result = can(role, "results.read") ? await getResultView(ctx.db, processId) : null;
 
   const reviewState = can(role, "reviews.write") ? await getReviewState(ctx, processId) : null;
-  const review = reviewState && (
+  // Roles that do not review see the outcome only: the officers' notes are never read for them.
+  const outcome = !reviewState && can(role, "reviews.read") ? await getReviewOutcome(ctx, processId) : null;
+  const review = reviewState ? (
     <ReviewPanel
       dossierId={dossierId}
       processId={processId}
@@ -49,6 +53,8 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
       reasons={REASON_CATEGORIES}
       fourEyes={env.FOUR_EYES === "1"}
     />
+  ) : (
+    outcome && <ReviewOutcomePanel outcome={outcome} />
   );
 
   let retry = null;

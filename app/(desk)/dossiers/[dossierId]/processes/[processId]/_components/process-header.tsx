@@ -17,7 +17,8 @@ function Fact({ label, value }: { label: string; value: string | null }) {
 }
 
 export function ProcessHeader({ detail, zipUrl }: ProcessHeaderProps) {
-  const name = [detail.finalResult?.firstName, detail.finalResult?.lastName].filter((v) => typeof v === "string").join(" ");
+  // The look-up columns: a rejected or inconclusive process has no finalResult but was read all the same.
+  const name = [detail.firstName, detail.lastName].filter((v) => typeof v === "string").join(" ");
   return (
     <header className="flex flex-col gap-2">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">

@@ -9,6 +9,7 @@ import { buildSampleZip } from "@/lib/results/testing/sample-result";
 import { inconclusiveZipEntries } from "@/lib/results/testing/seed-sample";
 import { unpackResult } from "@/lib/results/unpack-result";
 import { loadExampleProcesses } from "@/tests/support/fixtures";
+import { extractLookup } from "@/lib/processes/extract-lookup";
 import { ProcessView } from "./process-view";
 
 function detailOf(raw: Record<string, unknown>): ProcessDetail {
@@ -20,7 +21,7 @@ function detailOf(raw: Record<string, unknown>): ProcessDetail {
     status: p.status,
     provider: p.provider ?? null,
     processType: p.processType ?? null,
-    documentType: p.documentType ?? null,
+    ...extractLookup(p),
     processParameters: null,
     finalResult: p.finalResult ?? null,
     providerSpecific: p.providerSpecific ?? null,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { resumeRetryAction, retryAction } from "../actions";
+import { cancelRetryAction, resumeRetryAction, retryAction } from "../actions";
 import { ActionOutcome } from "./action-outcome";
 
 interface RetryItem {
@@ -12,6 +12,8 @@ interface RetryItem {
   newProcessId: string | null;
   lastError: string | null;
   requestedBy: string;
+  /** False when Assure cannot start it (a document + video check): it can only be canceled. */
+  startable: boolean;
 }
 
 interface RetryPanelProps {
@@ -32,6 +34,7 @@ export function RetryPanel(props: RetryPanelProps) {
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
   const [retried, retry, retrying] = useActionState(retryAction, null);
   const [resumed, resume, resuming] = useActionState(resumeRetryAction, null);
+  const [canceled, cancel, canceling] = useActionState(cancelRetryAction, null);
   const left = props.cap - props.retries.length;
 
   return (
@@ -53,7 +56,7 @@ export function RetryPanel(props: RetryPanelProps) {
       </div>
       {!props.plan.retryable && <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">{props.plan.refusal}</p>}
       {props.plan.retryable && left <= 0 && <p role="note">This process has had the most retries allowed ({props.cap}).</p>}
-      <ActionOutcome result={retried ?? resumed} />
+      <ActionOutcome result={retried ?? resumed ?? canceled} />
 
       {open && (
         <form action={retry} aria-label="Retry dialog" className="flex flex-col gap-3 rounded-md border border-slate-300 bg-white p-3">
@@ -102,13 +105,29 @@ export function RetryPanel(props: RetryPanelProps) {
                 </>
               )}
               {r.lastError && <p className="text-red-800">Assure said: {r.lastError}</p>}
-              {r.state !== "started" && (
-                <form action={resume} className="mt-1">
-                  <input type="hidden" name="dossierId" value={props.dossierId} />
-                  <input type="hidden" name="processId" value={props.processId} />
-                  <input type="hidden" name="retryId" value={r.id} />
-                  <button disabled={resuming} className="rounded-md border border-slate-300 px-2 py-1">Resume this retry</button>
-                </form>
+              {r.state !== "started" && r.state !== "canceled" && (
+                <div className="mt-1 flex flex-wrap items-center gap-2">
+                  {r.startable ? (
+                    <form action={resume}>
+                      <input type="hidden" name="dossierId" value={props.dossierId} />
+                      <input type="hidden" name="processId" value={props.processId} />
+                      <input type="hidden" name="retryId" value={r.id} />
+                      <button disabled={resuming} className="rounded-md border border-slate-300 px-2 py-1">Resume this retry</button>
+                    </form>
+                  ) : (
+                    <span className="text-amber-900">Assure cannot start this retry: only the end-user can run a document + video check again.</span>
+                  )}
+                  {r.newProcessId && (
+                    <form action={cancel}>
+                      <input type="hidden" name="dossierId" value={props.dossierId} />
+                      <input type="hidden" name="processId" value={props.processId} />
+                      <input type="hidden" name="retryId" value={r.id} />
+                      <button disabled={canceling} className="rounded-md border border-red-300 px-2 py-1 text-red-900">
+                        {canceling ? "Canceling…" : "Cancel the leftover process"}
+                      </button>
+                    </form>
+                  )}
+                </div>
               )}
             </li>
           ))}

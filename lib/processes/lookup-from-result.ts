@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { processes } from "../../db/schema";
+import { reportFields } from "../onfido/extracted-fields";
+import { isDocumentReport } from "../onfido/report-schemas";
+import { isResultError } from "../results/result-errors";
+import { unpackResult } from "../results/unpack-result";
+import { foldForSearch, lookupFromSources, type LookupFields } from "./extract-lookup";
+
+/** Onfido's document types in Assure's words (the same mapping Assure applies to `providerSpecific`). */
+const ASSURE_DOCUMENT_TYPE: Record<string, string> = {
+  passport: "passport",
+  national_identity_card: "identityCard",
+  driving_licence: "driverLicense",
+  residence_permit: "residencePermit",
+};
+
+const LOOKUP_KEYS = ["firstName", "lastName", "documentNumber", "documentType", "dateOfBirth", "nationality", "issuingCountry"] as const;
+
+/** The look-up fields the Onfido document report of a full-result zip carries; null when it has none. */
+export async function lookupFromZip(zip: Uint8Array): Promise<LookupFields | null> {
+  let reports;
+  try {
+    ({ reports } = await unpackResult(zip));
+  } catch (error) {
+    // A zip the desk refuses to open is shown as refused on the process page; it simply adds no fields.
+    if (isResultError(error)) return null;
+    throw error;
+  }
+  const report = reports.find((r) => isDocumentReport(r.report))?.report;
+  if (!report) return null;
+  const fields: Record<string, unknown> = { ...reportFields(report) };
+  if (typeof fields.documentType === "string") fields.documentType = ASSURE_DOCUMENT_TYPE[fields.documentType] ?? null;
+  return lookupFromSources([fields]);
+}
+
+export function missingLookup(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>): boolean {
+  return LOOKUP_KEYS.some((key) => row[key] === null);
+}
+
+/**
+ * Fills the look-up columns that Assure's process object left empty from the stored zip's document
+ * report (a real `providerSpecific` need not carry the extracted fields). Only empty columns are written:
+ * what Assure said wins. Returns whether anything changed.
+ */
+export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array): Promise<boolean> {
+  const [row] = await db
+    .select({
+      firstName: processes.firstName,
+      lastName: processes.lastName,
+      documentNumber: processes.documentNumber,
+      documentType: processes.documentType,
+      dateOfBirth: processes.dateOfBirth,
+      nationality: processes.nationality,
+      issuingCountry: processes.issuingCountry,
+    })
+    .from(processes)
+    .where(eq(processes.processId, processId));
+  if (!row || !missingLookup(row)) return false;
+  const fromReport = await lookupFromZip(zip);
+  if (!fromReport) return false;
+  const merged = Object.fromEntries(LOOKUP_KEYS.map((key) => [key, row[key] ?? fromReport[key]])) as Record<(typeof LOOKUP_KEYS)[number], string | null>;
+  if (LOOKUP_KEYS.every((key) => merged[key] === row[key])) return false;
+  const fullName = [merged.firstName, merged.lastName].filter(Boolean).join(" ");
+  await db
+    .update(processes)
+    .set({ ...merged, nameSearch: fullName ? foldForSearch(fullName) : null })
+    .where(eq(processes.processId, processId));
+  return true;
+}
