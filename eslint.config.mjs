@@ -50,6 +50,16 @@ const config = [
   // Tests beside lib/ code may use test support and drive the simulator over HTTP; lib's modules may not.
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/**/*.test.ts"], rules: { "no-restricted-imports": restrict(SIMULATOR, APP, TESTS) } },
   {
+    // Journeys take test and expect from the fixture that fails them on any CSP violation.
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/support/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from e2e/support/fixtures.ts." }],
+      }],
+    },
+  },
+  {
     ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -19,11 +19,18 @@ export async function proxy(request: NextRequest) {
   return answer;
 }
 
-/** Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders. */
-function next(request: NextRequest, csp: string) {
+/**
+ * Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders: every
+ * answer that renders a page (a rewrite to /forbidden too) must pass these headers on.
+ */
+function withNonce(request: NextRequest, csp: string) {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
-  return NextResponse.next({ request: { headers } });
+  return { request: { headers } };
+}
+
+function next(request: NextRequest, csp: string) {
+  return NextResponse.next(withNonce(request, csp));
 }
 
 async function decide(request: NextRequest, csp: string) {
@@ -41,7 +48,7 @@ async function decide(request: NextRequest, csp: string) {
   }
   if (!can(token.role as StaffRole | undefined, need)) {
     if (isApi) return NextResponse.json({ error: "your role may not do this" }, { status: 403 });
-    return NextResponse.rewrite(new URL(`/forbidden?need=${need}`, request.url), { status: 403 });
+    return NextResponse.rewrite(new URL(`/forbidden?need=${need}`, request.url), { status: 403, ...withNonce(request, csp) });
   }
   const answer = next(request, csp);
   await slideSession(request, answer, token);
@@ -68,5 +75,6 @@ async function slideSession(request: NextRequest, answer: NextResponse, token: J
 export const config = {
   // Everything but Next.js's own assets, and the webhook (it authenticates by its shared secret, answers
   // JSON to Assure, and is the desk's hot path: bench/webhooks.ts measured ~1,100/s with it left out here).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/assure$|api/bench/).*)"],
+  // The icon (app/icon.svg) is public like favicon.ico: the sign-in page shows it too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg$|api/webhooks/assure$|api/bench/).*)"],
 };

@@ -8,6 +8,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+/**
+ * Every page is rendered per request: the content security policy's nonce is new for each answer, and a
+ * page prerendered at build time (the 404, /forbidden) would carry none, so the browser would refuse all
+ * of its scripts.
+ */
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -48,6 +48,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
     enableSortingRemoval: false,
   });
   const rows = table.getRowModel().rows;
+  const leafHeaders = table.getHeaderGroups().at(-1)?.headers ?? [];
+  const fixed = leafHeaders.some((header) => header.column.columnDef.meta?.width);
 
   const open = useCallback((index: number) => {
     const row = rows[index];
@@ -57,8 +59,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      {/* Fixed: fits a 1440 px screen; below its minimum width it scrolls inside this card, not the page. */}
+      <table className={`w-full text-left ${fixed ? "min-w-[60rem] table-fixed text-[13px]" : "text-sm"}`}>
         <caption className="sr-only">{caption}</caption>
+        {fixed && (
+          <colgroup>
+            {leafHeaders.map((header) => (
+              <col key={header.id} className={header.column.columnDef.meta?.width} />
+            ))}
+          </colgroup>
+        )}
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -69,7 +79,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className="px-3 py-2 whitespace-nowrap"
+                    className={`py-2 whitespace-nowrap ${fixed ? "truncate px-2" : "px-3"}`}
                   >
                     {header.isPlaceholder ? null : header.column.getCanSort() ? (
                       <button
@@ -96,15 +106,19 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
               onFocus={() => setActive(index)}
               className="hover:bg-slate-50 data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
             >
-              {row.getAllCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  data-primary={cell.column.columnDef.meta?.primary ? "" : undefined}
-                  className={`px-3 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}
-                >
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
+              {row.getAllCells().map((cell) => {
+                const value = cell.getValue();
+                return (
+                  <td
+                    key={cell.id}
+                    data-primary={cell.column.columnDef.meta?.primary ? "" : undefined}
+                    title={fixed && typeof value === "string" ? value : undefined}
+                    className={`py-2 ${fixed ? "truncate px-2" : "px-3"} ${cell.column.columnDef.meta?.className ?? ""}`}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { activeNavHref } from "./desk-nav-active";
 
 interface DeskNavProps {
   /** The areas this user's role opens; the server decides, this only draws them. */
@@ -9,11 +10,11 @@ interface DeskNavProps {
 }
 
 export function DeskNav({ links }: DeskNavProps) {
-  const pathname = usePathname();
+  const current = activeNavHref(usePathname(), links.map((link) => link.href));
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
       {links.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const active = link.href === current;
         return (
           <Link
             key={link.href}

@@ -13,3 +13,8 @@ export function formatName(first: string | null, last: string | null): string | 
   const name = [first, last].filter(Boolean).join(" ");
   return name || null;
 }
+
+/** "2026-12-01 18:07", in UTC: for table columns headed "(UTC)", where the long form does not fit. */
+export function formatDateTimeShort(value: Date): string {
+  return value.toISOString().slice(0, 16).replace("T", " ");
+}

@@ -1,4 +1,4 @@
-import { test as setup } from "@playwright/test";
+import { test as setup } from "./support/fixtures";
 import { authFile, DEMO_USERS, E2E_DEMO_PASSWORD, signIn, type DemoUser } from "./support/auth";
 
 for (const user of Object.keys(DEMO_USERS) as DemoUser[]) {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { E2E_DEMO_PASSWORD, E2E_SECRETS } from "./support/demo-users";
 
 test("pages carry a nonce-based content security policy, no framing and no referrer", async ({ page }) => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { staffUsers, webhookInbox } from "../db/schema";

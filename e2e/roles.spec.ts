@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { authFile } from "./support/auth";
 
 /** One journey per role, on the demo data the simulator made. */
@@ -81,6 +81,9 @@ test.describe("admin", () => {
     await expect(dialog.getByText("Why it failed:")).toBeVisible();
     await dialog.getByRole("button", { name: "Confirm retry" }).dblclick();
     await expect(page.getByText(/Retry started: process/)).toBeVisible();
+    // Done: the dialog is gone, no "Confirm retry" left to press.
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Confirm retry" })).toHaveCount(0);
     await expect(page.getByText(/Attempt 1 by/)).toHaveCount(1);
     await page.screenshot({ path: "test-results/roles/admin-retried.png", fullPage: true });
 

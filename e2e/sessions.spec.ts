@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { decode, encode } from "next-auth/jwt";
 import { authFile, DEMO_USERS, E2E_DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_SECRETS, E2E_SESSION_IDLE_MINUTES } from "./support/demo-users";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { authFile } from "./support/auth";
 import { E2E_OIDC, e2eOidcIssuer, setNextIdentity } from "./support/oidc-stub";
 

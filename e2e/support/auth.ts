@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 
 export { DEMO_USERS, E2E_DEMO_PASSWORD, type DemoUser } from "./demo-users";
 import type { DemoUser } from "./demo-users";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processAssignments } from "../../db/schema";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import type { Ctx } from "../auth/context";
@@ -57,7 +58,9 @@ async function seedQueue() {
       spec("failed", 10),
     ],
   );
-  for (const p of [mineInconclusive!, mineRejected!, mineAccepted!]) await assignProcessToMe(officer, { processId: p.processId });
+  for (const p of [mineInconclusive!, mineRejected!]) await assignProcessToMe(officer, { processId: p.processId });
+  // Taken while it was open, then Assure accepted it: "Assign to me" refuses accepted ones, so written directly.
+  await database.db.insert(processAssignments).values({ processId: mineAccepted!.processId, assigneeId: officer.user!.id });
   await assignProcessToMe(colleague, { processId: colleagues!.processId });
   // Decided by an officer who then let go of it: not open work any more.
   await recordReviewDecision(colleague, decide(decided!.processId), { fourEyes: false });

@@ -1,11 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { processAssignments, processes } from "../../db/schema";
+import { processAssignments, processes, reviewDecisions } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../parse-input";
+import { isOpenForDecision } from "./review-decisions";
 
 const AssignInput = z.object({ processId: z.string().min(1).max(200) });
 
@@ -13,13 +14,25 @@ function parse(input: unknown) {
   return parseInput(AssignInput, input, "Invalid assignment");
 }
 
-/** "Assign to me": takes the process for review, from whoever had it. */
+/** "Assign to me": takes the process for review, from whoever had it, while a decision can still be made. */
 export async function assignProcessToMe(ctx: Ctx, input: unknown) {
   const user = requireCapability(ctx, "reviews.write");
   const { processId } = parse(input);
   return ctx.db.transaction(async (tx) => {
-    const [process] = await tx.select({ dossierId: processes.dossierId }).from(processes).where(eq(processes.processId, processId));
+    const [process] = await tx
+      .select({ dossierId: processes.dossierId, status: processes.status })
+      .from(processes)
+      .where(eq(processes.processId, processId))
+      .for("update");
     if (!process) throw new NotFound("No such process");
+    const decisions = await tx.select({ state: reviewDecisions.state }).from(reviewDecisions).where(eq(reviewDecisions.processId, processId));
+    if (!isOpenForDecision(process.status, decisions.map((d) => d.state))) {
+      throw new Conflict(
+        decisions.some((d) => d.state === "final")
+          ? "This process has a final decision already: there is nothing to take"
+          : `A ${process.status} process is not reviewed (only inconclusive and rejected ones are): there is nothing to take`,
+      );
+    }
     const [before] = await tx.select().from(processAssignments).where(eq(processAssignments.processId, processId)).for("update");
     await tx
       .insert(processAssignments)

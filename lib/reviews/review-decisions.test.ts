@@ -95,6 +95,21 @@ describe("assignment and notes", () => {
     await expect(assignProcessToMe(support, { processId })).rejects.toBeInstanceOf(Forbidden);
   });
 
+  it("offers a process for taking only while a decision can be made, and refuses it on the server otherwise", async () => {
+    for (const name of ["accepted", "failed", "canceled"]) {
+      const { processId } = await storedExample(name);
+      await expect(assignProcessToMe(officer, { processId })).rejects.toThrow(/not reviewed .*nothing to take/);
+    }
+    const awaiting = await storedExample("rejected");
+    await recordReviewDecision(officer, { ...decide(awaiting.processId), decision: "reject", reasonCategory: "document_suspicious" }, { fourEyes: true });
+    // The second officer may take one that waits for their confirmation.
+    await assignProcessToMe(second, { processId: awaiting.processId });
+    const decided = await storedExample("inconclusive");
+    await recordReviewDecision(officer, decide(decided.processId), { fourEyes: false });
+    await expect(assignProcessToMe(second, { processId: decided.processId })).rejects.toBeInstanceOf(Conflict);
+    expect(await database.db.select().from(processAssignments).where(eq(processAssignments.processId, decided.processId))).toEqual([]);
+  });
+
   it("lets every role note a dossier, newest first, with author and time", async () => {
     const { dossierId } = await storedExample("failed");
     await addDossierNote(support, { dossierId, body: "Customer called: new passport coming." });

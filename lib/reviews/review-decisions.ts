@@ -24,6 +24,14 @@ export const REASON_CATEGORIES = {
 /** Assure's statuses a person may review; accepted ones need no decision, failed ones a retry. */
 export const REVIEWABLE_STATUSES = ["inconclusive", "rejected"] as const;
 
+/**
+ * Whether a person can still decide on a process: a reviewable status and no final decision. Taking a
+ * process ("Assign to me") follows the same rule; one waiting for a second officer is still open.
+ */
+export function isOpenForDecision(status: string, decisionStates: readonly string[]): boolean {
+  return (REVIEWABLE_STATUSES as readonly string[]).includes(status) && !decisionStates.includes("final");
+}
+
 const DecideInput = z.object({
   processId: z.string().min(1).max(200),
   decision: z.enum(["approve", "reject"]),

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
+import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { requirePage } from "@/lib/server/session";
 import { countDossiers } from "@/lib/dossiers/count-dossiers";
 import { listDossiers } from "@/lib/dossiers/list-dossiers";
 import { DossierFilters } from "./_components/dossier-filters";
 import { DossierResults } from "./_components/dossier-results";
-import { loadDossierSearchParams, serializeDossierSearchParams, toListDossiersInput } from "./search-params";
+import { findIgnoredDossierParams, loadDossierSearchParams, serializeDossierSearchParams, toListDossiersInput } from "./search-params";
 
 export const metadata: Metadata = { title: "Dossiers" };
 
@@ -17,7 +18,8 @@ interface DossiersPageProps {
 }
 
 export default async function DossiersPage({ searchParams }: DossiersPageProps) {
-  const params = await loadDossierSearchParams(searchParams);
+  const raw = await searchParams;
+  const params = loadDossierSearchParams(raw);
   const { db } = await requirePage("processes.read", "/dossiers");
   const input = toListDossiersInput(params);
   const page = settleTableQuery(listDossiers(db, input));
@@ -29,6 +31,7 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
         <h1 id="dossiers-heading" className="text-xl font-semibold">Dossiers</h1>
         <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
       </header>
+      <IgnoredParamsNote ignored={findIgnoredDossierParams(raw)} cleanHref={`/dossiers${serializeDossierSearchParams(params)}`} />
       <NuqsAdapter>
         <DossierFilters />
         <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label="Loading dossiers…" />}>

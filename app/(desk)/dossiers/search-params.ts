@@ -1,4 +1,5 @@
 import { createLoader, createSerializer, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { findIgnoredParams, parseAsIsoDay } from "@/components/ignored-search-params";
 import { DOSSIER_SORTS, type ListDossiersInput } from "@/lib/dossiers/dossier-list-query";
 import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/processes/process-list-query";
@@ -8,8 +9,8 @@ export const dossierSearchParams = {
   q: parseAsString.withDefault(""),
   by: parseAsStringLiteral(LOOKUP_KINDS).withDefault("auto"),
   /** Last activity between these UTC days. */
-  from: parseAsString,
-  to: parseAsString,
+  from: parseAsIsoDay,
+  to: parseAsIsoDay,
   sort: parseAsStringLiteral(DOSSIER_SORTS).withDefault("activity.desc"),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
   cursor: parseAsString,
@@ -18,6 +19,18 @@ export const dossierSearchParams = {
 export type DossierSearchParams = inferParserType<typeof dossierSearchParams>;
 
 export const loadDossierSearchParams = createLoader(dossierSearchParams);
+
+const EXPECTED: Partial<Record<keyof typeof dossierSearchParams, string>> = {
+  by: `one of ${LOOKUP_KINDS.join(", ")}`,
+  from: "a date, YYYY-MM-DD",
+  to: "a date, YYYY-MM-DD",
+  sort: `one of ${DOSSIER_SORTS.join(", ")}`,
+  size: `one of ${PAGE_SIZES.join(", ")}`,
+};
+
+/** The values in this address the dossier list does not know, to name on the page. */
+export const findIgnoredDossierParams = (raw: Record<string, string | string[] | undefined>) =>
+  findIgnoredParams(dossierSearchParams, raw, EXPECTED);
 export const serializeDossierSearchParams = createSerializer(dossierSearchParams);
 
 export function toListDossiersInput(params: DossierSearchParams): Required<Pick<ListDossiersInput, "filters" | "sort" | "limit" | "cursor">> {

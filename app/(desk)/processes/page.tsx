@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
+import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/server/session";
@@ -11,7 +12,7 @@ import { getBulkRetrySelection } from "@/lib/retries/failed-in-view";
 import { BulkRetry } from "./_components/bulk-retry";
 import { ProcessFilters } from "./_components/process-filters";
 import { ProcessResults } from "./_components/process-results";
-import { loadProcessSearchParams, serializeProcessSearchParams, toListProcessesInput } from "./search-params";
+import { findIgnoredProcessParams, loadProcessSearchParams, serializeProcessSearchParams, toListProcessesInput } from "./search-params";
 
 export const metadata: Metadata = { title: "Processes" };
 
@@ -21,7 +22,8 @@ interface ProcessesPageProps {
 
 /** The queue: parses its URL, starts the page and the counts together, and streams both. */
 export default async function ProcessesPage({ searchParams }: ProcessesPageProps) {
-  const params = await loadProcessSearchParams(searchParams);
+  const raw = await searchParams;
+  const params = loadProcessSearchParams(raw);
   const ctx = await requirePage("processes.read", "/processes");
   const { db, user } = ctx;
   const input = toListProcessesInput(params);
@@ -47,6 +49,7 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
           Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
         </p>
       </header>
+      <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>
         <ProcessFilters counts={counts} canReview={can(user.role, "reviews.write")} />
         {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}

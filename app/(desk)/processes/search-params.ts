@@ -7,6 +7,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { findIgnoredParams, parseAsCountryCode, parseAsIsoDay } from "@/components/ignored-search-params";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/schemas";
 import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
 import {
@@ -24,8 +25,9 @@ import {
  * The queue's URL: the one definition of its search params, read by the server page (loader) and
  * written by the client table (useQueryStates), so that every view is a link staff can share.
  * `nuqs/server` carries no "use client" and no server-only code: both sides import this file.
- * Values a parser does not know fall back to the default; free text (q, country, dates) is checked
- * on the server by lib/processes/process-list-query.ts, which says what is wrong.
+ * A value a parser does not know is left out of the view and named on the page (`findIgnoredParams`);
+ * the server checks the view again (lib/processes/process-list-query.ts) and refuses what does not fit
+ * together, such as a date range that ends before it starts.
  */
 export const processSearchParams = {
   /** The look-up box. */
@@ -35,11 +37,11 @@ export const processSearchParams = {
   status: parseAsArrayOf(parseAsStringLiteral(PROCESS_STATUSES)).withDefault([]),
   type: parseAsStringLiteral(PROCESS_TYPES),
   doc: parseAsStringLiteral(LISTED_DOCUMENT_TYPES),
-  country: parseAsString,
+  country: parseAsCountryCode,
   /** Which timestamp `from` and `to` apply to. */
   dates: parseAsStringLiteral(DATE_FIELDS).withDefault("updated"),
-  from: parseAsString,
-  to: parseAsString,
+  from: parseAsIsoDay,
+  to: parseAsIsoDay,
   /** Compliance's "My queue" and "Unassigned"; whose queue "mine" is comes from the session, never the URL. */
   assigned: parseAsStringLiteral(ASSIGNMENT_FILTERS),
   sort: parseAsStringLiteral(PROCESS_SORTS).withDefault("updated.desc"),
@@ -51,6 +53,24 @@ export const processSearchParams = {
 export type ProcessSearchParams = inferParserType<typeof processSearchParams>;
 
 export const loadProcessSearchParams = createLoader(processSearchParams);
+
+const EXPECTED: Partial<Record<keyof typeof processSearchParams, string>> = {
+  by: `one of ${LOOKUP_KINDS.join(", ")}`,
+  status: `statuses are ${PROCESS_STATUSES.join(", ")}`,
+  type: `one of ${PROCESS_TYPES.join(", ")}`,
+  doc: `one of ${LISTED_DOCUMENT_TYPES.join(", ")}`,
+  country: "an ISO 3166 alpha-3 code such as PRT",
+  dates: `one of ${DATE_FIELDS.join(", ")}`,
+  from: "a date, YYYY-MM-DD",
+  to: "a date, YYYY-MM-DD",
+  assigned: `one of ${ASSIGNMENT_FILTERS.join(", ")}`,
+  sort: `one of ${PROCESS_SORTS.join(", ")}`,
+  size: `one of ${PAGE_SIZES.join(", ")}`,
+};
+
+/** The values in this address the queue does not know, to name on the page. */
+export const findIgnoredProcessParams = (raw: Record<string, string | string[] | undefined>) =>
+  findIgnoredParams(processSearchParams, raw, EXPECTED);
 export const serializeProcessSearchParams = createSerializer(processSearchParams);
 
 export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {

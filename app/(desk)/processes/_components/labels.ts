@@ -7,6 +7,13 @@ export const PROCESS_TYPE_LABELS: Record<string, string> = {
   documentVideo: "Document + video",
 };
 
+/** The queue's narrow Type column; the full words are its tooltip. */
+export const PROCESS_TYPE_SHORT_LABELS: Record<string, string> = {
+  document: "Doc only",
+  documentSelfie: "Doc + selfie",
+  documentVideo: "Doc + video",
+};
+
 export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
   passport: "Passport",
   identityCard: "Identity card",

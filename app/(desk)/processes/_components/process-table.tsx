@@ -4,12 +4,12 @@ import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import type { DataTableFeatures } from "@/components/data-table-features";
-import { formatDateTime, formatName } from "@/components/format";
+import { formatDateTime, formatDateTimeShort, formatName } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import type { ProcessSort } from "@/lib/processes/process-list-query";
 import { DecisionCell } from "./decision-cell";
-import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "./labels";
+import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "./labels";
 import { LOOKUP_INPUT_ID } from "./lookup-box";
 import { processHref } from "./process-href";
 import { useProcessSearchParams } from "./use-process-search-params";
@@ -21,6 +21,7 @@ const columns = helper.columns([
   helper.accessor("status", {
     header: "Status",
     enableSorting: false,
+    meta: { width: "w-28" },
     cell: (info) => <StatusBadge status={info.getValue()} />,
   }),
   helper.accessor((row) => formatName(row.firstName, row.lastName), {
@@ -37,48 +38,56 @@ const columns = helper.columns([
   helper.accessor("processType", {
     header: "Type",
     enableSorting: false,
-    cell: (info) => PROCESS_TYPE_LABELS[info.getValue() ?? ""] ?? info.getValue() ?? "—",
+    meta: { width: "w-26" },
+    cell: (info) => {
+      const type = info.getValue() ?? "";
+      return <span title={PROCESS_TYPE_LABELS[type] ?? type}>{PROCESS_TYPE_SHORT_LABELS[type] ?? (type || "—")}</span>;
+    },
   }),
   helper.accessor("documentType", {
     header: "Document",
     enableSorting: false,
+    meta: { width: "w-33" },
     cell: (info) => DOCUMENT_TYPE_LABELS[info.getValue() ?? ""] ?? info.getValue() ?? "—",
   }),
   helper.accessor("documentNumber", {
-    header: "Doc. number",
+    header: "Doc. no.",
     enableSorting: false,
-    meta: { className: "font-mono text-xs" },
+    meta: { className: "font-mono text-xs", width: "w-24" },
     cell: (info) => info.getValue() ?? "—",
   }),
-  helper.accessor("issuingCountry", { header: "Country", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
+  helper.accessor("issuingCountry", { header: "Country", enableSorting: false, meta: { width: "w-22" }, cell: (info) => info.getValue() ?? "—" }),
   helper.accessor("createdAt", {
     id: "created",
     header: "Created",
     sortDescFirst: true,
-    meta: { className: "whitespace-nowrap" },
-    cell: (info) => formatDateTime(info.getValue()),
+    // The day is enough to sort by here; the time is in the tooltip.
+    meta: { className: "tabular-nums", width: "w-26" },
+    cell: (info) => <span title={formatDateTime(info.getValue())}>{formatDateTimeShort(info.getValue()).slice(0, 10)}</span>,
   }),
   helper.accessor("updatedAt", {
     id: "updated",
     header: "Updated",
     sortDescFirst: true,
-    meta: { className: "whitespace-nowrap" },
-    cell: (info) => formatDateTime(info.getValue()),
+    meta: { className: "tabular-nums", width: "w-34" },
+    cell: (info) => <span title={formatDateTime(info.getValue())}>{formatDateTimeShort(info.getValue())}</span>,
   }),
   helper.accessor("assignee", {
     header: "Assignee",
     enableSorting: false,
+    meta: { width: "w-28" },
     cell: (info) => info.getValue() ?? <span className="text-slate-500">—</span>,
   }),
   helper.accessor("decision", {
     header: "Decision",
     enableSorting: false,
+    meta: { width: "w-32" },
     cell: (info) => <DecisionCell decision={info.getValue()} />,
   }),
   helper.accessor("processId", {
     header: "Process",
     enableSorting: false,
-    meta: { className: "font-mono text-xs text-slate-600" },
+    meta: { className: "font-mono text-xs text-slate-600", width: "w-22" },
     cell: (info) => <span title={info.getValue()}>{info.getValue().slice(0, 8)}</span>,
   }),
 ]);

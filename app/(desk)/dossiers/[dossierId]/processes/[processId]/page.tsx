@@ -8,7 +8,7 @@ import { listRetries } from "@/lib/retries/list-retries";
 import { planRetry } from "@/lib/retries/retry-plan";
 import { getReviewOutcome } from "@/lib/reviews/get-review-outcome";
 import { getReviewState } from "@/lib/reviews/get-review-state";
-import { REASON_CATEGORIES, REVIEWABLE_STATUSES } from "@/lib/reviews/review-decisions";
+import { REASON_CATEGORIES, REVIEWABLE_STATUSES, isOpenForDecision } from "@/lib/reviews/review-decisions";
 import { getDocumentTypeChoices } from "@/lib/server/retry-deps";
 import { requirePage } from "@/lib/server/session";
 import { ProcessView } from "./_components/process-view";
@@ -47,6 +47,7 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
       dossierId={dossierId}
       processId={processId}
       reviewable={(REVIEWABLE_STATUSES as readonly string[]).includes(detail.status)}
+      canTake={isOpenForDecision(detail.status, reviewState.decisions.map((d) => d.state))}
       viewerId={ctx.user.id}
       assignee={reviewState.assignment ? { id: reviewState.assignment.assigneeId, name: reviewState.assignment.assignee } : null}
       decisions={reviewState.decisions.map((d) => ({ ...d, decidedAt: d.decidedAt.toISOString() }))}

@@ -18,8 +18,25 @@ interface ProcessViewProps {
   actions?: ReactNode;
 }
 
+/** Statuses that end without a verification: Assure may send nothing to compare. */
+const ENDED_WITHOUT_CHECK = new Set(["failed", "canceled"]);
+
+/** Assure sends `"providerSpecific": {}` on canceled processes: an empty object is no result either. */
+const isEmpty = (value: object | null) => !value || Object.keys(value).length === 0;
+
+/** A failed or canceled process with nothing from Assure: tables of "absent" would say nothing, once per row. */
+function hasNoResults(detail: ProcessDetail, result: ResultView | null): boolean {
+  return (
+    ENDED_WITHOUT_CHECK.has(detail.status) &&
+    isEmpty(detail.finalResult) &&
+    isEmpty(detail.providerSpecific) &&
+    (!result || result.state === "none")
+  );
+}
+
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
 export function ProcessView({ detail, result, actions }: ProcessViewProps) {
+  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={actions} />;
   const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
     status: detail.status,
@@ -52,10 +69,43 @@ export function ProcessView({ detail, result, actions }: ProcessViewProps) {
           The full result (Onfido&apos;s sub-breakdowns, the images and the raw files) is for compliance and admin roles.
         </p>
       )}
-      <section aria-labelledby="raw-process-heading" className="flex flex-col gap-2">
-        <h2 id="raw-process-heading" className="text-base font-semibold">Process object as stored</h2>
-        <JsonView title="process (raw)" text={JSON.stringify(detail.raw)} note="as Assure sent it; the SDK token is redacted" />
-      </section>
+      <RawProcess detail={detail} />
+    </article>
+  );
+}
+
+function RawProcess({ detail }: { detail: ProcessDetail }) {
+  return (
+    <section aria-labelledby="raw-process-heading" className="flex flex-col gap-2">
+      <h2 id="raw-process-heading" className="text-base font-semibold">Process object as stored</h2>
+      <JsonView title="process (raw)" text={JSON.stringify(detail.raw)} note="as Assure sent it; the SDK token is redacted" />
+    </section>
+  );
+}
+
+function NoResultsView({ detail, actions }: { detail: ProcessDetail; actions?: ReactNode }) {
+  const explanation = buildReviewModel({
+    status: detail.status,
+    processType: detail.processType,
+    finalResult: null,
+    providerSpecific: null,
+    failReason: detail.failReason,
+    documentReport: null,
+    facialReport: null,
+  }).explanation;
+  return (
+    <article aria-labelledby="process-heading" className="flex flex-col gap-4">
+      <ProcessHeader detail={detail} zipUrl={null} />
+      <StatusExplanationPanel explanation={explanation} failReason={detail.failReason} />
+      {actions}
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[2fr_minmax(16rem,0.8fr)]">
+        <p role="note" className="self-start rounded-md border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
+          Assure sent no results for this process: no <code>finalResult</code>, no <code>providerSpecific</code> and no full result, as
+          is usual for a {detail.status} process. There is nothing to compare.
+        </p>
+        <ProcessTimeline detail={detail} />
+      </div>
+      <RawProcess detail={detail} />
     </article>
   );
 }

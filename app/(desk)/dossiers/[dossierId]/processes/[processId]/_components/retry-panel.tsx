@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/server/action-result";
 import { cancelRetryAction, resumeRetryAction, retryAction } from "../actions";
 import { ActionOutcome } from "./action-outcome";
 
@@ -32,7 +33,12 @@ export function RetryPanel(props: RetryPanelProps) {
   const [open, setOpen] = useState(false);
   // One key per opening of the dialog: a double click or a resent form repeats the same retry.
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
-  const [retried, retry, retrying] = useActionState(retryAction, null);
+  // A retry that went through closes the dialog: its outcome shows above, and confirming again would only repeat it.
+  const [retried, retry, retrying] = useActionState(async (previous: ActionResult, form: FormData) => {
+    const result = await retryAction(previous, form);
+    if (result?.ok) setOpen(false);
+    return result;
+  }, null);
   const [resumed, resume, resuming] = useActionState(resumeRetryAction, null);
   const [canceled, cancel, canceling] = useActionState(cancelRetryAction, null);
   const left = props.cap - props.retries.length;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { formatDateTime } from "@/components/format";
 import { assignAction, decideAction, settleDecisionAction } from "../actions";
 import { ActionOutcome } from "./action-outcome";
 
@@ -21,6 +22,8 @@ interface ReviewPanelProps {
   processId: string;
   /** False for statuses a person does not review (accepted, failed, …): only the history shows. */
   reviewable: boolean;
+  /** A decision can still be made (lib/reviews isOpenForDecision): only then may an officer take it. */
+  canTake: boolean;
   viewerId: string;
   assignee: { id: string; name: string } | null;
   decisions: Decision[];
@@ -46,10 +49,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
     <section aria-labelledby="review-heading" className="flex flex-col gap-3 rounded-md border border-sky-200 bg-sky-50/40 p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="review-heading" className="text-base font-semibold">Review</h2>
-        <form action={assign} className="flex items-center gap-2 text-sm">
+        {(props.canTake || props.assignee) && <form action={assign} className="flex items-center gap-2 text-sm">
           {ids}
           <span>{props.assignee ? `Assigned to ${props.assignee.id === props.viewerId ? "you" : props.assignee.name}` : "Unassigned"}</span>
-          {props.assignee?.id !== props.viewerId && (
+          {props.canTake && props.assignee?.id !== props.viewerId && (
             <button name="assign" value="me" disabled={assigning} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
               Assign to me
             </button>
@@ -59,7 +62,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
               Unassign
             </button>
           )}
-        </form>
+        </form>}
       </div>
       <ActionOutcome result={assigned} />
       <ActionOutcome result={decided} />
@@ -70,7 +73,8 @@ export function ReviewPanel(props: ReviewPanelProps) {
           {props.decisions.map((d) => (
             <li key={d.id} className="rounded-md border border-slate-200 bg-white p-2">
               <strong className={d.decision === "approve" ? "text-emerald-800" : "text-red-800"}>{d.decision === "approve" ? "Approved" : "Rejected"}</strong>{" "}
-              ({props.reasons[d.reasonCategory] ?? d.reasonCategory}) by {d.decidedBy}, {STATE_LABEL[d.state]}
+              ({props.reasons[d.reasonCategory] ?? d.reasonCategory}) by {d.decidedBy} on{" "}
+              <time dateTime={d.decidedAt}>{formatDateTime(new Date(d.decidedAt))}</time>, {STATE_LABEL[d.state]}
               {d.confirmedBy && d.state === "final" ? `, confirmed by ${d.confirmedBy}` : ""}
               <p className="mt-1 whitespace-pre-wrap text-slate-700">{d.note}</p>
               {d.state === "awaiting_confirmation" && (

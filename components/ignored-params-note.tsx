@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { IgnoredParam } from "./ignored-search-params";
+
+interface IgnoredParamsNoteProps {
+  ignored: IgnoredParam[];
+  /** This view's address without the ignored values. */
+  cleanHref: string;
+}
+
+/** Says which values of the address a list left out, so that nobody reads a wider view as the one they asked for. */
+export function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNoteProps) {
+  if (ignored.length === 0) return null;
+  return (
+    <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p>
+        <strong>Ignored in the address:</strong> the desk does not know {ignored.length === 1 ? "this value" : "these values"}, so
+        the list below is shown without {ignored.length === 1 ? "it" : "them"}.
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {ignored.map(({ key, value, expected }) => (
+          <li key={`${key}=${value}`}>
+            <code className="font-mono text-xs">{`${key}=${value}`}</code>
+            {expected && <span className="text-amber-900"> ({expected})</span>}
+          </li>
+        ))}
+      </ul>
+      <Link href={cleanHref} className="mt-1 inline-block underline">
+        Remove them from the address
+      </Link>
+    </div>
+  );
+}
