@@ -60,6 +60,8 @@ export const EnvSchema = z.object({
   NEXTAUTH_URL: optional(url(["http", "https"])),
   /** A session unused for this long ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60)).default(30),
+  /** A session ends this many hours after sign-in, however recently it was used. */
+  SESSION_MAX_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).default(12),
   /** Optional company SSO (OpenID Connect): all three or none. */
   OIDC_ISSUER: optional(url(["https", "http"])),
   OIDC_CLIENT_ID: optional(z.string().min(1)),
