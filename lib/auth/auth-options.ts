@@ -4,7 +4,9 @@ import { getDatabase } from "../../db";
 import { getEnv } from "../config";
 import { SESSION_UPDATE_AGE_SECONDS, sessionMaxAgeSeconds } from "./session-cookie";
 import { oidcProvider, resolveSsoUser } from "./sso";
+import type { SessionClaims } from "./session-user";
 import { signInWithPassword } from "./sign-in";
+import { endSessionOnSignOut } from "./sign-out";
 
 /** The first address of X-Forwarded-For (set by Next.js and by proxies in front of it). */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
@@ -31,6 +33,13 @@ export function authOptions(): NextAuthOptions {
     // copied cookie value outlive the idle time-out by weeks (only the browser's cookie expiry would end it).
     jwt: { maxAge: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    events: {
+      // Ends the session on the server too, so that a copy of the cookie is refused (lib/auth/sign-out.ts).
+      async signOut({ token }) {
+        const database = await getDatabase();
+        await endSessionOnSignOut(database.db, token as SessionClaims | null, { maxHours: env.SESSION_MAX_HOURS });
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
