@@ -6,6 +6,7 @@ import { reissuedSessionToken, sessionCookieName, sessionLifetimeEndsAt, session
 import { getEnv } from "./lib/config";
 import { contentSecurityPolicy } from "./lib/security/content-security-policy";
 import { crossSiteDownloadPage, isCrossSiteDownload } from "./lib/security/cross-site-downloads";
+import { STRICT_TRANSPORT_SECURITY } from "./lib/security/strict-transport";
 
 /**
  * The first gate for every page and route handler: anonymous visitors go to sign-in (pages) or get 401
@@ -17,6 +18,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const answer = await decide(request, csp);
   answer.headers.set("Content-Security-Policy", csp);
+  // Its own redirects and refusals too, which next.config.js's headers may not reach.
+  answer.headers.set(STRICT_TRANSPORT_SECURITY.key, STRICT_TRANSPORT_SECURITY.value);
   return answer;
 }
 

@@ -97,8 +97,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.ASSURE_BASE_URL && (!env.ASSURE_CLIENT_ID || !env.ASSURE_CLIENT_SECRET)) {
     problems.push("ASSURE_CLIENT_ID and ASSURE_CLIENT_SECRET: required when ASSURE_BASE_URL is set");
   }
-  if (env.NODE_ENV === "production" && env.ASSURE_BASE_URL && env.ASSURE_SIMULATOR === "0" && !env.ASSURE_WEBHOOK_SECRET) {
+  const realAssure = env.NODE_ENV === "production" && Boolean(env.ASSURE_BASE_URL) && env.ASSURE_SIMULATOR === "0";
+  if (realAssure && !env.ASSURE_WEBHOOK_SECRET) {
     problems.push("ASSURE_WEBHOOK_SECRET: required when talking to the real Assure API");
+  }
+  // Outside demo mode the session cookie must be Secure, and next-auth makes it so only for an https address.
+  if (realAssure && !(env.NEXTAUTH_URL ?? env.PUBLIC_URL)?.startsWith("https://")) {
+    problems.push("NEXTAUTH_URL: must be an https:// address when talking to the real Assure API (or PUBLIC_URL, its default)");
   }
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three, or none");
