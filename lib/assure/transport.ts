@@ -33,6 +33,8 @@ export interface WireTooLarge {
 export type WireOutcome = WireResponse | WireTimeout | WireNetworkError | WireTooLarge;
 
 /** `maxBodyBytes`: read a successful answer's body as a stream and stop past this many bytes. */
+export function exchange(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Exclude<WireOutcome, WireTooLarge>>;
+export function exchange(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number, maxBodyBytes: number | undefined): Promise<WireOutcome>;
 export async function exchange(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number, maxBodyBytes?: number): Promise<WireOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {

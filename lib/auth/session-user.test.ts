@@ -100,7 +100,7 @@ describe("getSessionUser", () => {
   it("keeps the session of an SSO user created by that very sign-in", async () => {
     const env = parseEnv({ OIDC_ROLE_CLAIM: "desk_role" });
     const email = `${randomUUID()}@sso.desk.test`;
-    const staff = await resolveSsoUser(database.db, env, { subject: randomUUID(), profile: { email, name: "SSO User", desk_role: "support" } });
+    const staff = await resolveSsoUser(database.db, env, { issuer: "https://sso.desk.test", subject: randomUUID(), profile: { email, name: "SSO User", desk_role: "support" } });
     if (!staff.ok) throw new Error(`refused: ${staff.reason}`);
     expect(await getSessionUser(database.db, { uid: staff.id, signedInAt: staff.signedInAt.getTime() }, lifetime)).toMatchObject({ email, role: "support" });
   });
