@@ -17,6 +17,8 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // The same value as lib/security/strict-transport.ts (which proxy.ts sets on the answers it makes itself).
+  { key: "Strict-Transport-Security", value: "max-age=31536000" },
 ];
 
 nextConfig.headers = async () => [{ source: "/:path*", headers: securityHeaders }];

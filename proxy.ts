@@ -2,9 +2,11 @@ import { getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { can, type StaffRole } from "./lib/auth/permissions";
 import { capabilityFor } from "./lib/auth/route-rules";
-import { reissuedSessionToken, sessionCookieName, sessionMaxAgeSeconds } from "./lib/auth/session-cookie";
+import { reissuedSessionToken, sessionCookieName, sessionLifetimeEndsAt, sessionMaxAgeSeconds } from "./lib/auth/session-cookie";
 import { getEnv } from "./lib/config";
 import { contentSecurityPolicy } from "./lib/security/content-security-policy";
+import { crossSiteDownloadPage, isCrossSiteDownload } from "./lib/security/cross-site-downloads";
+import { STRICT_TRANSPORT_SECURITY } from "./lib/security/strict-transport";
 
 /**
  * The first gate for every page and route handler: anonymous visitors go to sign-in (pages) or get 401
@@ -16,6 +18,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const answer = await decide(request, csp);
   answer.headers.set("Content-Security-Policy", csp);
+  // Its own redirects and refusals too, which next.config.js's headers may not reach.
+  answer.headers.set(STRICT_TRANSPORT_SECURITY.key, STRICT_TRANSPORT_SECURITY.value);
   return answer;
 }
 
@@ -37,10 +41,18 @@ async function decide(request: NextRequest, csp: string) {
   const { pathname, search } = request.nextUrl;
   const need = capabilityFor(pathname);
   if (need === null) return next(request, csp);
+  // One guard for every GET that sends personal data (lib/security/cross-site-downloads.ts).
+  if (isCrossSiteDownload(pathname, request.headers.get("sec-fetch-site"))) {
+    const page = crossSiteDownloadPage();
+    return new NextResponse(page.body, { status: page.status, headers: page.headers });
+  }
 
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   const isApi = pathname.startsWith("/api/");
-  if (!token?.uid) {
+  // Past SESSION_MAX_HOURS since sign-in the session is over, however recently it was used (pages and
+  // verbs check the same against the database's clock: lib/auth/session-user.ts).
+  const endsAt = sessionLifetimeEndsAt(token?.signedInAt, getEnv().SESSION_MAX_HOURS);
+  if (!token?.uid || endsAt === null || endsAt <= Date.now()) {
     if (isApi) return NextResponse.json({ error: "sign in first" }, { status: 401 });
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -60,15 +72,19 @@ async function slideSession(request: NextRequest, answer: NextResponse, token: J
   const secret = process.env.NEXTAUTH_SECRET;
   // A token next-auth had to split over several cookies (never ours, it is small) is left to next-auth.
   if (!secret || !request.cookies.has(cookie.name)) return;
-  const maxAgeSeconds = sessionMaxAgeSeconds(getEnv().SESSION_IDLE_MINUTES);
-  const value = await reissuedSessionToken(token, { secret, maxAgeSeconds });
-  if (!value) return;
-  answer.cookies.set(cookie.name, value, {
+  const env = getEnv();
+  const reissued = await reissuedSessionToken(token, {
+    secret,
+    maxAgeSeconds: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES),
+    maxLifetimeHours: env.SESSION_MAX_HOURS,
+  });
+  if (!reissued) return;
+  answer.cookies.set(cookie.name, reissued.value, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
     secure: cookie.secure,
-    expires: new Date(Date.now() + maxAgeSeconds * 1000),
+    expires: new Date(Date.now() + reissued.maxAgeSeconds * 1000),
   });
 }
 

@@ -135,6 +135,20 @@ export const processResults = pgTable("process_results", {
   storedAt: timestamp("stored_at", tz).notNull().defaultNow(),
 });
 
+/**
+ * A full result the desk did not store because Assure's answer was longer than the download cap: the
+ * process page says so instead of "no result yet". Removed when a later download is stored.
+ */
+export const processResultRefusals = pgTable("process_result_refusals", {
+  processId: text("process_id")
+    .primaryKey()
+    .references(() => processes.processId, { onDelete: "cascade" }),
+  limitBytes: bigint("limit_bytes", { mode: "number" }).notNull(),
+  /** Content-Length, when Assure declared one. */
+  declaredBytes: bigint("declared_bytes", { mode: "number" }),
+  refusedAt: timestamp("refused_at", tz).notNull().defaultNow(),
+});
+
 export const inboxState = pgEnum("inbox_state", ["received", "processing", "done", "failed", "dead"]);
 
 /**

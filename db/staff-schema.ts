@@ -21,8 +21,12 @@ export const staffUsers = pgTable(
     role: staffRole("role").notNull(),
     /** argon2id; null for users who sign in only through the company's SSO. */
     passwordHash: text("password_hash"),
-    /** The SSO provider's subject, when the user has signed in that way. */
+    /** The SSO provider's subject, when the user has signed in that way; unique per issuer. */
     ssoSubject: text("sso_subject"),
+    /** The OpenID Connect issuer that vouched for `sso_subject`. */
+    ssoIssuer: text("sso_issuer"),
+    /** An admin allowed an SSO login with this (verified) email to be linked to this account. */
+    ssoAllowed: boolean("sso_allowed").notNull().default(false),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", tz).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
@@ -32,7 +36,8 @@ export const staffUsers = pgTable(
   },
   (t) => [
     uniqueIndex("staff_users_email_idx").on(t.email),
-    uniqueIndex("staff_users_sso_subject_idx").on(t.ssoSubject).where(sql`${t.ssoSubject} is not null`),
+    // A subject is unique only within its issuer (OpenID Connect Core §2).
+    uniqueIndex("staff_users_sso_identity_idx").on(t.ssoIssuer, t.ssoSubject).where(sql`${t.ssoSubject} is not null`),
     check("staff_users_email_lower", sql`${t.email} = lower(${t.email})`),
   ],
 );

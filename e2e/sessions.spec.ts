@@ -26,6 +26,45 @@ async function signedInPage(browser: Browser, baseURL: string, email: string, pa
   return page;
 }
 
+/** A new compliance officer, added by the admin on the staff page (demo users' sessions are shared by other specs). */
+async function addStaffUser(page: Page, prefix: string, password: string): Promise<string> {
+  const email = `${prefix}-${randomUUID().slice(0, 8)}@e2e.desk`;
+  await page.goto("/admin/staff");
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Add staff user" }) });
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Name").fill(`${prefix} journey`);
+  await create.getByLabel("Role").selectOption("compliance");
+  await create.getByLabel(/Password/).fill(password);
+  await create.getByRole("button", { name: "Add staff user" }).click();
+  await expect(create.getByText(`Created ${email}.`)).toBeVisible();
+  return email;
+}
+
+test("signing out ends the session on the server: a cookie copied before is refused after", async ({ page, browser, baseURL }) => {
+  const password = "sign-out-password-for-e2e-42";
+  const email = await addStaffUser(page, "signout", password);
+  const user = await signedInPage(browser, baseURL!, email, password);
+  const copied = await sessionCookie(user);
+  expect((await user.request.get("/api/audit/export")).status()).toBe(200);
+
+  await user.getByRole("button", { name: "Sign out" }).click();
+  await expect(user).toHaveURL(/\/sign-in/);
+
+  // Another browser replays the copied value: still well-formed and unexpired, but the server refuses it.
+  const thief = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  await thief.addCookies([copied]);
+  const page2 = await thief.newPage();
+  await page2.goto("/audit");
+  await expect(page2).toHaveURL(/\/sign-in/);
+  expect((await thief.request.get("/api/audit/export")).status()).toBe(401);
+  const rows = await (await page.request.get(`/api/audit/export?who=${encodeURIComponent(email)}&what=auth`)).text();
+  expect(rows).toContain(",auth.sign_out,");
+  // Signing in again works.
+  await signIn(user, email, password);
+  await thief.close();
+  await user.context().close();
+});
+
 test("a password reset by an admin ends the user's session: the next page load asks them to sign in", async ({ page, browser, baseURL }) => {
   const email = `reset-${randomUUID().slice(0, 8)}@e2e.desk`;
   const password = "first-password-for-e2e-42";

@@ -21,7 +21,7 @@ function identity(claims: Record<string, unknown> = {}) {
 }
 
 /** A fresh browser on the sign-in page that clicks the SSO button as `claims`. */
-async function ssoSignIn(browser: Browser, baseURL: string, claims: { sub: string }): Promise<Page> {
+async function ssoSignIn(browser: Browser, baseURL: string, claims: { sub: string } & Record<string, unknown>): Promise<Page> {
   await setNextIdentity(issuer, claims);
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
@@ -97,4 +97,49 @@ test("an SSO user with no staff account and no role claim is refused with a clea
   await page.goto("/admin/staff");
   await expect(page.getByRole("row").filter({ hasText: who.email })).toHaveCount(0);
   await user.context().close();
+});
+
+test("an SSO login is linked to an existing account only after an admin allows SSO for it, and with a verified email", async ({ page, browser, baseURL }) => {
+  const id = randomUUID().slice(0, 8);
+  const email = `linked-${id}@company.e2e`;
+  await page.goto("/admin/staff");
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Add staff user" }) });
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Name").fill(`Linked ${id}`);
+  await create.getByLabel("Role").selectOption("support");
+  await create.getByLabel(/Password/).fill("linked-user-password-42");
+  await create.getByRole("button", { name: "Add staff user" }).click();
+  await expect(create.getByText(`Created ${email}.`)).toBeVisible();
+
+  // Someone at the provider with that email, even verified, gets nothing until an admin allows SSO.
+  const who = { sub: `sso-${id}`, email, email_verified: true, name: `Linked ${id}`, [E2E_OIDC.roleClaim]: "admin" };
+  const refused = await ssoSignIn(browser, baseURL!, who);
+  await expect(refused).toHaveURL(/\/sign-in\?error=SsoNotAllowed/);
+  await expect(refused.locator("#sign-in-error")).toContainText("does not allow company sign-in");
+  await refused.context().close();
+
+  const row = page.getByRole("row").filter({ hasText: email });
+  await row.getByRole("button", { name: "Allow SSO" }).click();
+  await expect(row.getByText("SSO allowed.")).toBeVisible();
+
+  // Allowed, but the provider does not vouch for the email: still refused.
+  const unverified = await ssoSignIn(browser, baseURL!, { ...who, email_verified: false });
+  await expect(unverified).toHaveURL(/\/sign-in\?error=EmailNotVerified/);
+  await unverified.context().close();
+
+  // Allowed and verified: linked, with the role the claim carries; a role change by the claim ends the old session.
+  const linked = await ssoSignIn(browser, baseURL!, { ...who, [E2E_OIDC.roleClaim]: "compliance" });
+  await expect(linked).toHaveURL(/\/processes/);
+  await expect(linked.locator("aside").getByText("compliance", { exact: true })).toBeVisible();
+  const promoted = await ssoSignIn(browser, baseURL!, who);
+  await expect(promoted).toHaveURL(/\/processes/);
+  await linked.goto("/processes");
+  await expect(linked).toHaveURL(/\/sign-in/);
+  await promoted.goto("/admin");
+  await expect(promoted.getByRole("heading", { name: "Admin" })).toBeVisible();
+
+  const rows = await auditOf(page, email);
+  expect(rows[0]).toContain('""roleTo"":""admin""');
+  await linked.context().close();
+  await promoted.context().close();
 });

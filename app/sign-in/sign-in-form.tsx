@@ -21,6 +21,8 @@ export function describeSignInError(code: string | null): string | null {
   if (code === "CredentialsSignin") return "The email or password is wrong.";
   if (code === "NoStaffAccount") return "Your company account has no access to the desk yet: ask an admin.";
   if (code === "AccountDeactivated") return "Your desk account is deactivated: ask an admin.";
+  if (code === "SsoNotAllowed") return "Your desk account does not allow company sign-in: ask an admin to allow SSO for it.";
+  if (code === "EmailNotVerified") return "Your company account's email is not verified, so the desk cannot match it to your desk account.";
   if (code === "SessionRequired") return "Please sign in.";
   return "Sign-in failed. Please try again.";
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAssureClient, type AssureClientOptions } from "./client";
+import { createAssureClient, RESULT_DOWNLOAD_MAX_BYTES, type AssureClientOptions } from "./client";
 import type { AssureConfigInput } from "./config";
-import { AssureApiError, AssureResponseError, AssureTimeoutError, AssureUnavailableError, isAssureNotFound } from "./errors";
+import { AssureApiError, AssureBodyTooLargeError, AssureResponseError, AssureTimeoutError, AssureUnavailableError, isAssureNotFound } from "./errors";
 import { imageToDataUrl } from "./images";
 import {
   bearerOf,
@@ -163,6 +163,31 @@ describe("endpoints", () => {
       "/assure/dossiers/d-1/processes/p-1/result",
       "/assure/dossiers/d-1/processes/p-failed/result",
     ]);
+  });
+
+  it("download result reads at most maxBytes, declared or streamed, and does not retry past it", async () => {
+    const big = new Uint8Array(300_000);
+    big.set(ZIP);
+    const { client, apiRequests } = await setup((request, response) => {
+      if (request.path.includes("/p-declared/")) {
+        response.writeHead(200, { "Content-Type": "application/zip", "Content-Length": String(big.length) });
+        return void response.end(Buffer.from(big));
+      }
+      // No Content-Length: chunked, so only counting the stream finds it too long.
+      response.writeHead(200, { "Content-Type": "application/zip" });
+      for (let at = 0; at < big.length; at += 16_384) response.write(Buffer.from(big.subarray(at, at + 16_384)));
+      response.end();
+    });
+    for (const processId of ["p-declared", "p-streamed"]) {
+      const error = await caught(client.downloadResult("d-1", processId, { maxBytes: 100_000 }));
+      expect(error, processId).toBeInstanceOf(AssureBodyTooLargeError);
+      expect(error).toMatchObject({ operation: "downloadResult", limitBytes: 100_000 });
+    }
+    expect(apiRequests()).toHaveLength(2);
+    // At the cap exactly, and by default (64 MiB), the same zip is read whole.
+    expect(await client.downloadResult("d-1", "p-streamed", { maxBytes: big.length })).toEqual(big);
+    expect(await client.downloadResult("d-1", "p-declared")).toEqual(big);
+    expect(RESULT_DOWNLOAD_MAX_BYTES).toBe(64 * 1024 * 1024);
   });
 
   it("download result that is not a zip is an AssureResponseError", async () => {

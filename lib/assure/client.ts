@@ -59,10 +59,16 @@ export interface AssureClient {
   /** Null when the process has no image of that kind (404). */
   getImage(dossierId: string, processId: string, kind: ImageKind): Promise<AssureImage | null>;
   startVerification(dossierId: string, processId: string, body?: Record<string, unknown>): Promise<AssureProcess>;
-  /** The full-result zip; null when there is none (404: failed or canceled processes). */
-  downloadResult(dossierId: string, processId: string): Promise<Uint8Array | null>;
+  /**
+   * The full-result zip; null when there is none (404: failed or canceled processes). Read as a stream
+   * and given up past `maxBytes` (default RESULT_DOWNLOAD_MAX_BYTES): AssureBodyTooLargeError.
+   */
+  downloadResult(dossierId: string, processId: string, options?: { maxBytes?: number }): Promise<Uint8Array | null>;
   getDocumentTypes(): Promise<DocumentTypeEntry[]>;
 }
+
+/** The desk opens zips up to 64 MiB (lib/results/result-limits.ts); a longer download is not read on. */
+export const RESULT_DOWNLOAD_MAX_BYTES = 64 * 1024 * 1024;
 
 export function createAssureClient(configInput: AssureConfigInput, options: AssureClientOptions = {}): AssureClient {
   const config = resolveAssureConfig(configInput);
@@ -154,10 +160,11 @@ export function createAssureClient(configInput: AssureConfigInput, options: Assu
       return parsed.success ? parsed.data : getProcess(dossierId, processId);
     },
 
-    async downloadResult(dossierId, processId) {
+    async downloadResult(dossierId, processId, options = {}) {
       const operation = "downloadResult";
       const path = assurePaths.processResult(dossierId, processId);
-      const answer = await http.sendOrNull({ operation, method: "GET", path, accept: RESULT_ACCEPT });
+      const maxBodyBytes = options.maxBytes ?? RESULT_DOWNLOAD_MAX_BYTES;
+      const answer = await http.sendOrNull({ operation, method: "GET", path, accept: RESULT_ACCEPT, maxBodyBytes });
       if (answer === null) return null;
       if (!looksLikeZip(answer.body)) {
         throw new AssureResponseError(operation, "a zip", [`no zip signature in ${answer.body.length} bytes`]);

@@ -125,6 +125,20 @@ export class AssureResponseError extends AssureError {
   }
 }
 
+/** Assure's answer was longer than the caller's cap; reading stopped there and nothing of it was kept. Not retried. */
+export class AssureBodyTooLargeError extends AssureError {
+  static override readonly kind: string = "AssureBodyTooLargeError";
+
+  constructor(
+    readonly operation: string,
+    readonly limitBytes: number,
+    /** What Content-Length declared, when the server sent one. */
+    readonly declaredBytes: number | null,
+  ) {
+    super(`Assure ${operation} answered with more than ${limitBytes} bytes${declaredBytes ? ` (${declaredBytes} declared)` : ""}; the desk reads at most ${limitBytes}`);
+  }
+}
+
 /** One attempt took longer than the configured time-out (and no retry was allowed or left). */
 export class AssureTimeoutError extends AssureError {
   static override readonly kind: string = "AssureTimeoutError";

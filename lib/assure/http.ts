@@ -1,5 +1,5 @@
 import type { AssureConfig } from "./config";
-import { AssureTimeoutError, AssureUnavailableError } from "./errors";
+import { AssureBodyTooLargeError, AssureTimeoutError, AssureUnavailableError } from "./errors";
 import { apiErrorFrom } from "./problem";
 import { parseRetryAfter, withRetries, type AttemptOutcome, type RetryTiming } from "./retry";
 import type { TokenSource } from "./token";
@@ -30,6 +30,8 @@ export interface AssureRequest {
   accept?: string;
   /** Safe to repeat after an unclear failure. Defaults to true for GET and DELETE. */
   idempotent?: boolean;
+  /** A 2xx body longer than this is not read on: AssureBodyTooLargeError, not retried. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpDeps {
@@ -69,6 +71,10 @@ export class AssureHttp {
         outcome = await this.exchangeWith(request, token);
       }
 
+      if (outcome.kind === "too-large") {
+        // The same request would get the same answer: repeating it would only read the cap's worth again.
+        return { ok: false, retryable: false, error: new AssureBodyTooLargeError(request.operation, outcome.limitBytes, outcome.declaredBytes) };
+      }
       if (outcome.kind === "timeout") {
         const error = new AssureTimeoutError(request.operation, config.timeoutMs, n, { cause: outcome.cause });
         return { ok: false, retryable: idempotent, error };
@@ -106,6 +112,6 @@ export class AssureHttp {
       body = JSON.stringify(request.json);
     }
     const url = `${this.config.baseUrl}${request.path}`;
-    return exchange(this.deps.fetch, url, { method: request.method, headers, body }, this.config.timeoutMs);
+    return exchange(this.deps.fetch, url, { method: request.method, headers, body }, this.config.timeoutMs, request.maxBodyBytes);
   }
 }

@@ -9,10 +9,11 @@ export {
   type AssureConfig,
   type AssureConfigInput,
 } from "./config";
-export { createAssureClient, type AssureClient, type AssureClientOptions } from "./client";
+export { createAssureClient, RESULT_DOWNLOAD_MAX_BYTES, type AssureClient, type AssureClientOptions } from "./client";
 export {
   AssureApiError,
   AssureAuthError,
+  AssureBodyTooLargeError,
   AssureConfigError,
   AssureError,
   AssureResponseError,

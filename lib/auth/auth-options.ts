@@ -4,8 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
 import { SESSION_UPDATE_AGE_SECONDS, sessionMaxAgeSeconds } from "./session-cookie";
-import { oidcProvider, resolveSsoUser } from "./sso";
+import { oidcProvider, resolveSsoUser, ssoIssuerOf, type SsoRefusal } from "./sso";
+import type { SessionClaims } from "./session-user";
 import { signInWithPassword } from "./sign-in";
+import { endSessionOnSignOut } from "./sign-out";
 
 /** The first address of X-Forwarded-For (set by Next.js and by proxies in front of it). */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
@@ -16,6 +18,14 @@ export function clientAddress(headers: Headers | Record<string, string | string[
 }
 
 export class SignInLocked extends Error {}
+
+/** The sign-in page's ?error= for each SSO refusal (app/sign-in/sign-in-form.tsx words them). */
+const SSO_REFUSAL_CODES: Record<SsoRefusal, string> = {
+  deactivated: "AccountDeactivated",
+  "no staff account": "NoStaffAccount",
+  "sso not allowed": "SsoNotAllowed",
+  "email not verified": "EmailNotVerified",
+};
 
 /**
  * next-auth v4 with JWT sessions: the cookie carries only the user's id; every request reads the user
@@ -32,6 +42,13 @@ export function authOptions(): NextAuthOptions {
     // copied cookie value outlive the idle time-out by weeks (only the browser's cookie expiry would end it).
     jwt: { maxAge: sessionMaxAgeSeconds(env.SESSION_IDLE_MINUTES) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    events: {
+      // Ends the session on the server too, so that a copy of the cookie is refused (lib/auth/sign-out.ts).
+      async signOut({ token }) {
+        const database = await getDatabase();
+        await endSessionOnSignOut(database.db, token as SessionClaims | null, { maxHours: env.SESSION_MAX_HOURS });
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -55,9 +72,10 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, profile, user }) {
         if (account?.provider !== "oidc") return true;
         const database = await getDatabase();
-        const staff = await resolveSsoUser(database.db, env, { subject: account.providerAccountId, profile: (profile ?? {}) as Record<string, unknown> });
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const staff = await resolveSsoUser(database.db, env, { issuer: ssoIssuerOf(env, claims), subject: account.providerAccountId, profile: claims });
         // The company's SSO vouched for who this is, so the answer may say why the desk refuses them.
-        if (!staff.ok) return `/sign-in?error=${staff.reason === "deactivated" ? "AccountDeactivated" : "NoStaffAccount"}`;
+        if (!staff.ok) return `/sign-in?error=${SSO_REFUSAL_CODES[staff.reason]}`;
         Object.assign(user, { id: staff.id, role: staff.role, signedInAt: staff.signedInAt.getTime() });
         return true;
       },

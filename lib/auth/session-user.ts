@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { staffUsers } from "../../db/schema";
 import type { StaffIdentity } from "./sign-in";
@@ -22,13 +22,16 @@ export function sessionEnded(sessionsValidAfter: Date, signedInAt: number): bool
 
 /**
  * The staff member behind a session, read afresh on every request, or null when the session no longer
- * counts: no such user, deactivated, or signed in before their sessions were ended. A cookie without a
+ * counts: no such user, deactivated, signed in before their sessions were ended, or signed in more than
+ * SESSION_MAX_HOURS ago. A cookie without a
  * sign-in time (issued before the desk recorded one) counts as signed out.
  */
-export async function getSessionUser(db: Db, claims: SessionClaims | null): Promise<StaffIdentity | null> {
+export async function getSessionUser(db: Db, claims: SessionClaims | null, options: { maxHours: number }): Promise<StaffIdentity | null> {
   if (typeof claims?.uid !== "string" || typeof claims.signedInAt !== "number" || !Number.isFinite(claims.signedInAt)) return null;
   const [user] = await db
     .select({
+      // The absolute lifetime is measured on the database's clock, like the sign-in time it starts from.
+      nowMs: sql<number>`extract(epoch from now()) * 1000`.mapWith(Number),
       id: staffUsers.id,
       email: staffUsers.email,
       name: staffUsers.name,
@@ -39,5 +42,6 @@ export async function getSessionUser(db: Db, claims: SessionClaims | null): Prom
     .from(staffUsers)
     .where(eq(staffUsers.id, claims.uid));
   if (!user?.active || sessionEnded(user.sessionsValidAfter, claims.signedInAt)) return null;
+  if (user.nowMs >= claims.signedInAt + options.maxHours * 3_600_000) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

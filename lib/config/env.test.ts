@@ -34,6 +34,23 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ASSURE_BASE_URL: "https://api.signicat.com/assure" })).toThrow(/ASSURE_CLIENT_ID/);
   });
 
+  it("needs an https NEXTAUTH_URL (or PUBLIC_URL) outside demo mode, so that the session cookie is Secure", () => {
+    const real = {
+      NODE_ENV: "production",
+      ASSURE_BASE_URL: "https://api.signicat.com/assure",
+      ASSURE_CLIENT_ID: "id",
+      ASSURE_CLIENT_SECRET: "secret",
+      ASSURE_WEBHOOK_SECRET: "a-webhook-secret-of-length",
+    };
+    expect(() => parseEnv(real)).toThrow(/NEXTAUTH_URL: must be an https:\/\/ address/);
+    expect(() => parseEnv({ ...real, NEXTAUTH_URL: "http://desk.example.com" })).toThrow(/NEXTAUTH_URL/);
+    expect(() => parseEnv({ ...real, PUBLIC_URL: "http://desk.example.com" })).toThrow(/NEXTAUTH_URL/);
+    expect(parseEnv({ ...real, NEXTAUTH_URL: "https://desk.example.com" }).NEXTAUTH_URL).toBe("https://desk.example.com");
+    expect(parseEnv({ ...real, PUBLIC_URL: "https://desk.example.com" }).PUBLIC_URL).toBe("https://desk.example.com");
+    // Demo mode (the bundled simulator) runs on plain http://localhost.
+    expect(parseEnv({ ...real, ASSURE_SIMULATOR: "1", NEXTAUTH_URL: "http://localhost:3000" }).NEXTAUTH_URL).toBe("http://localhost:3000");
+  });
+
   it("does not echo a secret it refuses", () => {
     try {
       parseEnv({ ASSURE_WEBHOOK_SECRET: "short-secret" });

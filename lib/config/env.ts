@@ -60,6 +60,8 @@ export const EnvSchema = z.object({
   NEXTAUTH_URL: optional(url(["http", "https"])),
   /** A session unused for this long ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60)).default(30),
+  /** A session ends this many hours after sign-in, however recently it was used. */
+  SESSION_MAX_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).default(12),
   /** Optional company SSO (OpenID Connect): all three or none. */
   OIDC_ISSUER: optional(url(["https", "http"])),
   OIDC_CLIENT_ID: optional(z.string().min(1)),
@@ -95,8 +97,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.ASSURE_BASE_URL && (!env.ASSURE_CLIENT_ID || !env.ASSURE_CLIENT_SECRET)) {
     problems.push("ASSURE_CLIENT_ID and ASSURE_CLIENT_SECRET: required when ASSURE_BASE_URL is set");
   }
-  if (env.NODE_ENV === "production" && env.ASSURE_BASE_URL && env.ASSURE_SIMULATOR === "0" && !env.ASSURE_WEBHOOK_SECRET) {
+  const realAssure = env.NODE_ENV === "production" && Boolean(env.ASSURE_BASE_URL) && env.ASSURE_SIMULATOR === "0";
+  if (realAssure && !env.ASSURE_WEBHOOK_SECRET) {
     problems.push("ASSURE_WEBHOOK_SECRET: required when talking to the real Assure API");
+  }
+  // Outside demo mode the session cookie must be Secure, and next-auth makes it so only for an https address.
+  if (realAssure && !(env.NEXTAUTH_URL ?? env.PUBLIC_URL)?.startsWith("https://")) {
+    problems.push("NEXTAUTH_URL: must be an https:// address when talking to the real Assure API (or PUBLIC_URL, its default)");
   }
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three, or none");

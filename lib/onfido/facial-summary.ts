@@ -1,5 +1,6 @@
 import { resultText, toneOf, type Tone } from "./labels";
 import type { OnfidoCheck, OnfidoReport } from "./report-schemas";
+import { onfidoDashboardLink } from "./dashboard-link";
 
 /**
  * The facts a reviewer looks for in a facial similarity report: the face-match score (1 = same face), the
@@ -87,7 +88,7 @@ export function summarizeCheck(check: OnfidoCheck, reports: readonly OnfidoRepor
     result: resultText(check.result),
     tone: toneOf(check.result),
     createdAt: check.created_at ?? null,
-    resultsUri: typeof check.results_uri === "string" && check.results_uri.startsWith("https://") ? check.results_uri : null,
+    resultsUri: onfidoDashboardLink(check.results_uri),
     sandbox: check.sandbox ?? null,
     tags: check.tags ?? [],
     reports: check.report_ids.map((id) => ({ id, name: reports.find((r) => r.id === id)?.name ?? null })),

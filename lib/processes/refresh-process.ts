@@ -1,6 +1,9 @@
 import type { Db } from "../../db/client";
 import type { AssureClient } from "../assure/client";
+import { AssureBodyTooLargeError } from "../assure/errors";
 import { isFinalStatus } from "../assure/schemas";
+import { clearResultRefusal, recordResultRefusal } from "../results/result-refusals";
+import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { postgresResultStore } from "../results/result-store";
 import { fillLookupFromResult } from "./lookup-from-result";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
@@ -8,7 +11,8 @@ import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
 const WITH_RESULT = new Set(["accepted", "rejected", "inconclusive"]);
 
-export type ResultOutcome = "stored" | "kept" | "none";
+/** "too-large": Assure's zip is longer than the desk opens; nothing was stored and the process page says so. */
+export type ResultOutcome = "stored" | "kept" | "none" | "too-large";
 
 export interface RefreshResult extends UpsertProcessResult {
   /** "stored" when this call downloaded the zip; "kept" when we had it; "none" when Assure has none. */
@@ -34,12 +38,28 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  const results = postgresResultStore(db);
-  if (await results.describe(processId)) return "kept";
-  const zip = await assure.downloadResult(dossierId, processId);
+  if (await postgresResultStore(db).describe(processId)) return "kept";
+  return downloadResult(db, assure, dossierId, processId);
+}
+
+/**
+ * Downloads the zip and stores it. The download stops at the size the desk opens (a longer answer is
+ * never held in memory whole): nothing is stored, the refusal is recorded for the process page, and the
+ * step is done, since the same download would be refused again.
+ */
+export async function downloadResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
+  let zip: Uint8Array | null;
+  try {
+    zip = await assure.downloadResult(dossierId, processId, { maxBytes: DEFAULT_RESULT_LIMITS.maxZipBytes });
+  } catch (error) {
+    if (!(error instanceof AssureBodyTooLargeError)) throw error;
+    await recordResultRefusal(db, processId, { limitBytes: error.limitBytes, declaredBytes: error.declaredBytes });
+    return "too-large";
+  }
   if (!zip) return "none";
-  await results.put(processId, zip);
+  await postgresResultStore(db).put(processId, zip);
   await fillLookupFromResult(db, processId, zip);
+  await clearResultRefusal(db, processId);
   return "stored";
 }
 

@@ -5,6 +5,7 @@ import { isDocumentReport, isFacialReport, type OnfidoReport } from "../onfido/r
 import type { JsonRole } from "./classify-json";
 import { getResultLoader, type LoadedResult, type ResultLoader } from "./load-result";
 import { UnsafeResultError } from "./result-errors";
+import { getResultRefusal } from "./result-refusals";
 import { formatBytes } from "./result-limits";
 import { mediaUrl, zipUrl } from "./result-urls";
 import type { MediaKind } from "./unpack-result";
@@ -45,7 +46,7 @@ export interface JsonFileView {
 export const JSON_VIEW_LIMIT = 256 * 1024;
 
 export type ResultView =
-  | { state: "none" }
+  | { state: "none"; tooLarge?: { limitText: string; declaredText: string | null; refusedAt: string } }
   | { state: "refused"; stored: StoredInfo; kind: "unsafe" | "unreadable"; reason: string; message: string }
   | {
       state: "ready";
@@ -126,5 +127,15 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
 
 /** The full-result view of a process: unpacked on first view, then from the cache. */
 export async function getResultView(db: Db, processId: string, loader: ResultLoader = getResultLoader()): Promise<ResultView> {
-  return buildResultView(processId, await loader(db, processId));
+  const view = buildResultView(processId, await loader(db, processId));
+  if (view.state !== "none") return view;
+  // No zip: say why when it was one too large to download (lib/processes/refresh-process.ts).
+  const refusal = await getResultRefusal(db, processId);
+  if (!refusal) return view;
+  const tooLarge = {
+    limitText: formatBytes(refusal.limitBytes),
+    declaredText: refusal.declaredBytes === null ? null : formatBytes(refusal.declaredBytes),
+    refusedAt: refusal.refusedAt.toISOString(),
+  };
+  return { state: "none", tooLarge };
 }

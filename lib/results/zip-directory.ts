@@ -44,6 +44,8 @@ interface EndRecord {
   entries: number;
   directorySize: number;
   directoryOffset: number;
+  /** Where the directory must end: the ZIP64 end record when there is one, else the end record. */
+  directoryEnd: number;
 }
 
 function readEndRecord(view: DataView): EndRecord {
@@ -60,6 +62,7 @@ function readEndRecord(view: DataView): EndRecord {
   let entries = view.getUint16(at + 10, true);
   let directorySize = view.getUint32(at + 12, true);
   let directoryOffset = view.getUint32(at + 16, true);
+  let directoryEnd = at;
   if (entries === U16_MAX || directorySize === U32_MAX || directoryOffset === U32_MAX) {
     const locator = at - 20;
     if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) {
@@ -72,11 +75,18 @@ function readEndRecord(view: DataView): EndRecord {
     entries = safeNumber(view.getBigUint64(record + 32, true), "entry count");
     directorySize = safeNumber(view.getBigUint64(record + 40, true), "directory size");
     directoryOffset = safeNumber(view.getBigUint64(record + 48, true), "directory offset");
+    directoryEnd = record;
   }
   if (directoryOffset + directorySize > view.byteLength) {
     throw new UnreadableResultError("truncated", "The stored zip is truncated: its directory lies past the end of the file.");
   }
-  return { entries, directorySize, directoryOffset };
+  // JSZip treats any gap between the directory's end and the end record as bytes prepended to the zip and
+  // reads the directory again from the shifted offset, without our limits: a crafted gap passes a walk of
+  // the declared directory and hands JSZip another. The two readings agree only when there is no gap.
+  if (directoryOffset + directorySize !== directoryEnd) {
+    throw new UnreadableResultError("corrupt", "The zip's directory does not end where its end record begins.");
+  }
+  return { entries, directorySize, directoryOffset, directoryEnd };
 }
 
 /** Why a name is refused, or null when it is a plain relative path. */

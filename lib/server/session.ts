@@ -8,6 +8,7 @@ import { authOptions, clientAddress } from "../auth/auth-options";
 import type { Ctx } from "../auth/context";
 import { can, type Capability } from "../auth/permissions";
 import { getSessionUser, type SessionClaims } from "../auth/session-user";
+import { getEnv } from "../config";
 
 /**
  * The context of this request: the database and the signed-in staff member, read from the database by
@@ -21,7 +22,8 @@ export async function getCtx(): Promise<Ctx> {
   const database = await getDatabase();
   const session = (await getServerSession(authOptions())) as SessionClaims | null;
   const address = clientAddress(await headers());
-  return { db: database.db, user: await getSessionUser(database.db, session), address };
+  const user = await getSessionUser(database.db, session, { maxHours: getEnv().SESSION_MAX_HOURS });
+  return { db: database.db, user, address };
 }
 
 /** For pages: the context, after sending anonymous visitors to sign in and refusing other roles. */

@@ -109,6 +109,7 @@ export async function listStaffUsers(ctx: Ctx) {
       active: staffUsers.active,
       lastSignInAt: staffUsers.lastSignInAt,
       sso: sql<boolean>`${staffUsers.ssoSubject} is not null`,
+      ssoAllowed: staffUsers.ssoAllowed,
     })
     .from(staffUsers)
     .orderBy(staffUsers.email);

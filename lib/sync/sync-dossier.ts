@@ -4,9 +4,8 @@ import type { Db } from "../../db/client";
 import { dossiers, processes, processResults } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import type { Dossier } from "../assure/schemas";
-import { fillLookupFromResult } from "../processes/lookup-from-result";
+import { downloadResult } from "../processes/refresh-process";
 import { upsertProcess } from "../processes/upsert-process";
-import { postgresResultStore } from "../results/result-store";
 import { classifyAssureFailure } from "./assure-failure";
 
 /** Statuses for which Assure keeps a full-result zip (as in refresh-process.ts). */
@@ -58,7 +57,6 @@ export async function syncDossier(db: Db, assure: AssureClient, dossierId: strin
 
   let changed = 0;
   let zipsStored = 0;
-  const results = postgresResultStore(db);
   for (const process of listed) {
     const stored = await upsertProcess(db, { dossierId, process });
     const previous = before.get(process.processId);
@@ -70,11 +68,7 @@ export async function syncDossier(db: Db, assure: AssureClient, dossierId: strin
       changed += 1;
     }
     if (!WITH_RESULT.has(process.status) || withZip.has(process.processId)) continue;
-    const zip = await assure.downloadResult(dossierId, process.processId);
-    if (!zip) continue;
-    await results.put(process.processId, zip);
-    await fillLookupFromResult(db, process.processId, zip);
-    zipsStored += 1;
+    if ((await downloadResult(db, assure, dossierId, process.processId)) === "stored") zipsStored += 1;
   }
   return { seen: listed.length, changed, zipsStored, gone: false };
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { StatusBadge } from "@/components/status-badge";
 import { getDatabase } from "@/db";
 import { getEnv } from "@/lib/config";
 import { getDeskOverview } from "@/lib/health/desk-overview";
+import { requirePage } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  await connection();
+  // The proxy checked the cookie's role; this checks the user as the database has them now.
+  await requirePage("desk.admin", "/admin");
   const env = getEnv();
   const overview = await getDeskOverview(await getDatabase());
   const assure = env.ASSURE_SIMULATOR === "1" ? "Bundled simulator" : env.ASSURE_BASE_URL ? "Signicat Assure" : "Not configured";

@@ -59,8 +59,8 @@ export function countingClient(inner: AssureClient): { client: AssureClient; cal
       bump(calls.getDossier, dossierId);
       return dossier;
     },
-    async downloadResult(dossierId, processId) {
-      const zip = await inner.downloadResult(dossierId, processId);
+    async downloadResult(dossierId, processId, options) {
+      const zip = await inner.downloadResult(dossierId, processId, options);
       bump(calls.downloadResult, processId);
       return zip;
     },

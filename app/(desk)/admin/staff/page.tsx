@@ -33,7 +33,7 @@ export default async function StaffPage() {
                 <td className="px-3 py-2">{user.role}</td>
                 <td className="px-3 py-2">{user.active ? "active" : "deactivated"}</td>
                 <td className="whitespace-nowrap px-3 py-2">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}</td>
-                <td className="px-3 py-2"><StaffRowForms userId={user.id} role={user.role} active={user.active} /></td>
+                <td className="px-3 py-2"><StaffRowForms userId={user.id} role={user.role} active={user.active} ssoAllowed={user.ssoAllowed} /></td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
-import { createStaffAction, resetPasswordAction, updateStaffAction } from "../actions";
+import { createStaffAction, resetPasswordAction, setSsoAction, updateStaffAction } from "../actions";
 
 const ROLES = ["support", "compliance", "admin"] as const;
 
@@ -45,9 +45,10 @@ export function CreateStaffForm() {
   );
 }
 
-export function StaffRowForms({ userId, role, active }: { userId: string; role: string; active: boolean }) {
+export function StaffRowForms({ userId, role, active, ssoAllowed }: { userId: string; role: string; active: boolean; ssoAllowed: boolean }) {
   const [updated, update, updating] = useActionState(updateStaffAction, null);
   const [reset, resetAction, resetting] = useActionState(resetPasswordAction, null);
+  const [sso, ssoAction, ssoPending] = useActionState(setSsoAction, null);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={update} className="flex items-center gap-2">
@@ -71,7 +72,12 @@ export function StaffRowForms({ userId, role, active }: { userId: string; role: 
         <input id={`pw-${userId}`} name="password" type="password" autoComplete="new-password" minLength={12} placeholder="new password" className="w-36 rounded-md border border-slate-300 px-2 py-1" />
         <button disabled={resetting} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Reset</button>
       </form>
-      <Outcome result={updated ?? reset} />
+      <form action={ssoAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="allowed" value={ssoAllowed ? "false" : "true"} />
+        <button disabled={ssoPending} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{ssoAllowed ? "Disallow SSO" : "Allow SSO"}</button>
+      </form>
+      <Outcome result={updated ?? reset ?? sso} />
     </div>
   );
 }

@@ -24,6 +24,22 @@ function Heading() {
 
 /** The stored zip, opened: pictures, the reports as trees, the check, and every JSON file as received. */
 export function FullResultSection({ result, status }: FullResultSectionProps) {
+  if (result.state === "none" && result.tooLarge) {
+    const { limitText, declaredText, refusedAt } = result.tooLarge;
+    return (
+      <section aria-labelledby="full-result-heading" className="flex flex-col gap-2">
+        <Heading />
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p className="font-semibold">The full result is too large to store</p>
+          <p className="mt-1">
+            Assure&apos;s zip for this process is larger than {limitText}{declaredText ? ` (it declared ${declaredText})` : ""}, the most the
+            desk downloads. The download stopped there on {formatDateTime(new Date(refusedAt))} and nothing of it was stored; the status
+            and Assure&apos;s final result above are complete.
+          </p>
+        </div>
+      </section>
+    );
+  }
   if (result.state === "none") {
     return (
       <section aria-labelledby="full-result-heading" className="flex flex-col gap-2">
