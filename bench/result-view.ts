@@ -6,7 +6,7 @@ import type { Database } from "../db/client";
 import { dossiers, processes } from "../db/schema";
 import { upsertProcess } from "../lib/processes/upsert-process";
 import { createResultLoader } from "../lib/results/load-result";
-import { postgresResultStore } from "../lib/results/result-store";
+import { resultStore } from "../lib/results/result-store";
 import { getResultView } from "../lib/results/result-view";
 import { buildSampleZip } from "../lib/results/testing/sample-result";
 import { inconclusiveProcess, inconclusiveZipEntries } from "../lib/results/testing/seed-sample";
@@ -76,7 +76,7 @@ export async function benchResultView(database: Database, options: ResultViewBen
     ...["front", "back", "selfie", "portrait"].map((kind) => ({ path: `media/${kind}.jpg`, content: jpeg })),
   ]);
   await upsertProcess(db, { dossierId, process });
-  await postgresResultStore(db).put(processId, zip);
+  await resultStore(db).put(processId, zip);
   try {
     const first: number[] = [];
     for (let i = 0; i < (options.firstRuns ?? 10); i++) {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { isFinalStatus } from "../assure/schemas";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -33,7 +33,7 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  const results = postgresResultStore(db);
+  const results = resultStore(db);
   if (await results.describe(processId)) return "kept";
   const zip = await assure.downloadResult(dossierId, processId);
   if (!zip) return "none";

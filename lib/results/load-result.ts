@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { createByteLruCache, type ByteLruCache } from "./result-cache";
 import { isResultError, type ResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
-import { postgresResultStore, type StoredResult } from "./result-store";
+import { resultStore, type StoredResult } from "./result-store";
 import { unpackResult, type UnpackedResult } from "./unpack-result";
 
 /**
@@ -60,7 +60,7 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
   }
 
   return async (db, processId) => {
-    const store = postgresResultStore(db);
+    const store = resultStore(db);
     const stored = await store.describe(processId);
     if (!stored) return { state: "none" };
     const key = `${processId}:${stored.sha256}`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExample } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { upsertProcess } from "../processes/upsert-process";
-import { postgresResultStore } from "./result-store";
+import { resultStore } from "./result-store";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -13,11 +13,11 @@ afterAll(async () => {
   await database.dispose();
 });
 
-describe("postgresResultStore", () => {
+describe("resultStore", () => {
   it("keeps a zip byte for byte, replaces it on a second put, and answers null for none", async () => {
     const processId = randomUUID();
     await upsertProcess(database.db, { dossierId: randomUUID(), process: { ...loadExample("accepted"), processId } });
-    const store = postgresResultStore(database.db);
+    const store = resultStore(database.db);
     expect(await store.get(processId)).toBeNull();
 
     const first = new Uint8Array(randomBytes(300_000));

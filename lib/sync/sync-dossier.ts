@@ -4,7 +4,7 @@ import { dossiers, processes, processResults } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import type { Dossier } from "../assure/schemas";
 import { upsertProcess } from "../processes/upsert-process";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { classifyAssureFailure } from "./assure-failure";
 
 /** Statuses for which Assure keeps a full-result zip (as in refresh-process.ts). */
@@ -56,7 +56,7 @@ export async function syncDossier(db: Db, assure: AssureClient, dossierId: strin
 
   let changed = 0;
   let zipsStored = 0;
-  const results = postgresResultStore(db);
+  const results = resultStore(db);
   for (const process of listed) {
     const stored = await upsertProcess(db, { dossierId, process });
     const previous = before.get(process.processId);

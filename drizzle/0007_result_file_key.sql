@@ -1,0 +1,1 @@
+CREATE INDEX "process_results_storage_key_idx" ON "process_results" USING btree ("storage_key") WHERE "process_results"."storage_key" is not null;
