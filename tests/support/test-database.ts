@@ -53,7 +53,7 @@ export async function createPgliteDatabase(options: { migrate?: boolean } = {}):
 export const testResultStorage: ResultStorage = RESULT_STORAGES.find((s) => s === process.env.RESULT_STORE) ?? (testServerUrl ? "postgres" : "filesystem");
 
 let testResultDir: string | undefined;
-export function useTestResultStore(kind: ResultStorage = testResultStorage): string {
+export function setUpTestResultStore(kind: ResultStorage = testResultStorage): string {
   if (!testResultDir) {
     const dir = mkdtempSync(path.join(tmpdir(), "desk-results-"));
     testResultDir = dir;
@@ -65,6 +65,6 @@ export function useTestResultStore(kind: ResultStorage = testResultStorage): str
 
 /** Each test file gets its own database, on the engine `DATABASE_URL` selects, and its own result folder. */
 export function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  useTestResultStore();
+  setUpTestResultStore();
   return testServerUrl ? createPostgresDatabase(testServerUrl, options) : createPgliteDatabase(options);
 }
