@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { createByteLruCache, type ByteLruCache } from "./result-cache";
-import { isResultError, type ResultError } from "./result-errors";
+import { isResultError, UnreadableResultError, type ResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
 import { resultStore, type StoredResult } from "./result-store";
 import { unpackResult, type UnpackedResult } from "./unpack-result";
@@ -69,7 +69,14 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
       let pending = inflight.get(key);
       if (!pending) {
         // null: the zip was deleted between describe and get.
-        pending = store.get(processId).then((bytes) => (bytes ? unpackOnce(key, bytes) : null));
+        pending = store.get(processId).then(
+          (bytes) => (bytes ? unpackOnce(key, bytes) : null),
+          (error: unknown) => {
+            // A damaged stored copy is shown as such but not cached: once repaired, the next view reads it.
+            if (error instanceof UnreadableResultError && error.reason === "damaged") return { ok: false, error } as const;
+            throw error;
+          },
+        );
         inflight.set(key, pending);
         const forget = () => inflight.delete(key);
         pending.then(forget, forget);
