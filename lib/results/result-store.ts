@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processResults } from "../../db/schema";
 import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
@@ -164,4 +164,9 @@ export function listResultsNotIn(db: Db, storage: ResultStorage, after: string, 
     .where(and(ne(processResults.storage, storage), sql`${processResults.processId} > ${after}`))
     .orderBy(processResults.processId)
     .limit(limit);
+}
+
+export async function countResultsNotIn(db: Db, storage: ResultStorage): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(processResults).where(ne(processResults.storage, storage));
+  return row?.n ?? 0;
 }
