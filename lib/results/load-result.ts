@@ -30,9 +30,13 @@ export type ResultLoader = (db: Db, processId: string) => Promise<LoadedResult>;
 const MiB = 1024 * 1024;
 export const RESULT_CACHE_LIMITS = { maxBytes: 256 * MiB, maxEntries: 64 };
 
-/** What an entry costs in memory: its media, plus JSON text and the parsed objects (about twice the text). */
+/**
+ * What an entry costs in memory: the buffers its media keep alive (stored pictures are views of the zip, so
+ * the zip counts once however many of them it holds), plus JSON text and the parsed objects (about twice the text).
+ */
 export function estimateResultBytes(result: UnpackedResult): number {
-  const media = result.media.reduce((sum, m) => sum + m.bytes.byteLength, 0);
+  const buffers = new Set(result.media.map((m) => m.bytes.buffer));
+  const media = [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0);
   const json = result.json.reduce((sum, j) => sum + j.text.length * 2 * 3, 0);
   return media + json + 4096;
 }
