@@ -1,6 +1,7 @@
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processResults } from "../../db/schema";
+import { UnreadableResultError } from "./result-errors";
 import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
 import { configuredResultStore, type ResultStorage, type ResultStoreSettings } from "./result-store-settings";
 
@@ -108,15 +109,44 @@ export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, pr
   });
 }
 
+/**
+ * PostgreSQL rows are read a slice at a time into one buffer. Read whole, a 20 MB bytea arrives as 40 MB of
+ * hex text that the driver keeps as a string, decodes into a third copy and leaves in its receive buffer
+ * (PGlite's WebAssembly memory grows by as much and never shrinks); in slices, each of those is 1 MiB.
+ */
+const SLICE = 1024 * 1024;
+
+async function readPostgresContent(db: Db | Tx, processId: string, sizeBytes: number): Promise<Uint8Array> {
+  const out = Buffer.allocUnsafe(sizeBytes);
+  // One snapshot for every slice: a zip replaced meanwhile cannot be read half old, half new.
+  const read = await db.transaction(
+    async (tx) => {
+      for (let at = 0; at < sizeBytes; at += SLICE) {
+        const [row] = await tx
+          .select({ part: sql<Uint8Array | null>`substring(${processResults.content} from ${at + 1} for ${SLICE})`, size: processResults.sizeBytes })
+          .from(processResults)
+          .where(eq(processResults.processId, processId));
+        if (!row) return false;
+        if (!row.part || row.size !== sizeBytes) throw new Error(`The stored zip of process ${processId} changed size while it was read`);
+        out.set(row.part, at);
+      }
+      return true;
+    },
+    { isolationLevel: "repeatable read" },
+  );
+  if (!read) throw new UnreadableResultError("damaged", "The stored zip disappeared while it was read.");
+  return out;
+}
+
 /** A row's bytes from wherever the row says they are. */
 export async function readResult(
+  db: Db | Tx,
   dir: string,
-  row: { storage: string; storageKey: string | null; content: Uint8Array | null; sizeBytes: number; sha256: string },
+  row: { processId: string; storage: string; storageKey: string | null; sizeBytes: number; sha256: string },
 ): Promise<Uint8Array> {
   if (row.storage === "filesystem") return readResultFile(dir, row.storageKey ?? row.sha256, row.sizeBytes);
-  if (row.storage !== "postgres" || !row.content) throw new Error(`Unknown result storage "${row.storage}"`);
-  // A view of the driver's buffer, not a copy: 20 MB once is enough.
-  return new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+  if (row.storage !== "postgres") throw new Error(`Unknown result storage "${row.storage}"`);
+  return readPostgresContent(db, row.processId, row.sizeBytes);
 }
 
 export function resultStore(db: Db | Tx, settings: ResultStoreSettings = configuredResultStore()): ResultStore {
@@ -125,16 +155,15 @@ export function resultStore(db: Db | Tx, settings: ResultStoreSettings = configu
     async get(processId) {
       const [row] = await db
         .select({
+          processId: processResults.processId,
           storage: processResults.storage,
           storageKey: processResults.storageKey,
-          // Only PostgreSQL rows carry bytes here; a filesystem row's content is null and costs nothing.
-          content: processResults.content,
           sizeBytes: processResults.sizeBytes,
           sha256: processResults.sha256,
         })
         .from(processResults)
         .where(eq(processResults.processId, processId));
-      return row ? readResult(settings.dir, row) : null;
+      return row ? readResult(db, settings.dir, row) : null;
     },
     async describe(processId) {
       const [row] = await db.select(described).from(processResults).where(eq(processResults.processId, processId));
