@@ -227,12 +227,9 @@ export function formatResultViewBench(bench: ResultViewBench): string {
 }
 
 /** A database of its own (PGlite, or a fresh one on DATABASE_URL's server), dropped afterwards. */
-async function withOwnDatabase<T>(work: (database: Database) => Promise<T>, engine?: Engine, serverUrl?: string): Promise<T> {
-  const support = await import("../tests/support/test-database");
-  const database =
-    engine === "pglite" ? await support.createPgliteDatabase()
-    : engine === "postgres" ? await support.createPostgresDatabase(serverUrl!)
-    : await support.createTestDatabase();
+async function withOwnDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const { createTestDatabase } = await import("../tests/support/test-database");
+  const database = await createTestDatabase();
   try {
     return await work(database);
   } finally {
