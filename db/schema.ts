@@ -126,14 +126,17 @@ export const processResults = pgTable("process_results", {
   processId: text("process_id")
     .primaryKey()
     .references(() => processes.processId, { onDelete: "cascade" }),
-  /** Where the bytes live: "postgres" keeps them in `content`; other stores keep a key. */
+  /** Where the bytes live: "postgres" keeps them in `content`; "filesystem" keeps the sha256 as its key. */
   storage: text("storage").notNull().default("postgres"),
   storageKey: text("storage_key"),
   content: bytea("content"),
   sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
   sha256: text("sha256").notNull(),
   storedAt: timestamp("stored_at", tz).notNull().defaultNow(),
-});
+}, (t) => [
+  // A file is content-addressed and may be shared: deleting one row asks whether another still needs it.
+  index("process_results_storage_key_idx").on(t.storageKey).where(sql`${t.storageKey} is not null`),
+]);
 
 /**
  * A full result the desk did not store because Assure's answer was longer than the download cap: the

@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate";
 import { staffUsers, webhookInbox } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { upsertProcess } from "../lib/processes/upsert-process";
+import { configureResultStore } from "../lib/results/result-store-settings";
 import { seedSampleProcess } from "../lib/results/testing/seed-sample";
 import { loadExample } from "../tests/support/fixtures";
 import { signIn } from "./support/auth";
@@ -39,6 +40,8 @@ async function seed() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
   const database = await openDatabase({ dataDir: DATA_DIR });
+  // Zips go where the desk started below looks for them: its default store with the embedded database.
+  configureResultStore({ kind: "filesystem", dir: path.join(DATA_DIR, "results") });
   try {
     await migrateDatabase(database);
     await database.db

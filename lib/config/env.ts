@@ -26,6 +26,10 @@ export const EnvSchema = z.object({
   PUBLIC_URL: optional(url(["http", "https"])),
   DATABASE_URL: optional(url(["postgres", "postgresql"])),
   DATA_DIR: optional(z.string()).default(".data"),
+  /** Where full-result zips are kept; unset: `filesystem` with the embedded database, `postgres` with a server. */
+  RESULT_STORE: optional(z.enum(["postgres", "filesystem"])),
+  /** The filesystem store's folder; unset: `DATA_DIR/results`. */
+  RESULT_DIR: optional(z.string().min(1)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).default(10),
   DEMO_DATA: optional(z.enum(["auto", "on", "off"])).default("auto"),
   /** Demo mode only: one password for every demo user (the browser tests use it); unset: random ones. */

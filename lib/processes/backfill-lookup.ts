@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { maintenanceJobs, processes, processResults } from "../../db/schema";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { fillLookupFromResult } from "./lookup-from-result";
 
 /** The job's name in `maintenance_jobs`. */
@@ -42,7 +42,7 @@ export async function backfillLookupFromResults(db: Db, options: { batchSize?: n
     .orderBy(asc(processes.processId))
     .limit(batchSize);
 
-  const store = postgresResultStore(db);
+  const store = resultStore(db);
   let filled = 0;
   for (const { processId } of batch) {
     const zip = await store.get(processId);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookInbox } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { getProcessDetail } from "./get-process-detail";
 import { upsertProcess } from "./upsert-process";
 
@@ -56,7 +56,7 @@ describe("getProcessDetail", () => {
 
   it("describes the stored result without reading its bytes", async () => {
     const { processId, dossierId } = await seed("inconclusive");
-    await postgresResultStore(database.db).put(processId, new Uint8Array([1, 2, 3]));
+    await resultStore(database.db).put(processId, new Uint8Array([1, 2, 3]));
     const detail = await getProcessDetail(database.db, dossierId, processId);
     expect(detail?.storedResult).toMatchObject({ sizeBytes: 3, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(detail?.storedResult).not.toHaveProperty("content");

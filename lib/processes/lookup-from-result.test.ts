@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maintenanceJobs, processes } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { buildSampleZip, sampleDocumentReport } from "../results/testing/sample-result";
 import { backfillLookupFromResults, LOOKUP_BACKFILL_JOB } from "./backfill-lookup";
 import { fillLookupFromResult } from "./lookup-from-result";
@@ -64,7 +64,7 @@ describe("look-up fields from the stored result", () => {
 
   it("back-fills stored zips once, in batches that resume where they stopped", async () => {
     const seeded = [await rejectedWithZip(), await rejectedWithZip(), await rejectedWithZip()];
-    const store = postgresResultStore(database.db);
+    const store = resultStore(database.db);
     for (const { processId, zip } of seeded) await store.put(processId, zip);
 
     const first = await backfillLookupFromResults(database.db, { batchSize: 2 });

@@ -4,7 +4,7 @@ import { AssureBodyTooLargeError } from "../assure/errors";
 import { isFinalStatus } from "../assure/schemas";
 import { clearResultRefusal, recordResultRefusal } from "../results/result-refusals";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { fillLookupFromResult } from "./lookup-from-result";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 
@@ -38,7 +38,7 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  if (await postgresResultStore(db).describe(processId)) return "kept";
+  if (await resultStore(db).describe(processId)) return "kept";
   return downloadResult(db, assure, dossierId, processId);
 }
 
@@ -57,7 +57,7 @@ export async function downloadResult(db: Db, assure: AssureClient, dossierId: st
     return "too-large";
   }
   if (!zip) return "none";
-  await postgresResultStore(db).put(processId, zip);
+  await resultStore(db).put(processId, zip);
   await fillLookupFromResult(db, processId, zip);
   await clearResultRefusal(db, processId);
   return "stored";

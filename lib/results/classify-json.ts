@@ -1,5 +1,5 @@
-import { ProcessSchema } from "../assure/schemas";
-import { OnfidoCheckSchema, OnfidoReportSchema } from "../onfido/report-schemas";
+import { ProcessSchema, type AssureProcess } from "../assure/schemas";
+import { OnfidoCheckSchema, OnfidoReportSchema, type OnfidoCheck, type OnfidoReport } from "../onfido/report-schemas";
 
 /**
  * What a JSON file in the full-result zip is, by its content (lib/assure/README.md "The full-result zip"): an object with `name` and
@@ -8,12 +8,30 @@ import { OnfidoCheckSchema, OnfidoReportSchema } from "../onfido/report-schemas"
  */
 export type JsonRole = "report" | "check" | "process" | "other";
 
+export type ClassifiedJson =
+  | { role: "report"; report: OnfidoReport }
+  | { role: "check"; check: OnfidoCheck }
+  | { role: "process"; process: AssureProcess }
+  | { role: "other" };
+
+/** The role and the validated object in one pass: each schema runs once per file, not again to read it. */
+export function classifyJsonValue(value: unknown): ClassifiedJson {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { role: "other" };
+  if ("name" in value && "breakdown" in value) {
+    const report = OnfidoReportSchema.safeParse(value);
+    if (report.success) return { role: "report", report: report.data };
+  }
+  if ("report_ids" in value) {
+    const check = OnfidoCheckSchema.safeParse(value);
+    if (check.success) return { role: "check", check: check.data };
+  }
+  const process = ProcessSchema.safeParse(value);
+  if (process.success) return { role: "process", process: process.data };
+  return { role: "other" };
+}
+
 export function classifyJson(value: unknown): JsonRole {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "other";
-  if ("name" in value && "breakdown" in value && OnfidoReportSchema.safeParse(value).success) return "report";
-  if ("report_ids" in value && OnfidoCheckSchema.safeParse(value).success) return "check";
-  if (ProcessSchema.safeParse(value).success) return "process";
-  return "other";
+  return classifyJsonValue(value).role;
 }
 
 /** Parses JSON text, or null when it is not JSON (a file that only looked like JSON). */

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/test-
 import { createResultLoader, estimateResultBytes } from "./load-result";
 import { createByteLruCache } from "./result-cache";
 import { UnsafeResultError } from "./result-errors";
-import { postgresResultStore } from "./result-store";
+import { resultStore } from "./result-store";
 import { getResultView } from "./result-view";
 import { buildSampleZip } from "./testing/sample-result";
 import { inconclusiveZipEntries, seedSampleProcess } from "./testing/seed-sample";
@@ -41,7 +41,7 @@ describe("the result loader's cache", () => {
     expect(calls).toHaveLength(1);
     expect(second.state === "ready" && first.state === "ready" && second.result === first.result).toBe(true);
 
-    await postgresResultStore(database.db).put(processId, await buildSampleZip(inconclusiveZipEntries(process, { imageWidth: 100 })));
+    await resultStore(database.db).put(processId, await buildSampleZip(inconclusiveZipEntries(process, { imageWidth: 100 })));
     const third = await loader(database.db, processId);
     expect(calls).toHaveLength(2);
     expect(third.state === "ready" && third.stored.sha256).not.toBe(first.state === "ready" && first.stored.sha256);

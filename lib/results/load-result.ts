@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
 import { createByteLruCache, type ByteLruCache } from "./result-cache";
-import { isResultError, type ResultError } from "./result-errors";
+import { isResultError, UnreadableResultError, type ResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
-import { postgresResultStore, type StoredResult } from "./result-store";
+import { resultStore, type StoredResult } from "./result-store";
 import { unpackResult, type UnpackedResult } from "./unpack-result";
 
 /**
@@ -30,9 +30,13 @@ export type ResultLoader = (db: Db, processId: string) => Promise<LoadedResult>;
 const MiB = 1024 * 1024;
 export const RESULT_CACHE_LIMITS = { maxBytes: 256 * MiB, maxEntries: 64 };
 
-/** What an entry costs in memory: its media, plus JSON text and the parsed objects (about twice the text). */
+/**
+ * What an entry costs in memory: the buffers its media keep alive (stored pictures are views of the zip, so
+ * the zip counts once however many of them it holds), plus JSON text and the parsed objects (about twice the text).
+ */
 export function estimateResultBytes(result: UnpackedResult): number {
-  const media = result.media.reduce((sum, m) => sum + m.bytes.byteLength, 0);
+  const buffers = new Set(result.media.map((m) => m.bytes.buffer));
+  const media = [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0);
   const json = result.json.reduce((sum, j) => sum + j.text.length * 2 * 3, 0);
   return media + json + 4096;
 }
@@ -60,7 +64,7 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
   }
 
   return async (db, processId) => {
-    const store = postgresResultStore(db);
+    const store = resultStore(db);
     const stored = await store.describe(processId);
     if (!stored) return { state: "none" };
     const key = `${processId}:${stored.sha256}`;
@@ -69,7 +73,14 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
       let pending = inflight.get(key);
       if (!pending) {
         // null: the zip was deleted between describe and get.
-        pending = store.get(processId).then((bytes) => (bytes ? unpackOnce(key, bytes) : null));
+        pending = store.get(processId).then(
+          (bytes) => (bytes ? unpackOnce(key, bytes) : null),
+          (error: unknown) => {
+            // A damaged stored copy is shown as such but not cached: once repaired, the next view reads it.
+            if (error instanceof UnreadableResultError && error.reason === "damaged") return { ok: false, error } as const;
+            throw error;
+          },
+        );
         inflight.set(key, pending);
         const forget = () => inflight.delete(key);
         pending.then(forget, forget);

@@ -13,7 +13,8 @@ export type UnsafeReason =
   | "duplicate-name"
   | "encrypted";
 
-export type UnreadableReason = "not-a-zip" | "truncated" | "corrupt" | "unsupported";
+/** `damaged`: the stored copy no longer matches the hash recorded when it was stored (torn, altered, missing). */
+export type UnreadableReason = "not-a-zip" | "truncated" | "corrupt" | "unsupported" | "damaged";
 
 export class UnsafeResultError extends DeskError {
   override readonly status = 422;

@@ -1,33 +1,106 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, truncateSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processResults } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import { createTestDatabase, setUpTestResultStore, type TestDatabase } from "../../tests/support/test-database";
 import { upsertProcess } from "../processes/upsert-process";
-import { postgresResultStore } from "./result-store";
+import { createResultLoader } from "./load-result";
+import { resultFilePath } from "./result-files";
+import { RESULT_STORAGES, type ResultStoreSettings } from "./result-store-settings";
+import { resultStore } from "./result-store";
+import { buildSampleZip } from "./testing/sample-result";
+import { inconclusiveZipEntries, seedSampleProcess } from "./testing/seed-sample";
 
 let database: TestDatabase;
+let dir: string;
 beforeAll(async () => {
   database = await createTestDatabase();
+  dir = setUpTestResultStore();
 });
 afterAll(async () => {
   await database.dispose();
 });
 
-describe("postgresResultStore", () => {
+async function newProcess(): Promise<string> {
+  const processId = randomUUID();
+  await upsertProcess(database.db, { dossierId: randomUUID(), process: { ...loadExample("accepted"), processId } });
+  return processId;
+}
+
+const temporaryFiles = () => readdirSync(dir, { recursive: true }).filter((name) => String(name).includes(".tmp-"));
+
+describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
+  const settings = (): ResultStoreSettings => ({ kind, dir });
+
   it("keeps a zip byte for byte, replaces it on a second put, and answers null for none", async () => {
-    const processId = randomUUID();
-    await upsertProcess(database.db, { dossierId: randomUUID(), process: { ...loadExample("accepted"), processId } });
-    const store = postgresResultStore(database.db);
+    const processId = await newProcess();
+    const store = resultStore(database.db, settings());
     expect(await store.get(processId)).toBeNull();
 
     const first = new Uint8Array(randomBytes(300_000));
     const stored = await store.put(processId, first);
-    expect(stored).toMatchObject({ processId, sizeBytes: 300_000 });
+    expect(stored).toMatchObject({ processId, sizeBytes: 300_000, storage: kind });
     expect(Buffer.from((await store.get(processId))!).equals(Buffer.from(first))).toBe(true);
 
     const second = new Uint8Array([0x50, 0x4b, 0x05, 0x06]);
     await store.put(processId, second);
     expect(Array.from((await store.get(processId))!)).toEqual([0x50, 0x4b, 0x05, 0x06]);
     expect((await store.describe(processId))?.sizeBytes).toBe(4);
+    // The replaced zip's file, if it had one, is gone with it.
+    expect(existsSync(resultFilePath(dir, stored.sha256))).toBe(false);
+  });
+
+  it("is safe for concurrent writers of one zip, for one process and for several", async () => {
+    const zip = new Uint8Array(randomBytes(1_500_000));
+    const ids = await Promise.all([newProcess(), newProcess(), newProcess()]);
+    const store = resultStore(database.db, settings());
+    await Promise.all([...ids, ids[0]!, ids[1]!].map((id) => store.put(id, zip)));
+    for (const id of ids) expect(Buffer.from((await store.get(id))!).equals(Buffer.from(zip))).toBe(true);
+    expect(temporaryFiles()).toEqual([]);
+  });
+
+  it("deletes a zip, and its file unless another process holds the same zip", async () => {
+    const zip = new Uint8Array(randomBytes(50_000));
+    const [a, b] = [await newProcess(), await newProcess()];
+    const store = resultStore(database.db, settings());
+    const { sha256 } = await store.put(a, zip);
+    await store.put(b, zip);
+    expect(await store.delete(a)).toBe(true);
+    expect(await store.get(a)).toBeNull();
+    expect(Buffer.from((await store.get(b))!).equals(Buffer.from(zip))).toBe(true);
+    expect(existsSync(resultFilePath(dir, sha256))).toBe(kind === "filesystem");
+    expect(await store.delete(b)).toBe(true);
+    expect(existsSync(resultFilePath(dir, sha256))).toBe(false);
+    expect(await store.delete(b)).toBe(false);
+  });
+});
+
+describe("the filesystem result store", () => {
+  const settings = (): ResultStoreSettings => ({ kind: "filesystem", dir });
+
+  it("keeps the zip as a file named by its hash, not in the database", async () => {
+    const processId = await newProcess();
+    const zip = new Uint8Array(randomBytes(10_000));
+    const { sha256 } = await resultStore(database.db, settings()).put(processId, zip);
+    const [row] = await database.db.select().from(processResults).where(eq(processResults.processId, processId));
+    expect(row).toMatchObject({ storage: "filesystem", storageKey: sha256, content: null });
+    expect(existsSync(resultFilePath(dir, sha256))).toBe(true);
+  });
+
+  it("shows a torn file as damaged, never its bytes, and reads the repaired zip at once", async () => {
+    const { processId, process } = await seedSampleProcess(database.db, { zip: null });
+    const store = resultStore(database.db, settings());
+    const original = await buildSampleZip(inconclusiveZipEntries(process));
+    const stored = await store.put(processId, original);
+    truncateSync(resultFilePath(dir, stored.sha256), 100);
+    await expect(store.get(processId)).rejects.toMatchObject({ reason: "damaged" });
+
+    const loader = createResultLoader();
+    expect(await loader(database.db, processId)).toMatchObject({ state: "refused", error: { reason: "damaged" } });
+    // The same zip stored again (a re-download) rewrites the file; the refusal, under the same hash, was not cached.
+    expect((await store.put(processId, original)).sha256).toBe(stored.sha256);
+    expect((await loader(database.db, processId)).state).toBe("ready");
   });
 });

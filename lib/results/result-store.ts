@@ -1,18 +1,25 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processResults } from "../../db/schema";
+import { UnreadableResultError } from "./result-errors";
+import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
+import { configuredResultStore, type ResultStorage, type ResultStoreSettings } from "./result-store-settings";
 
 /**
- * Where full-result zips live. Signicat deletes its copy after a retention period, so ours is what keeps
- * a review readable. PostgreSQL is the default store: every desk instance sharing the database sees every
- * zip. An object store can be added behind the same interface (the row then keeps its key).
+ * Where full-result zips live. Signicat deletes its copy after a retention period, so ours is what keeps a
+ * review readable. Each `process_results` row says where its bytes are (`storage`, `storage_key`): new zips
+ * go to the configured store, reads follow the row, so a move between stores can stop and resume at any
+ * row. Backends: `postgres` (the `content` column) and `filesystem` (result-files.ts); an object store would
+ * be a third kind behind the same four calls (README, "Result store").
  */
 export interface ResultStore {
-  put(processId: string, zip: Uint8Array): Promise<StoredResult>;
+  put(processId: string, zip: Uint8Array): Promise<PlacedResult>;
+  /** The zip's bytes, checked against the recorded hash where the store cannot vouch for them itself. */
   get(processId: string): Promise<Uint8Array | null>;
-  describe(processId: string): Promise<StoredResult | null>;
+  describe(processId: string): Promise<PlacedResult | null>;
+  /** Removes the zip; its file goes too unless another process holds the same zip. */
+  delete(processId: string): Promise<boolean>;
 }
 
 export interface StoredResult {
@@ -22,37 +29,174 @@ export interface StoredResult {
   storedAt: Date;
 }
 
-export function postgresResultStore(db: Db | Tx): ResultStore {
-  const described = {
-    processId: processResults.processId,
-    sizeBytes: processResults.sizeBytes,
-    sha256: processResults.sha256,
-    storedAt: processResults.storedAt,
-  };
-  return {
-    async put(processId, zip) {
-      const sha256 = createHash("sha256").update(zip).digest("hex");
-      const [row] = await db
-        .insert(processResults)
-        .values({ processId, storage: "postgres", content: zip, sizeBytes: zip.byteLength, sha256 })
-        .onConflictDoUpdate({
-          target: processResults.processId,
-          // `excluded`: the zip travels to the server once, not twice (hex-encoded, it is twice its size).
-          set: { content: sql`excluded.content`, sizeBytes: sql`excluded.size_bytes`, sha256: sql`excluded.sha256`, storedAt: sql`now()` },
-        })
-        .returning(described);
-      return row!;
+export interface PlacedResult extends StoredResult {
+  storage: ResultStorage;
+}
+
+const described = {
+  processId: processResults.processId,
+  storage: processResults.storage,
+  sizeBytes: processResults.sizeBytes,
+  sha256: processResults.sha256,
+  storedAt: processResults.storedAt,
+};
+
+function asStored(row: { storage: string } & StoredResult): PlacedResult {
+  return { ...row, storage: row.storage as ResultStorage };
+}
+
+/**
+ * Serialises everyone touching one file (writers of the same zip, a delete deciding whether the file is
+ * still needed) across connections and desk instances. Taken in sorted order so two writers cannot deadlock.
+ */
+async function lockFiles(tx: Tx, keys: string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`result-file:${key}`}, 0))`);
+  }
+}
+
+/** Unlinks a file no row refers to any more; the caller holds the file's lock. */
+async function releaseFile(tx: Tx, dir: string, key: string): Promise<void> {
+  const [other] = await tx
+    .select({ processId: processResults.processId })
+    .from(processResults)
+    .where(and(eq(processResults.storage, "filesystem"), eq(processResults.storageKey, key)))
+    .limit(1);
+  if (!other) await removeResultFile(dir, key);
+}
+
+export interface WriteOptions {
+  /** Only if the row still holds this zip (a move must not overwrite a zip replaced meanwhile). */
+  ifSha256?: string;
+  /** Keep the row's `stored_at` (a move changes where the zip is, not when it was stored). */
+  keepStoredAt?: boolean;
+}
+
+/** Writes a zip to `settings.kind` and points the row at it, in one transaction; null when `ifSha256` no longer holds. */
+export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, processId: string, zip: Uint8Array, options: WriteOptions = {}): Promise<PlacedResult | null> {
+  const sha256 = sha256Of(zip);
+  return db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ storage: processResults.storage, storageKey: processResults.storageKey, sha256: processResults.sha256 })
+      .from(processResults)
+      .where(eq(processResults.processId, processId))
+      .for("update");
+    if (options.ifSha256 !== undefined && previous?.sha256 !== options.ifSha256) return null;
+    const oldFile = previous?.storage === "filesystem" && previous.storageKey ? previous.storageKey : null;
+    const toFile = settings.kind === "filesystem";
+    await lockFiles(tx, [...(toFile ? [sha256] : []), ...(oldFile ? [oldFile] : [])]);
+    if (toFile) await writeResultFile(settings.dir, sha256, zip);
+    const where = toFile
+      ? { storage: "filesystem", storageKey: sha256, content: null }
+      : { storage: "postgres", storageKey: null, content: zip };
+    const [row] = await tx
+      .insert(processResults)
+      .values({ processId, ...where, sizeBytes: zip.byteLength, sha256 })
+      .onConflictDoUpdate({
+        target: processResults.processId,
+        // `excluded`: the zip travels to the server once, not twice (hex-encoded, it is twice its size).
+        set: {
+          storage: sql`excluded.storage`,
+          storageKey: sql`excluded.storage_key`,
+          content: sql`excluded.content`,
+          sizeBytes: sql`excluded.size_bytes`,
+          sha256: sql`excluded.sha256`,
+          storedAt: options.keepStoredAt ? sql`${processResults.storedAt}` : sql`now()`,
+        },
+      })
+      .returning(described);
+    if (oldFile && !(toFile && oldFile === sha256)) await releaseFile(tx, settings.dir, oldFile);
+    return asStored(row!);
+  });
+}
+
+/**
+ * PostgreSQL rows are read a slice at a time into one buffer. Read whole, a 20 MB bytea arrives as 40 MB of
+ * hex text that the driver keeps as a string, decodes into a third copy and leaves in its receive buffer
+ * (PGlite's WebAssembly memory grows by as much and never shrinks); in slices, each of those is 1 MiB.
+ */
+const SLICE = 1024 * 1024;
+
+async function readPostgresContent(db: Db | Tx, processId: string, sizeBytes: number): Promise<Uint8Array> {
+  const out = Buffer.allocUnsafe(sizeBytes);
+  // One snapshot for every slice: a zip replaced meanwhile cannot be read half old, half new.
+  const read = await db.transaction(
+    async (tx) => {
+      for (let at = 0; at < sizeBytes; at += SLICE) {
+        const [row] = await tx
+          .select({ part: sql<Uint8Array | null>`substring(${processResults.content} from ${at + 1} for ${SLICE})`, size: processResults.sizeBytes })
+          .from(processResults)
+          .where(eq(processResults.processId, processId));
+        if (!row) return false;
+        if (!row.part || row.size !== sizeBytes) throw new Error(`The stored zip of process ${processId} changed size while it was read`);
+        out.set(row.part, at);
+      }
+      return true;
     },
+    { isolationLevel: "repeatable read" },
+  );
+  if (!read) throw new UnreadableResultError("damaged", "The stored zip disappeared while it was read.");
+  return out;
+}
+
+/** A row's bytes from wherever the row says they are. */
+export async function readResult(
+  db: Db | Tx,
+  dir: string,
+  row: { processId: string; storage: string; storageKey: string | null; sizeBytes: number; sha256: string },
+): Promise<Uint8Array> {
+  if (row.storage === "filesystem") return readResultFile(dir, row.storageKey ?? row.sha256, row.sizeBytes);
+  if (row.storage !== "postgres") throw new Error(`Unknown result storage "${row.storage}"`);
+  return readPostgresContent(db, row.processId, row.sizeBytes);
+}
+
+export function resultStore(db: Db | Tx, settings: ResultStoreSettings = configuredResultStore()): ResultStore {
+  return {
+    put: async (processId, zip) => (await writeResult(db, settings, processId, zip))!,
     async get(processId) {
       const [row] = await db
-        .select({ content: processResults.content })
+        .select({
+          processId: processResults.processId,
+          storage: processResults.storage,
+          storageKey: processResults.storageKey,
+          sizeBytes: processResults.sizeBytes,
+          sha256: processResults.sha256,
+        })
         .from(processResults)
         .where(eq(processResults.processId, processId));
-      return row?.content ? new Uint8Array(row.content) : null;
+      return row ? readResult(db, settings.dir, row) : null;
     },
     async describe(processId) {
       const [row] = await db.select(described).from(processResults).where(eq(processResults.processId, processId));
-      return row ?? null;
+      return row ? asStored(row) : null;
     },
+    delete: (processId) =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .delete(processResults)
+          .where(eq(processResults.processId, processId))
+          .returning({ storage: processResults.storage, storageKey: processResults.storageKey });
+        if (!row) return false;
+        if (row.storage === "filesystem" && row.storageKey) {
+          await lockFiles(tx, [row.storageKey]);
+          await releaseFile(tx, settings.dir, row.storageKey);
+        }
+        return true;
+      }),
   };
+}
+
+/** Rows not yet in `storage`, in process-id order after `after` (the move's batches). */
+export function listResultsNotIn(db: Db, storage: ResultStorage, after: string, limit: number) {
+  return db
+    .select({ processId: processResults.processId, storage: processResults.storage, sizeBytes: processResults.sizeBytes, sha256: processResults.sha256 })
+    .from(processResults)
+    .where(and(ne(processResults.storage, storage), sql`${processResults.processId} > ${after}`))
+    .orderBy(processResults.processId)
+    .limit(limit);
+}
+
+export async function countResultsNotIn(db: Db, storage: ResultStorage): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(processResults).where(ne(processResults.storage, storage));
+  return row?.n ?? 0;
 }

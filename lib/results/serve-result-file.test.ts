@@ -8,7 +8,7 @@ import { Forbidden, InvalidInput, NotFound } from "../errors";
 import { errorResponse, fileResponse, parseRange } from "./file-response";
 import { createResultLoader } from "./load-result";
 import { UnreadableResultError } from "./result-errors";
-import { postgresResultStore } from "./result-store";
+import { resultStore } from "./result-store";
 import { getResultMediaFile, getResultZipFile } from "./serve-result-file";
 import { seedSampleProcess } from "./testing/seed-sample";
 
@@ -29,7 +29,7 @@ describe("getResultZipFile", () => {
   it("serves the stored zip as an attachment, byte for byte", async () => {
     const { processId } = await seedSampleProcess(database.db);
     const file = await getResultZipFile(compliance, { processId });
-    const stored = await postgresResultStore(database.db).get(processId);
+    const stored = await resultStore(database.db).get(processId);
     expect(Buffer.from(file.body).equals(Buffer.from(stored!))).toBe(true);
     const response = fileResponse(file);
     expect(response.status).toBe(200);

@@ -7,7 +7,7 @@ import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { NotFound } from "../errors";
 import { parseInput } from "../parse-input";
 import { getResultLoader, type ResultLoader } from "./load-result";
-import { postgresResultStore } from "./result-store";
+import { resultStore } from "./result-store";
 import { EXTENSION_OF } from "./sniff-content";
 
 /**
@@ -51,7 +51,7 @@ async function admit<T extends z.ZodType<{ processId: string }>>(
 
 export async function getResultZipFile(ctx: Ctx, input: unknown): Promise<ServedFile> {
   const { processId } = await admit(ctx, ZipInput, input, "result.download");
-  const bytes = await postgresResultStore(ctx.db).get(processId);
+  const bytes = await resultStore(ctx.db).get(processId);
   if (!bytes) throw new NotFound(`No full result is stored for process ${processId}`);
   // The original bytes, even for a zip the desk refuses to open: an investigator may need them, and as an
   // attachment the browser only saves it.

@@ -154,3 +154,17 @@ describe("unpackResult refuses hostile zips", () => {
     expect(error.message).toMatch(/could not be inflated/);
   });
 });
+
+describe("unpackResult's memory", () => {
+  it("keeps a stored picture as a view of the zip, not a copy, and inflates a deflated one into one buffer", async () => {
+    const jpeg = sampleJpeg(200, 150);
+    const zip = await buildSampleZip([{ path: "media/front.jpg", content: jpeg }]);
+    const deflated = await new JSZip().file("media/back.jpg", jpeg, { compression: "DEFLATE" }).generateAsync({ type: "uint8array" });
+    const [stored, inflated] = [(await unpackResult(zip)).media[0]!, (await unpackResult(deflated)).media[0]!];
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(jpeg))).toBe(true);
+    expect(stored.bytes.buffer).toBe(zip.buffer);
+    expect(Buffer.from(inflated.bytes).equals(Buffer.from(jpeg))).toBe(true);
+    expect(inflated.bytes.buffer).not.toBe(deflated.buffer);
+    expect(inflated.bytes.buffer.byteLength).toBe(jpeg.byteLength);
+  });
+});

@@ -1,8 +1,7 @@
 import JSZip from "jszip";
 import type { AssureProcess } from "../assure/schemas";
-import { ProcessSchema } from "../assure/schemas";
-import { OnfidoCheckSchema, OnfidoReportSchema, type OnfidoCheck, type OnfidoReport } from "../onfido/report-schemas";
-import { classifyJson, parseJsonText, type JsonRole } from "./classify-json";
+import type { OnfidoCheck, OnfidoReport } from "../onfido/report-schemas";
+import { classifyJsonValue, parseJsonText, type JsonRole } from "./classify-json";
 import { inflateEntry, type InflateBudget } from "./inflate-entry";
 import { UnreadableResultError, UnsafeResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, formatBytes, type ResultLimits } from "./result-limits";
@@ -142,15 +141,15 @@ function sortFile(result: UnpackedResult, path: string, content: Uint8Array, lim
     result.warnings.push(`${path} looks like JSON but does not parse.`);
     return;
   }
-  const role = classifyJson(parsed.value);
-  result.json.push({ path, role, value: parsed.value, text: parsed.text });
-  if (role === "report") {
-    result.reports.push({ path, report: OnfidoReportSchema.parse(parsed.value) });
-  } else if (role === "check") {
+  const classified = classifyJsonValue(parsed.value);
+  result.json.push({ path, role: classified.role, value: parsed.value, text: parsed.text });
+  if (classified.role === "report") {
+    result.reports.push({ path, report: classified.report });
+  } else if (classified.role === "check") {
     if (result.check) result.warnings.push(`More than one Onfido check: ${path} is shown as raw JSON only.`);
-    else result.check = OnfidoCheckSchema.parse(parsed.value);
-  } else if (role === "process") {
+    else result.check = classified.check;
+  } else if (classified.role === "process") {
     if (result.process) result.warnings.push(`More than one process object: ${path} is shown as raw JSON only.`);
-    else result.process = ProcessSchema.parse(parsed.value);
+    else result.process = classified.process;
   }
 }

@@ -6,7 +6,7 @@ import { startSimulator, type SimulatorHandle } from "../../simulator/server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { createAssureClient, type AssureClient } from "../assure/client";
 import { upsertProcess } from "../processes/upsert-process";
-import { postgresResultStore } from "../results/result-store";
+import { resultStore } from "../results/result-store";
 import { pollStaleProcesses } from "./poll-stale-processes";
 
 let database: TestDatabase;
@@ -49,7 +49,7 @@ describe("pollStaleProcesses", () => {
     const [row] = await database.db.select().from(processes).where(eq(processes.processId, run.processId));
     expect(row?.status).toBe(run.process.status);
     expect(row?.status).not.toBe("processing");
-    const zip = await postgresResultStore(database.db).get(run.processId);
+    const zip = await resultStore(database.db).get(run.processId);
     expect(Buffer.from(zip!.subarray(0, 2)).toString("latin1")).toBe("PK");
 
     // Final now: not polled again.

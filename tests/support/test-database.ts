@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { openDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { configureResultStore, RESULT_STORAGES, type ResultStorage } from "../../lib/results/result-store-settings";
 
 export interface TestDatabase extends Database {
   /** Closes the connection and drops what the test created. */
@@ -41,7 +45,26 @@ export async function createPgliteDatabase(options: { migrate?: boolean } = {}):
   return { ...database, dispose: () => database.close() };
 }
 
-/** Each test file gets its own database, on the engine `DATABASE_URL` selects. */
+/**
+ * The result store the tests write zips to: `RESULT_STORE` when set (run the result tests once with each),
+ * else the desk's default for the engine. The filesystem store gets a temporary folder per test process,
+ * removed when it exits, never the desk's own `.data/results`.
+ */
+export const testResultStorage: ResultStorage = RESULT_STORAGES.find((s) => s === process.env.RESULT_STORE) ?? (testServerUrl ? "postgres" : "filesystem");
+
+let testResultDir: string | undefined;
+export function setUpTestResultStore(kind: ResultStorage = testResultStorage): string {
+  if (!testResultDir) {
+    const dir = mkdtempSync(path.join(tmpdir(), "desk-results-"));
+    testResultDir = dir;
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  configureResultStore({ kind, dir: testResultDir });
+  return testResultDir;
+}
+
+/** Each test file gets its own database, on the engine `DATABASE_URL` selects, and its own result folder. */
 export function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  setUpTestResultStore();
   return testServerUrl ? createPostgresDatabase(testServerUrl, options) : createPgliteDatabase(options);
 }

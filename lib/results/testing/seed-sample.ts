@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../db/client";
 import { upsertProcess } from "../../processes/upsert-process";
-import { postgresResultStore } from "../result-store";
+import { resultStore } from "../result-store";
 import { buildSampleZip, sampleCheck, sampleDocumentReport, sampleFacialReport, sampleJpeg, type SampleZipEntry } from "./sample-result";
 
 /**
@@ -88,6 +88,6 @@ export async function seedSampleProcess(db: Db, options: SampleZipOptions & { zi
   const dossierId = options.dossierId ?? randomUUID();
   await upsertProcess(db, { dossierId, process });
   const zip = options.zip === undefined ? await buildSampleZip(inconclusiveZipEntries(process, options)) : options.zip;
-  if (zip) await postgresResultStore(db).put(String(process.processId), zip);
+  if (zip) await resultStore(db).put(String(process.processId), zip);
   return { dossierId, processId: String(process.processId), process };
 }

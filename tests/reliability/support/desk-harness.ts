@@ -9,9 +9,10 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import type { Db } from "../../../db/client";
-import { processes, processResults } from "../../../db/schema";
+import { processes } from "../../../db/schema";
 import { createAssureClient, type AssureClient, type AssureClientOptions } from "../../../lib/assure/client";
 import type { Ctx } from "../../../lib/auth/context";
+import { resultStore } from "../../../lib/results/result-store";
 import { receiveNotification } from "../../../lib/webhooks/receive-notification";
 import { startTestSimulator, type TestSimulator } from "../../../simulator/test-support";
 import type { SimulatorOptions } from "../../../simulator/server";
@@ -183,9 +184,8 @@ export async function postAll(url: string, bodies: string[], concurrency = 32, a
 
 /** The stored zip, opened: a zip with the process object inside. */
 export async function openStoredZip(db: Db, processId: string): Promise<JSZip | null> {
-  const [row] = await db.select({ content: processResults.content }).from(processResults).where(eq(processResults.processId, processId));
-  if (!row?.content) return null;
-  return JSZip.loadAsync(row.content);
+  const bytes = await resultStore(db).get(processId);
+  return bytes ? JSZip.loadAsync(bytes) : null;
 }
 
 export async function storedProcess(db: Db, processId: string) {
