@@ -358,6 +358,11 @@ const verdict = (ok: boolean) => (ok ? "ok  " : "MISS");
 
 /** BENCH_ONLY=route or BENCH_ONLY=e2e runs one half (while tuning). */
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_DEPLOYMENTS="npm start" measures the default deployment alone. */
+const DEPLOYMENTS = (process.env.BENCH_DEPLOYMENTS ?? "npm start,worker").split(",").map((name): Processing => {
+  if (name !== "npm start" && name !== "worker") throw new Error(`BENCH_DEPLOYMENTS: "npm start" or "worker", not ${name}`);
+  return name;
+});
 
 async function measureRoute(port: number, simUrl: string): Promise<Record<string, Load>> {
   // Ingest only, so that the route is measured rather than the work behind it.
@@ -375,6 +380,15 @@ async function measureRoute(port: number, simUrl: string): Promise<Record<string
 }
 
 type Processing = "npm start" | "worker";
+
+/**
+ * BENCH_PROFILE_DIR=dir: in the "worker" deployment the web server and the worker write CPU profiles there
+ * when they exit (Node refuses --cpu-prof in NODE_OPTIONS, so `npm start`'s children cannot be profiled so).
+ */
+function profiling(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
 
 const NPM_START_TREE = "npm start, whole tree";
 
@@ -422,11 +436,19 @@ async function startNpmStart(port: number, env: Record<string, string>): Promise
       NEXTAUTH_SECRET: "bench-session-secret-0123456789abcdef0123",
       ...env,
     },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-5_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, () => child.exitCode !== null);
+  try {
+    await waitForHealth(url, () => child.exitCode !== null);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${output}`);
+  }
   const children = () => childProcesses(child.pid!);
   const server = children().find((c) => c.command.includes("next"))?.pid;
   const workerPid = () => children().find((c) => c.command.includes("worker.ts"))?.pid;
@@ -449,8 +471,8 @@ async function startNpmStart(port: number, env: Record<string, string>): Promise
 
 /** A web server that only acknowledges (WORKER_IN_PROCESS=0) beside one `npm run worker`. */
 async function startServerAndWorker(port: number, env: Record<string, string>): Promise<Deployment> {
-  const desk: DeskServer = await startDeskServer(port, { ...env, WORKER_IN_PROCESS: "0" });
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const desk: DeskServer = await startDeskServer(port, { ...env, WORKER_IN_PROCESS: "0" }, { nodeArgs: profiling() });
+  const worker = spawn(process.execPath, [...profiling(), "--import", "tsx", "scripts/worker.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env, WORKER_INTERVAL_MS: "100" },
     stdio: "ignore",
@@ -561,7 +583,7 @@ async function main() {
     const e2e: { processing: Processing; rate: number; result: EndToEnd }[] = [];
     if (ONLY !== "route") {
       for (const rate of E2E_RATES) {
-        for (const processing of ["npm start", "worker"] as const) {
+        for (const processing of DEPLOYMENTS) {
           e2e.push({ processing, rate, result: await measureEndToEnd(port, sim.url, sim.child.pid, processing, rate) });
         }
       }

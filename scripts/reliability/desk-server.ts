@@ -59,8 +59,8 @@ export interface DeskServer {
 }
 
 /** Starts `next start` on `port` with `env` on top of a clean production environment; resolves when /api/health answers. */
-export async function startDeskServer(port: number, env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<DeskServer> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+export async function startDeskServer(port: number, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<DeskServer> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
