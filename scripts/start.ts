@@ -9,8 +9,7 @@ import { createAssureClient } from "../lib/assure/client";
 import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
 import { ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
-import { readNudge } from "../lib/server/worker-channel";
-import { superviseWorker } from "../lib/server/worker-supervisor";
+import { relayNudges, superviseWorker } from "../lib/server/worker-supervisor";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
 import { loadEnvConfig } from "@next/env";
 import { ConfigError, getEnv, parseEnv, type Env } from "../lib/config";
@@ -143,10 +142,7 @@ function serve(env: Env) {
     stdio: ["ignore", "pipe", "inherit", "ipc"],
     env: { ...process.env, NODE_ENV: "production", ...(separateWorker ? { WORKER_IN_PROCESS: "0" } : {}) },
   });
-  server.on("message", (message) => {
-    const nudge = readNudge(message);
-    if (nudge) worker?.nudge(nudge.lanes);
-  });
+  if (worker) relayNudges(server, worker);
   let announced = false;
   server.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
+import { relayNudges, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 /** A stand-in worker that writes what happens to it to a file (tests/fixtures/worker/echo-worker.ts). */
 const ENTRY = path.resolve("tests/fixtures/worker/echo-worker.ts");
@@ -56,6 +57,22 @@ describe("the worker npm start manages", () => {
     supervisor.nudge("all");
     await until(() => lines().length >= 3);
     expect(lines()).toEqual([`started ${pid}`, `nudge status ${pid}`, `nudge all ${pid}`]);
+  });
+
+  it("relays what the web server's route sends (nudgeSeparateWorker over its IPC channel) to the worker", async () => {
+    const { supervisor, lines } = start();
+    const pid = await supervisor.started();
+    await until(() => lines().includes(`started ${pid}`));
+    const server = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/fixtures/worker/nudging-server.ts")], { stdio: ["pipe", "inherit", "inherit", "ipc"] });
+    try {
+      relayNudges(server, supervisor);
+      server.stdin!.write("status\n");
+      await until(() => lines().includes(`nudge status ${pid}`));
+      server.stdin!.write("all\n");
+      await until(() => lines().includes(`nudge all ${pid}`));
+    } finally {
+      server.kill("SIGTERM");
+    }
   });
 
   it("starts the worker again when it dies, and stops it for good with the server", async () => {

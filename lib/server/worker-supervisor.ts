@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import type { NudgeLanes } from "./worker-channel";
+import { readNudge, type NudgeLanes } from "./worker-channel";
 
 export interface SupervisorOptions {
   /** The worker's entry file (TypeScript, run through tsx's loader). */
@@ -90,4 +90,12 @@ export function superviseWorker(options: SupervisorOptions): WorkerSupervisor {
       clearTimeout(timer);
     },
   };
+}
+
+/** Hands the web server's nudges (its IPC messages, lib/server/worker-channel.ts) to the worker. */
+export function relayNudges(server: Pick<ChildProcess, "on">, worker: Pick<WorkerSupervisor, "nudge">): void {
+  server.on("message", (message: unknown) => {
+    const nudge = readNudge(message);
+    if (nudge) worker.nudge(nudge.lanes);
+  });
 }
