@@ -10,6 +10,7 @@ import { migrateDatabase } from "../db/migrate";
 import { createAssureClient } from "../lib/assure/client";
 import { ensureReliabilityBuild, freePort, RELIABILITY_DIST_DIR, startDeskServer, type DeskServer } from "../scripts/reliability/desk-server";
 import { childProcesses, cpuPerItem, cpuSnapshot, rssMiB } from "./support/cpu-accounting";
+import { createWindows, generatorUse, percentile } from "./support/latency";
 
 /**
  * `npx tsx bench/webhooks.ts`: what the webhook path does on this machine, on PostgreSQL (its own database,
@@ -112,12 +113,6 @@ interface Load {
   generatorShare: number;
 }
 
-/** The load generator's CPU use between two snapshots, as cores busy and as a share of the machine's use. */
-function generatorUse(before: Record<string, number>, after: Record<string, number>, wallMs: number) {
-  const own = (after["load generator"] ?? 0) - (before["load generator"] ?? 0);
-  const machine = (after.machine ?? 0) - (before.machine ?? 0);
-  return { generatorCores: own / wallMs, generatorShare: machine > 0 ? own / machine : Number.NaN };
-}
 
 async function load(url: string, connections: number): Promise<Load> {
   // A fresh body per request (autocannon 8's [<id>] replacement miscounts Content-Length).
@@ -168,10 +163,6 @@ async function rawInserts(seconds: number, connections = 8): Promise<number> {
   return rows / seconds;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 interface EndToEnd {
   sent: number;
@@ -263,7 +254,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
   const sentAt = new Map<string, number>();
   const ackTimes: number[] = [];
   /** Acknowledgement times by 10-second window of sending. */
-  const ackWindows: number[][] = [];
+  const ackWindows = createWindows(10_000);
   const failures: Record<string, number> = {};
   let acked = 0;
   const inFlight: Promise<void>[] = [];
@@ -280,8 +271,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
           .then((status) => {
             if (status === 202) acked += 1;
             ackTimes.push(Date.now() - t0);
-            const window = Math.floor((t0 - started) / 10_000);
-            (ackWindows[window] ??= []).push(Date.now() - t0);
+            ackWindows.add(t0 - started, Date.now() - t0);
           })
           .catch((error: unknown) => {
             const key = (error as { code?: string }).code ?? String(error);
@@ -326,7 +316,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
     acked,
     ackP50: percentile(ackTimes, 50),
     ackP99: percentile(ackTimes, 99),
-    worstWindowAckP99: Math.max(...ackWindows.filter((w) => w.length > 0).map((w) => percentile(w, 99))),
+    worstWindowAckP99: ackWindows.worst(99),
     rss: Object.keys(rssAfter).map((role) => ({ role, before: rssBefore[role] ?? Number.NaN, after: rssAfter[role]! })),
     ...generatorUse(cpuBefore, cpuSent, sendingMs),
     storedP50: percentile(storedLatency, 50),
