@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -9,19 +10,27 @@ import { listDossiers } from "../lib/dossiers/list-dossiers";
 import { listProcesses, type ListProcessesInput } from "../lib/processes/list-processes";
 import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
+import { openBaselineConnection, type BaselineConnection, type PlanSummary } from "./support/baseline-connection";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/queries.ts`: the queue's queries at 1,000,000 processes, through the same functions
  * the pages call. Prints p50/p95 against the targets. Not a test: numbers depend on the machine.
  * DATABASE_URL names the server (default: the local one); the data lives in its own database,
- * `desk_bench_queries`, seeded once and reused by later runs.
+ * `desk_bench_queries`, seeded once and reused by later runs. BENCH_PROCESSES=100000 (say) smoke-tests the
+ * benchmark at a smaller size, in a database of its own (`desk_bench_queries_100000`).
+ * Keyset depth is measured at page 1,000, page 10,000 and the last page (those the size has), p50 and p95.
+ * Baselines (OFFSET + COUNT(*), look-ups without indexes) run on a connection that caches no plan
+ * (bench/support/baseline-connection.ts), and the plan each one ran with is printed beside it.
  */
 
 const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "desk_bench_queries";
-const SIZE = { processes: 1_000_000, dossiers: 200_000 };
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);
+if (!Number.isInteger(PROCESSES) || PROCESSES < 10_000 || PROCESSES % 5 !== 0) throw new Error("BENCH_PROCESSES: a whole number ≥ 10,000, divisible by 5");
+const DATABASE = PROCESSES === 1_000_000 ? "desk_bench_queries" : `desk_bench_queries_${PROCESSES}`;
+const SIZE = { processes: PROCESSES, dossiers: PROCESSES / 5 };
 const PAGE = 50;
-const DEEP_PAGES = 10_000;
+/** Pages skipped before the measured one: page 1,000, page 10,000; the last page is added when walked. */
+const DEPTHS = [1_000, 10_000];
 const REPS = 50;
 /** The baselines take seconds each: fewer repetitions, same statistics. */
 const BASELINE_REPS = 12;
@@ -35,14 +44,18 @@ interface Measured {
 
 const log = (line: string) => console.log(line);
 
+function benchUrl(): string {
+  const url = new URL(SERVER);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
 async function openBenchDatabase(): Promise<Database> {
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   const [found] = await admin`select 1 from pg_database where datname = ${DATABASE}`;
   if (!found) await admin.unsafe(`create database "${DATABASE}"`);
   await admin.end({ timeout: 5 });
-  const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 8 });
+  const database = await openDatabase({ url: benchUrl(), poolSize: 8 });
   await migrateDatabase(database);
   return database;
 }
@@ -65,37 +78,39 @@ async function measure(name: string, run: () => Promise<unknown>, reps = REPS): 
   return result;
 }
 
-/** The same query with the planner denied every index: the sequential-scan baseline. */
-function withoutIndexes<T>(database: Database, run: (db: Db) => Promise<T>): Promise<T> {
-  return database.db.transaction(async (tx) => {
-    for (const setting of ["enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"]) {
-      await tx.execute(`set local ${setting} = off`);
-    }
-    return run(tx as unknown as Db);
-  });
-}
-
-async function walkToPage(db: Db, pages: number): Promise<string> {
+/**
+ * Walks the whole list by cursor once and keeps the cursor that opens each page in `depths` and the
+ * last page (the number of pages skipped before it).
+ */
+async function walkDepths(db: Db, depths: number[]): Promise<Map<number, string | null>> {
+  const cursors = new Map<number, string | null>();
   let cursor: string | null = null;
-  for (let i = 0; i < pages; i++) {
+  for (let skipped = 0; ; skipped++) {
+    if (depths.includes(skipped)) cursors.set(skipped, cursor);
     const page: Awaited<ReturnType<typeof listProcesses>> = await listProcesses(db, { limit: PAGE, cursor });
-    if (!page.nextCursor) throw new Error(`the list ended after ${i + 1} pages`);
+    if (!page.nextCursor) {
+      cursors.set(skipped, cursor); // the last page
+      return cursors;
+    }
     cursor = page.nextCursor;
   }
-  return cursor!;
 }
 
-async function offsetPage(database: Database, offset: number) {
-  const [rows] = await Promise.all([
-    database.query<{ process_id: string }>(
-      `select process_id, dossier_id, status, process_type, document_type, first_name, last_name, issuing_country,
+const OFFSET_SELECT = `select process_id, dossier_id, status, process_type, document_type, first_name, last_name, issuing_country,
               created_at, updated_at
-         from processes order by updated_at desc, process_id desc offset $1 limit $2`,
-      [offset, PAGE],
-    ),
-    database.query("select count(*) from processes"),
-  ]);
-  return rows;
+         from processes order by updated_at desc, process_id desc`;
+
+const offsetOnly = (db: Db, offset: number) => db.execute<{ process_id: string }>(sql`${sql.raw(OFFSET_SELECT)} offset ${offset} limit ${PAGE}`);
+
+/** The page by OFFSET and the total by COUNT(*), side by side as a page would run them, on the baseline connection. */
+async function offsetPage(baseline: BaselineConnection, offset: number) {
+  const [rows] = await Promise.all([offsetOnly(baseline.db, offset), baseline.db.execute(sql`select count(*) from processes`)]);
+  // postgres.js answers an array of rows (the baseline connection is always PostgreSQL).
+  return rows as unknown as { process_id: string }[];
+}
+
+function planLine(plan: PlanSummary): string {
+  return `${plan.kind} plan: ${plan.nodes.join(" → ")}`;
 }
 
 async function resultViewFigures(): Promise<Measured[]> {
@@ -117,6 +132,7 @@ async function resultViewFigures(): Promise<Measured[]> {
 async function main() {
   const startLoad = loadavg().map((l) => l.toFixed(1)).join(", ");
   const database = await openBenchDatabase();
+  const baseline = openBaselineConnection(benchUrl());
   const { db } = database;
   try {
     if (!(await seedBenchmark(database, SIZE, log))) log(`Reusing the seeded ${DATABASE} (${SIZE.processes.toLocaleString("en")} processes).`);
@@ -142,15 +158,22 @@ async function main() {
         countProcessStatuses(db, { country: "NOR" }),
       ]),
     );
-    log(`  walking ${DEEP_PAGES.toLocaleString("en")} pages by cursor…`);
+    log("  walking the whole list by cursor…");
     const walkStarted = performance.now();
-    const deepCursor = await walkToPage(db, DEEP_PAGES);
+    const cursors = await walkDepths(db, DEPTHS);
     log(`  (walked in ${((performance.now() - walkStarted) / 1000).toFixed(1)} s)`);
-    const deep = await measure(`page ${DEEP_PAGES.toLocaleString("en")} by keyset`, () => listProcesses(db, { limit: PAGE, cursor: deepCursor }));
-    const deepIds = (await listProcesses(db, { limit: PAGE, cursor: deepCursor })).items.map((i) => i.processId);
-    const offsetIds = (await offsetPage(database, (DEEP_PAGES) * PAGE)).map((r) => r.process_id);
-    if (deepIds.join() !== offsetIds.join()) throw new Error("the keyset page and the OFFSET page differ");
-    const offset = await measure(`page ${DEEP_PAGES.toLocaleString("en")} by OFFSET + COUNT(*) (baseline)`, () => offsetPage(database, DEEP_PAGES * PAGE), BASELINE_REPS);
+    const depths: { skipped: number; keyset: Measured; offset: Measured }[] = [];
+    for (const [skipped, cursor] of [...cursors].sort((a, b) => a[0] - b[0])) {
+      const last = skipped === Math.max(...cursors.keys());
+      const name = `page ${(skipped + 1).toLocaleString("en")}${last ? " (the last)" : ""}`;
+      const keyset = await measure(`${name} by keyset`, () => listProcesses(db, { limit: PAGE, cursor }));
+      const keysetIds = (await listProcesses(db, { limit: PAGE, cursor })).items.map((i) => i.processId);
+      const offsetIds = (await offsetPage(baseline, skipped * PAGE)).map((r) => r.process_id);
+      if (keysetIds.join() !== offsetIds.join()) throw new Error(`the keyset and the OFFSET ${name} differ`);
+      const offset = await measure(`${name} by OFFSET + COUNT(*) (baseline)`, () => offsetPage(baseline, skipped * PAGE), BASELINE_REPS);
+      log(`    ${planLine(await baseline.planOf((d) => offsetOnly(d, skipped * PAGE)))}`);
+      depths.push({ skipped, keyset, offset });
+    }
 
     log("\nLook-up");
     const lookups: [string, ListProcessesInput["filters"]][] = [
@@ -159,11 +182,13 @@ async function main() {
       ["common partial name “ana”", { q: "ana" }],
       [`document number prefix “${docPrefix}”`, { q: docPrefix }],
     ];
-    const lookupRows: { fast: Measured; slow: Measured }[] = [];
+    const lookupRows: { fast: Measured; slow: Measured; plan: PlanSummary }[] = [];
     for (const [name, filters] of lookups) {
       const fast = await measure(name, () => listProcesses(db, { limit: PAGE, filters }));
-      const slow = await measure(`${name} without indexes (baseline)`, () => withoutIndexes(database, (d) => listProcesses(d, { limit: PAGE, filters })), BASELINE_REPS);
-      lookupRows.push({ fast, slow });
+      const slow = await measure(`${name} without indexes (baseline)`, () => baseline.withoutIndexes((d) => listProcesses(d, { limit: PAGE, filters })), BASELINE_REPS);
+      const plan = await baseline.planOf((d) => listProcesses(d, { limit: PAGE, filters }), { withoutIndexes: true });
+      log(`    ${planLine(plan)}`);
+      lookupRows.push({ fast, slow, plan });
     }
     const withCounts = await measure("partial name “lukasiew” + counts", () =>
       Promise.all([listProcesses(db, { limit: PAGE, filters: { q: "lukasiew" } }), countProcessStatuses(db, { q: "lukasiew" })]),
@@ -184,18 +209,27 @@ async function main() {
     log("\nResult view");
     const resultView = await resultViewFigures();
 
-    const listed = [first, firstWithCounts, created, failed, country, deep, dossierList, dossierLookup, withCounts, dob, id, ...lookupRows.map((r) => r.fast)];
+    const listed = [first, firstWithCounts, created, failed, country, ...depths.map((d) => d.keyset), dossierList, dossierLookup, withCounts, dob, id, ...lookupRows.map((r) => r.fast)];
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     const checks: [string, boolean][] = [
       ["p95 ≤ 100 ms for every list and look-up", listed.every((m) => m.p95 <= 100)],
-      [`deep page p50 within 1.5× the first page (${(deep.p50 / first.p50).toFixed(2)}×)`, deep.p50 <= 1.5 * first.p50],
-      [`deep page ≥ 10× faster than OFFSET (${(offset.p50 / deep.p50).toFixed(0)}×)`, offset.p50 >= 10 * deep.p50],
-      ...lookupRows.map(({ fast, slow }): [string, boolean] => [`${fast.name} ≥ 20× faster than its baseline (${(slow.p50 / fast.p50).toFixed(0)}×)`, slow.p50 >= 20 * fast.p50]),
+      ...depths.flatMap(({ keyset }): [string, boolean][] => [
+        [`${keyset.name}: p50 within 1.5× the first page's (${ratio(keyset.p50, first.p50)}), p95 within 1.5× its p95 (${ratio(keyset.p95, first.p95)})`, keyset.p50 <= 1.5 * first.p50 && keyset.p95 <= 1.5 * first.p95],
+        ...(keyset.name.startsWith("page 10,001")
+          ? [[`${keyset.name} ≥ 10× faster than OFFSET (${(depths.find((d) => d.keyset === keyset)!.offset.p50 / keyset.p50).toFixed(0)}×)`, depths.find((d) => d.keyset === keyset)!.offset.p50 >= 10 * keyset.p50] as [string, boolean]]
+          : []),
+      ]),
+      ...lookupRows.map(({ fast, slow, plan }): [string, boolean] =>
+        plan.usesIndex
+          ? [`${fast.name}: its baseline used an index (${planLine(plan)}): no comparison`, false]
+          : [`${fast.name} ≥ 20× faster than its scan baseline (${(slow.p50 / fast.p50).toFixed(0)}×)`, slow.p50 >= 20 * fast.p50],
+      ),
     ];
-    printTable([...listed, offset, ...lookupRows.map((r) => r.slow), ...resultView], checks);
+    printTable([...listed, ...depths.map((d) => d.offset), ...lookupRows.map((r) => r.slow), ...resultView], checks);
     // Shared 2-core machines: the load says how much of a slow p95 is the neighbours'.
     log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (at the start: ${startLoad})`);
   } finally {
-    await database.close();
+    await Promise.all([database.close(), baseline.close()]);
   }
 }
 

@@ -9,6 +9,7 @@ import { createAssureClient } from "../lib/assure/client";
 import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
 import { ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
+import { relayNudges, superviseWorker } from "../lib/server/worker-supervisor";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
 import { loadEnvConfig } from "@next/env";
 import { PinoPretty } from "pino-pretty";
@@ -121,11 +122,28 @@ async function prepareDatabase(env: Env, simulator: SimulatorHandle | null) {
   log(env.DATABASE_URL ? "Database: PostgreSQL server, migrated." : `Database: embedded PGlite in ${path.resolve(env.DATA_DIR)}, migrated.`);
 }
 
+/**
+ * The web server, and on PostgreSQL the background worker beside it as a process of its own (pump, sweep,
+ * poller, sync scheduler): the server's event loop then only acknowledges notifications, whatever the pump
+ * is doing. The server tells this process when rows arrive (its IPC channel) and this process wakes the
+ * worker. On the embedded database the server does that work itself: PGlite belongs to the one process
+ * that opened it (README, "From notification to stored process").
+ */
 function serve(env: Env) {
+  const separateWorker = Boolean(env.DATABASE_URL) && env.WORKER_IN_PROCESS !== "0" && assureConfigFromEnv(env) !== null;
+  const worker = separateWorker
+    ? superviseWorker({
+        entry: path.join(ROOT, "scripts", "worker.ts"),
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production" },
+        log: (line) => console.log(`[desk] ${line}`),
+      })
+    : undefined;
   const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(env.PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    env: { ...process.env, NODE_ENV: "production", ...(separateWorker ? { WORKER_IN_PROCESS: "0" } : {}) },
   });
+  if (worker) relayNudges(server, worker);
   let announced = false;
   // The server logs JSON lines (pino) for log shippers; a person at a terminal reads them pretty-printed.
   // pino-pretty passes Next.js's own plain lines through as they are.
@@ -138,9 +156,15 @@ function serve(env: Env) {
     }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
+    process.on(signal, () => {
+      server.kill(signal);
+      void worker?.stop();
+    });
   }
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  server.on("exit", (code, signal) => {
+    void (worker?.stop() ?? Promise.resolve()).then(() => process.exit(code ?? (signal ? 1 : 0)));
+  });
+  if (separateWorker) log("Background worker (inbox, sweep, sync) runs as a process of its own beside the server.");
 }
 
 function printNextSteps(env: Env) {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { computeBuildStamp } from "../build-stamp";
+import { keepingFiles } from "./keep-files";
 
 export const RELIABILITY_DIST_DIR = ".next-reliability";
 const ROOT = process.cwd();
@@ -22,12 +23,15 @@ export function ensureReliabilityBuild(log: (line: string) => void = console.log
   if (current && process.env.RELIABILITY_REBUILD !== "1") return;
   log(`building the desk into ${RELIABILITY_DIST_DIR} (sources changed or no build)…`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DESK_DIST_DIR: RELIABILITY_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-    timeout: 10 * 60_000,
-  });
+  // Next.js adds this distDir's types to the tracked tsconfig.json: put it back (the build stamp hashes it).
+  const result = keepingFiles([path.join(ROOT, "tsconfig.json"), path.join(ROOT, "next-env.d.ts")], () =>
+    spawnSync(process.execPath, [NEXT_BIN, "build"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", DESK_DIST_DIR: RELIABILITY_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      timeout: 10 * 60_000,
+    }),
+  );
   if (result.status !== 0) throw new Error(`next build failed:\n${(result.stdout ?? "").slice(-3000)}\n${(result.stderr ?? "").slice(-3000)}`);
   writeFileSync(stampFile, stamp);
   log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -55,8 +59,8 @@ export interface DeskServer {
 }
 
 /** Starts `next start` on `port` with `env` on top of a clean production environment; resolves when /api/health answers. */
-export async function startDeskServer(port: number, env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<DeskServer> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+export async function startDeskServer(port: number, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<DeskServer> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",

@@ -8,6 +8,7 @@ import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import { getInboxPump } from "@/lib/webhooks/inbox-pump";
+import { nudgeSeparateWorker } from "@/lib/server/worker-channel";
 import { replayInboxRow } from "@/lib/webhooks/replay-inbox-row";
 import { inboxHref, parseInboxSearchParams } from "./search-params";
 
@@ -22,6 +23,7 @@ export async function replayInboxRowAction(_previous: ActionResult, form: FormDa
   if (!result?.ok) return result;
   // Processed right away where this server processes its inbox; otherwise at the worker's next look.
   if (getEnv().WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(await getDatabase(), getAssureClient)).nudge("all"));
+  else nudgeSeparateWorker("all");
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });
   redirect(inboxHref({ state: view.state, replayed }));
 }

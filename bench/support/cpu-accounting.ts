@@ -64,3 +64,26 @@ export function cpuSnapshot(roots: Record<string, number | undefined>): CpuSnaps
 export function cpuPerItem(before: CpuSnapshot, after: CpuSnapshot, items: number): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((role) => [role, ((after[role] ?? 0) - (before[role] ?? 0)) / items]));
 }
+
+/** Resident memory of one process in MiB (VmRSS from /proc/<pid>/status), or NaN when it is gone. */
+export function rssMiB(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return Number(line?.split(/\s+/)[1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The direct children of a process, with their command lines (to tell `npm start`'s server from its worker). */
+export function childProcesses(pid: number): { pid: number; command: string }[] {
+  return readStats()
+    .filter((s) => s.ppid === pid)
+    .map((s) => {
+      try {
+        return { pid: s.pid, command: readFileSync(`/proc/${s.pid}/cmdline`, "utf8").split("\0").join(" ") };
+      } catch {
+        return { pid: s.pid, command: "" };
+      }
+    });
+}
