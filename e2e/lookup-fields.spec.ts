@@ -15,7 +15,7 @@ test("the document filter keeps rejected passports, and their page and dossier n
   }
 
   await rows.first().getByRole("link").first().click();
-  await expect(page.getByRole("heading", { name: /^Process / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Process / })).toBeVisible();
   const documentType = page.locator("dt", { hasText: "Document type" }).locator("xpath=following-sibling::dd[1]");
   await expect(documentType).toHaveText("passport");
 

@@ -15,7 +15,7 @@ export interface BackfillProgress {
 
 /**
  * One-time back-fill of the look-up columns from zips stored before the result stage read them: walks
- * the processes that have a stored zip and an empty look-up column, in process-id order, one batch per
+ * the processes that have a stored zip and no document type or nothing identifying, in process-id order, one batch per
  * call. The position is saved after each batch, so a restart resumes where it stopped; a repeat is
  * harmless (only empty columns are filled). The document type that SQL could derive from the stored JSON
  * was back-filled by the migration that created `maintenance_jobs` (drizzle/0007_review_desk_data_fixes.sql).
@@ -25,14 +25,10 @@ export async function backfillLookupFromResults(db: Db, options: { batchSize?: n
   const [job] = await db.select().from(maintenanceJobs).where(eq(maintenanceJobs.name, LOOKUP_BACKFILL_JOB));
   if (job?.finishedAt) return { examined: 0, filled: 0, finished: true };
 
+  // The same test as `needsReport`: no document type, or nothing identifying.
   const missing = or(
-    isNull(processes.firstName),
-    isNull(processes.lastName),
-    isNull(processes.documentNumber),
     isNull(processes.documentType),
-    isNull(processes.dateOfBirth),
-    isNull(processes.nationality),
-    isNull(processes.issuingCountry),
+    and(isNull(processes.firstName), isNull(processes.lastName), isNull(processes.documentNumber), isNull(processes.dateOfBirth)),
   );
   const batch = await db
     .select({ processId: processes.processId })

@@ -34,8 +34,12 @@ export async function lookupFromZip(zip: Uint8Array): Promise<LookupFields | nul
   return lookupFromSources([fields]);
 }
 
-export function missingLookup(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>): boolean {
-  return LOOKUP_KEYS.some((key) => row[key] === null);
+/**
+ * Whether the zip is worth opening: the document type is unknown, or nothing identifying was read. A
+ * single gap (no nationality on a driving licence) is normal, and the report would not fill it either.
+ */
+export function needsReport(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>): boolean {
+  return row.documentType === null || (row.firstName === null && row.lastName === null && row.documentNumber === null && row.dateOfBirth === null);
 }
 
 /**
@@ -56,7 +60,7 @@ export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: 
     })
     .from(processes)
     .where(eq(processes.processId, processId));
-  if (!row || !missingLookup(row)) return false;
+  if (!row || !needsReport(row)) return false;
   const fromReport = await lookupFromZip(zip);
   if (!fromReport) return false;
   const merged = Object.fromEntries(LOOKUP_KEYS.map((key) => [key, row[key] ?? fromReport[key]])) as Record<(typeof LOOKUP_KEYS)[number], string | null>;
