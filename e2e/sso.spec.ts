@@ -101,7 +101,7 @@ test("an SSO user with no staff account and no role claim is refused with a clea
 
 test("an SSO login is linked to an existing account only after an admin allows SSO for it, and with a verified email", async ({ page, browser, baseURL }) => {
   const id = randomUUID().slice(0, 8);
-  const email = `linked-${id}@company.e2e`;
+  const email = `linked-${id}@company.example`;
   await page.goto("/admin/staff");
   const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Add staff user" }) });
   await create.getByLabel("Email").fill(email);
