@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { authFile } from "./support/auth";
 
 test.use({ storageState: authFile("support") });
