@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { authFile } from "./support/auth";
 
 /** Strict-Transport-Security on every answer, and the refusal of personal-data GETs started by another site. */
