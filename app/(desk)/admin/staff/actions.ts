@@ -3,6 +3,7 @@
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import { createStaffUser, resetStaffPassword, updateStaffUser } from "@/lib/staff/manage-staff";
+import { clearSignInHolds } from "@/lib/staff/sign-in-holds";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -31,5 +32,14 @@ export async function resetPasswordAction(_previous: ActionResult, form: FormDat
   return runAction(async () => {
     await resetStaffPassword(ctx, { userId: text(form, "userId"), password: text(form, "password") });
     return "Password reset; the user's sessions have ended.";
+  }, "/admin/staff");
+}
+
+export async function clearSignInHoldsAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const userId = text(form, "userId");
+    await clearSignInHolds(ctx, userId ? { userId } : { address: text(form, "address") });
+    return "Cleared: sign-ins are no longer held back.";
   }, "/admin/staff");
 }
