@@ -11,6 +11,9 @@ export interface DemoLogin {
   password: string;
 }
 
+/** Demo users' emails end with `@demo.desk`; outside demo mode `npm start` refuses to run while one is active. */
+export const DEMO_EMAIL_DOMAIN = "demo.desk";
+
 /** One user per role, and a second compliance officer so that four-eyes review can be tried. */
 const DEMO_USERS: { email: string; name: string; role: StaffRole }[] = [
   { email: "support@demo.desk", name: "Sam Support", role: "support" },
