@@ -84,8 +84,15 @@ describe("the sign-in throttle", () => {
     const user = await newUser();
     const [a] = addresses();
     for (let i = 0; i < THROTTLE.pair.freeFailures; i++) expect(await wrong(user.email, a!)).toEqual({ ok: false, reason: "invalid" });
-    // Even the right password waits now, from this address.
-    expect(await right(user.email, a!)).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 1 });
+    const [pair] = await database.db.select().from(signInThrottle).where(eq(signInThrottle.staffUserId, user.id));
+    expect(pair).toMatchObject({ failures: THROTTLE.pair.freeFailures, address: a, lockedUntil: expect.any(Date) });
+    // Ten failures later (the waits let out), the eleventh holds the pair for 2^8 seconds,
+    await database.db.update(signInThrottle).set({ failures: 10, lockedUntil: null }).where(eq(signInThrottle.key, pair!.key));
+    expect(await wrong(user.email, a!)).toEqual({ ok: false, reason: "invalid" });
+    // and even the right password waits, from this address.
+    const held = await right(user.email, a!);
+    expect(held).toMatchObject({ ok: false, reason: "locked" });
+    expect((held as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(2 ** 8 - 10);
     expect((await auditFor(user.email))[0]).toMatchObject({ action: "auth.sign_in_refused", details: { reason: "throttled" } });
     expect([3, 4, 5, 6, 20].map((n) => waitAfter(n, THROTTLE.pair))).toEqual([1, 2, 4, 8, THROTTLE.pair.maxWaitSeconds]);
   });

@@ -31,6 +31,8 @@ describe("sign-in holds", () => {
     for (let i = 0; i < THROTTLE.pair.freeFailures; i++) await signInWithPassword(database.db, { email, password: "wrong wrong wrong", address });
     // A typed email that names no account is held back too, but never shown (it may be a password).
     for (let i = 0; i < THROTTLE.pair.freeFailures; i++) await signInWithPassword(database.db, { email: "not-an-account", password: "x", address });
+    // The first wait is one second: make it longer than this test, however slow the machine.
+    await database.db.update(signInThrottle).set({ lockedUntil: new Date(Date.now() + 10 * 60_000) }).where(eq(signInThrottle.staffUserId, user.id));
 
     const holds = await listSignInHolds(admin);
     expect(holds.accounts).toEqual([{ userId: user.id, email, addresses: [address], failures: THROTTLE.pair.freeFailures, heldUntil: expect.any(Date) }]);
