@@ -33,13 +33,13 @@ describe("safeCallback", () => {
     expect(safeCallback("/.//evil.com", DESK)).toBe("/evil.com");
     expect(safeCallback("/%2F%2Fevil.com", DESK)).toBe("/%2F%2Fevil.com");
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom("/", "\\", "\t", "//", "/.", "%2F", "%5C", "evil.com").chain((a) => fc.array(fc.constantFrom(a, "/", "\\", "\t", ".", "evil.com"), { maxLength: 8 }).map((parts) => parts.join("")))), (value) => {
+      fc.property(fc.oneof(fc.string(), fc.array(fc.constantFrom("/", "\\", "\t", "\n", " ", ".", ":", "@", "%2F", "%5C", "https:", "evil.com"), { maxLength: 8 }).map((parts) => parts.join(""))), (value) => {
         const answer = safeCallback(value, DESK);
         expect(answer).toMatch(/^\/(?![/\\])/);
         expect(new URL(answer, DESK).origin).toBe(DESK);
         expect(new URL(answer, "https://another.example").origin).toBe("https://another.example");
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
