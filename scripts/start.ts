@@ -1,12 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { isDatabaseEmpty } from "../db/seed/is-empty";
 import { createAssureClient } from "../lib/assure/client";
 import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
+import { demoLoginsFile, keepDemoLogins } from "../lib/demo/demo-logins-file";
 import { activeDemoUsers, demoUsersRefusal, ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
@@ -91,22 +92,6 @@ function ensureSecrets(env: Env) {
 
 /** Said instead of starting: the message is the whole explanation. */
 class StartRefused extends Error {}
-
-/** Where demo passwords are kept (0600): beside the embedded database, or per PostgreSQL database in DATA_DIR. */
-function demoLoginsFile(env: Env): string {
-  if (!env.DATABASE_URL) return path.resolve(env.DATA_DIR, "demo-logins.json");
-  const url = new URL(env.DATABASE_URL);
-  return path.resolve(env.DATA_DIR, `demo-logins.${`${url.hostname}-${url.port || "5432"}${url.pathname}`.replace(/[^\w.-]+/g, "_")}.json`);
-}
-
-function keepDemoLogins(file: string, logins: DemoLogin[]) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
-  for (const login of logins) kept[login.email] = login.password;
-  writeFileSync(file, `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 });
-  // The mode above applies only when the file is created.
-  chmodSync(file, 0o600);
-}
 
 /** Demo users made by this start (their passwords are printed this once), and where the passwords are. */
 let demoLogins: DemoLogin[] = [];
