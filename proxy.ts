@@ -1,5 +1,6 @@
 import { getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { withoutUntrustedForwarding } from "./lib/auth/client-address";
 import { can, type StaffRole } from "./lib/auth/permissions";
 import { capabilityFor } from "./lib/auth/route-rules";
 import { reissuedSessionToken, sessionCookieName, sessionLifetimeEndsAt, sessionMaxAgeSeconds } from "./lib/auth/session-cookie";
@@ -25,10 +26,11 @@ export async function proxy(request: NextRequest) {
 
 /**
  * Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders: every
- * answer that renders a page (a rewrite to /forbidden too) must pass these headers on.
+ * answer that renders a page (a rewrite to /forbidden too) must pass these headers on. A client's own
+ * X-Forwarded-For is dropped unless proxies are trusted (lib/auth/client-address.ts).
  */
 function withNonce(request: NextRequest, csp: string) {
-  const headers = new Headers(request.headers);
+  const headers = withoutUntrustedForwarding(request.headers, getEnv().TRUSTED_PROXY_HOPS);
   headers.set("Content-Security-Policy", csp);
   return { request: { headers } };
 }

@@ -42,10 +42,13 @@ export const staffUsers = pgTable(
   ],
 );
 
-/** Failed sign-ins per account and per address, for back-off and lock-out. */
+/** Sign-in attempts per (account, address) pair and per address, for back-off (lib/auth/throttle.ts). */
 export const signInThrottle = pgTable("sign_in_throttle", {
-  /** `account:<email>` or `address:<ip>`. */
+  /** `pair:<address>:<sha-256 of the typed email>` or `address:<ip>`. */
   key: text("key").primaryKey(),
+  /** The account a pair's email names (null when it names none: the typed text is never stored). */
+  staffUserId: text("staff_user_id"),
+  address: text("address"),
   failures: integer("failures").notNull().default(0),
   windowStartedAt: timestamp("window_started_at", tz).notNull().defaultNow(),
   lockedUntil: timestamp("locked_until", tz),

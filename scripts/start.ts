@@ -7,7 +7,8 @@ import { migrateDatabase } from "../db/migrate";
 import { isDatabaseEmpty } from "../db/seed/is-empty";
 import { createAssureClient } from "../lib/assure/client";
 import { assureConfigFromEnv, notificationTarget } from "../lib/config/assure";
-import { ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
+import { demoLoginsFile, keepDemoLogins } from "../lib/demo/demo-logins-file";
+import { activeDemoUsers, demoUsersRefusal, ensureDemoUsers, makeDemoPasswords, type DemoLogin } from "../lib/demo/demo-users";
 import { seedDemoFromSimulator } from "../lib/demo/seed-from-simulator";
 import { relayNudges, superviseWorker } from "../lib/server/worker-supervisor";
 import { startSimulator, type SimulatorHandle } from "../simulator/server";
@@ -91,7 +92,12 @@ function ensureSecrets(env: Env) {
   process.env.NEXTAUTH_URL ??= env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
 
+/** Said instead of starting: the message is the whole explanation. */
+class StartRefused extends Error {}
+
+/** Demo users made by this start (their passwords are printed this once), and where the passwords are. */
 let demoLogins: DemoLogin[] = [];
+let demoPasswordsAt: string | null = null;
 
 async function prepareDatabase(env: Env, simulator: SimulatorHandle | null) {
   // PGlite allows one process per folder: this handle is closed before the server opens its own.
@@ -99,11 +105,20 @@ async function prepareDatabase(env: Env, simulator: SimulatorHandle | null) {
   try {
     await migrateDatabase(database);
     const demo = simulator !== null && (env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && !env.DATABASE_URL));
+    if (!demo) {
+      const demoUsers = await activeDemoUsers(database.db);
+      if (demoUsers.length > 0) throw new StartRefused(demoUsersRefusal(demoUsers));
+    }
     if (demo) {
-      const passwords = env.DEMO_PASSWORD
-        ? Object.fromEntries(Object.keys(makeDemoPasswords()).map((email) => [email, env.DEMO_PASSWORD!]))
-        : (JSON.parse(keptBesideData(env, "demo-logins.json", () => JSON.stringify(makeDemoPasswords()))) as Record<string, string>);
+      const fixed = env.DEMO_PASSWORD;
+      const passwords = fixed ? Object.fromEntries(Object.keys(makeDemoPasswords()).map((email) => [email, fixed])) : makeDemoPasswords();
       demoLogins = await ensureDemoUsers(database.db, passwords);
+      if (fixed) {
+        demoPasswordsAt = "DEMO_PASSWORD";
+      } else {
+        demoPasswordsAt = demoLoginsFile(env);
+        if (demoLogins.length > 0) keepDemoLogins(demoPasswordsAt, demoLogins);
+      }
     }
     if (demo && (await isDatabaseEmpty(database))) {
       log("Loading demo data: running verifications through the simulator…");
@@ -177,9 +192,10 @@ function printNextSteps(env: Env) {
       `    Health    ${url}/api/health`,
       process.env.ASSURE_SIMULATOR === "1" ? `    Assure    bundled simulator at ${process.env.ASSURE_BASE_URL}` : `    Assure    ${process.env.ASSURE_BASE_URL ?? "not configured"}`,
       "    Stop      Ctrl+C",
-      ...(demoLogins.length > 0
-        ? ["", "  Sign in with one of the demo users (demo mode only):", ...demoLogins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.password}`)]
+      ...(demoLogins.length > 0 && demoPasswordsAt !== "DEMO_PASSWORD"
+        ? ["", "  Demo users made now (printed this once; demo mode only):", ...demoLogins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.password}`)]
         : []),
+      ...(demoPasswordsAt ? ["", `  Demo users' passwords: ${demoPasswordsAt === "DEMO_PASSWORD" ? "the value of DEMO_PASSWORD" : `kept in ${demoPasswordsAt} (readable by you only)`}.`] : []),
       "",
     ].join("\n"),
   );
@@ -189,17 +205,18 @@ async function main() {
   // The same .env files Next.js reads, so that the script and the server see one configuration.
   loadEnvConfig(process.cwd());
   const configured = getEnv();
-  buildIfStale();
   if (!configured.DATABASE_URL) mkdirSync(configured.DATA_DIR, { recursive: true });
   const simulator = configured.ASSURE_BASE_URL ? null : await startBundledSimulator(configured);
   ensureSecrets(configured);
   // Read again: the simulator's address and the webhook secret are now part of the configuration.
   const env = parseEnv(process.env);
+  // The database first: a desk that must refuse to start says so before a long build.
   await prepareDatabase(env, simulator);
+  buildIfStale();
   serve(env);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StartRefused ? error.message : error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallback } from "@/lib/auth/safe-callback";
 import { getEnv } from "@/lib/config";
 import { SignInForm } from "./sign-in-form";
 
@@ -7,11 +8,6 @@ export const dynamic = "force-dynamic";
 
 interface SignInPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-/** Only same-site paths: a callback URL from the query must not send staff to another site. */
-function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/processes";
 }
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
@@ -23,7 +19,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <h1 id="sign-in-heading" className="text-lg font-semibold">Assure Review Desk</h1>
         <p className="mb-4 text-sm text-slate-600">Staff sign-in</p>
         <SignInForm
-          callbackUrl={safeCallback(params.callbackUrl)}
+          callbackUrl={safeCallback(params.callbackUrl, env.NEXTAUTH_URL ?? env.PUBLIC_URL ?? `http://localhost:${env.PORT}`)}
           initialError={typeof params.error === "string" ? params.error : null}
           sso={Boolean(env.OIDC_ISSUER)}
         />

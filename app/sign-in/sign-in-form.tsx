@@ -2,29 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { describeSignInError } from "./describe-sign-in-error";
 
 interface SignInFormProps {
   callbackUrl: string;
   initialError: string | null;
   sso: boolean;
-}
-
-/** next-auth's error codes (and ours, `locked:<seconds>`) in words a person can act on. */
-export function describeSignInError(code: string | null): string | null {
-  if (!code) return null;
-  const locked = /^locked:(\d+)$/.exec(code);
-  if (locked) {
-    const seconds = Number(locked[1]);
-    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return `Too many failed attempts. Try again in ${wait}.`;
-  }
-  if (code === "CredentialsSignin") return "The email or password is wrong.";
-  if (code === "NoStaffAccount") return "Your company account has no access to the desk yet: ask an admin.";
-  if (code === "AccountDeactivated") return "Your desk account is deactivated: ask an admin.";
-  if (code === "SsoNotAllowed") return "Your desk account does not allow company sign-in: ask an admin to allow SSO for it.";
-  if (code === "EmailNotVerified") return "Your company account's email is not verified, so the desk cannot match it to your desk account.";
-  if (code === "SessionRequired") return "Please sign in.";
-  return "Sign-in failed. Please try again.";
 }
 
 export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) {

@@ -3,19 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "../../db";
 import { getEnv } from "../config";
+import { clientAddress } from "./client-address";
 import { SESSION_UPDATE_AGE_SECONDS, sessionMaxAgeSeconds } from "./session-cookie";
 import { oidcProvider, resolveSsoUser, ssoIssuerOf, type SsoRefusal } from "./sso";
 import type { SessionClaims } from "./session-user";
 import { signInWithPassword } from "./sign-in";
 import { endSessionOnSignOut } from "./sign-out";
-
-/** The first address of X-Forwarded-For (set by Next.js and by proxies in front of it). */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
-  const get = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : ([headers?.[name]].flat()[0] ?? null);
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip") || null;
-}
 
 export class SignInLocked extends Error {}
 
@@ -58,7 +51,7 @@ export function authOptions(): NextAuthOptions {
           const result = await signInWithPassword(database.db, {
             email: credentials?.email ?? "",
             password: credentials?.password ?? "",
-            address: clientAddress(req?.headers),
+            address: clientAddress(req?.headers, env.TRUSTED_PROXY_HOPS),
           });
           if (result.ok) return { ...result.user, signedInAt: result.signedInAt.getTime() };
           // next-auth turns a thrown error's message into the ?error= of the sign-in page.

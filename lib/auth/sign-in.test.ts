@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/test-
 import { createStaffUser, resetStaffPassword, updateStaffUser } from "../staff/manage-staff";
 import type { Ctx } from "./context";
 import { signInWithPassword } from "./sign-in";
-import { THROTTLE } from "./throttle";
+import { THROTTLE, waitAfter } from "./throttle";
 
 let database: TestDatabase;
 let admin: Ctx;
@@ -57,36 +57,85 @@ describe("signInWithPassword", () => {
     await updateStaffUser(admin, { userId: user.id, active: false });
     expect(await signInWithPassword(database.db, { email: user.email, password: PASSWORD })).toEqual({ ok: false, reason: "invalid" });
     expect((await auditFor(user.email)).map((r) => r.details)).toEqual([{ reason: "deactivated" }, { reason: "wrong password" }]);
-    expect((await auditFor(unknown))[0]).toMatchObject({ action: "auth.sign_in_failed", details: { reason: "unknown account" } });
   });
 
-  it("backs off after repeated failures, then locks the account, even for the right password", async () => {
+  it("records the typed email only when it names an account", async () => {
+    // Someone typed their password into the email field.
+    const typed = `hunter2-${randomUUID()}`;
+    const address = "192.0.2.44";
+    expect(await signInWithPassword(database.db, { email: typed, password: "whatever whatever", address })).toEqual({ ok: false, reason: "invalid" });
+    const rows = await database.db.select().from(auditLog).where(eq(auditLog.address, address));
+    expect(rows).toEqual([expect.objectContaining({ action: "auth.sign_in_failed", actorEmail: null, actorId: null, details: { reason: "unknown account" } })]);
+    expect(JSON.stringify(rows)).not.toContain(typed);
+    // Nor is it kept in the throttle's table.
+    expect(JSON.stringify(await database.db.select().from(signInThrottle))).not.toContain(typed);
+  });
+});
+
+describe("the sign-in throttle", () => {
+  const wrong = (email: string, address: string) => signInWithPassword(database.db, { email, password: "nope nope nope", address });
+  const right = (email: string, address: string) => signInWithPassword(database.db, { email, password: PASSWORD, address });
+  const addresses = () => {
+    const base = `198.18.${Math.floor(Math.random() * 250)}`;
+    return [1, 2, 3, 4, 5].map((n) => `${base}.${n}`);
+  };
+
+  it("holds back the (account, address) pair that failed, with waits that grow, and says how long", async () => {
     const user = await newUser();
-    for (let i = 0; i < THROTTLE.backoffAfter; i++) {
-      expect(await signInWithPassword(database.db, { email: user.email, password: "nope nope nope" })).toMatchObject({ ok: false });
-    }
-    const held = await signInWithPassword(database.db, { email: user.email, password: PASSWORD });
+    const [a] = addresses();
+    for (let i = 0; i < THROTTLE.pair.freeFailures; i++) expect(await wrong(user.email, a!)).toEqual({ ok: false, reason: "invalid" });
+    const [pair] = await database.db.select().from(signInThrottle).where(eq(signInThrottle.staffUserId, user.id));
+    expect(pair).toMatchObject({ failures: THROTTLE.pair.freeFailures, address: a, lockedUntil: expect.any(Date) });
+    // Ten failures later (the waits let out), the eleventh holds the pair for 2^8 seconds,
+    await database.db.update(signInThrottle).set({ failures: 10, lockedUntil: null }).where(eq(signInThrottle.key, pair!.key));
+    expect(await wrong(user.email, a!)).toEqual({ ok: false, reason: "invalid" });
+    // and even the right password waits, from this address.
+    const held = await right(user.email, a!);
     expect(held).toMatchObject({ ok: false, reason: "locked" });
-    // Let the back-off pass, then fail up to the lock.
-    const key = `account:${user.email}`;
-    await database.db.update(signInThrottle).set({ failures: THROTTLE.lockAfter - 1, lockedUntil: null }).where(eq(signInThrottle.key, key));
-    await signInWithPassword(database.db, { email: user.email, password: "nope nope nope" });
-    const locked = await signInWithPassword(database.db, { email: user.email, password: PASSWORD });
-    expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(THROTTLE.lockMinutes * 60 - 5);
-    expect((await auditFor(user.email))[0]).toMatchObject({ action: "auth.sign_in_refused" });
+    expect((held as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(2 ** 8 - 10);
+    expect((await auditFor(user.email))[0]).toMatchObject({ action: "auth.sign_in_refused", details: { reason: "throttled" } });
+    expect([3, 4, 5, 6, 20].map((n) => waitAfter(n, THROTTLE.pair))).toEqual([1, 2, 4, 8, THROTTLE.pair.maxWaitSeconds]);
   });
 
-  it("throttles an address trying many accounts", async () => {
-    const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < THROTTLE.backoffAfter; i++) {
-      await signInWithPassword(database.db, { email: `${randomUUID()}@desk.test`, password: "guess guess guess", address });
-    }
+  it("never refuses the right password from an address that has not failed, whatever others did to the account", async () => {
+    const user = await newUser("admin");
+    const [a, b, c, d, clean] = addresses();
+    // Fifteen wrong passwords for the admin from four addresses (the old rule locked the account after ten).
+    for (const address of [a, b, c, d]) for (let i = 0; i < 4; i++) await wrong(user.email, address!);
+    expect(await right(user.email, clean!)).toMatchObject({ ok: true });
+    // And a colleague behind one of those addresses is not held back by someone else's failures.
+    const colleague = await newUser();
+    expect(await right(colleague.email, a!)).toMatchObject({ ok: true });
+  });
+
+  it("a success forgets the pair's failures", async () => {
     const user = await newUser();
-    expect(await signInWithPassword(database.db, { email: user.email, password: PASSWORD, address })).toMatchObject({ reason: "locked" });
-    expect(await signInWithPassword(database.db, { email: user.email, password: PASSWORD, address: "198.51.100.7" })).toMatchObject({ ok: true });
+    const [a] = addresses();
+    for (let i = 0; i < THROTTLE.pair.freeFailures - 1; i++) await wrong(user.email, a!);
+    expect(await right(user.email, a!)).toMatchObject({ ok: true });
+    for (let i = 0; i < THROTTLE.pair.freeFailures - 1; i++) expect(await wrong(user.email, a!)).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("holds back an address past a far higher ceiling, for every account", async () => {
+    const user = await newUser();
+    const [a, b] = addresses();
+    await database.db.insert(signInThrottle).values({ key: `address:${a}`, address: a, failures: THROTTLE.address.freeFailures - 1 });
+    await wrong(`${randomUUID()}@desk.test`, a!);
+    expect(await right(user.email, a!)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await right(user.email, b!)).toMatchObject({ ok: true });
+  });
+
+  it("counts each attempt before checking its password: parallel guesses share one back-off", async () => {
+    const user = await newUser();
+    const [a] = addresses();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => wrong(user.email, a!)));
+    const checked = answers.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBe(THROTTLE.pair.freeFailures);
+    expect(answers.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(10 - THROTTLE.pair.freeFailures);
+  });
+});
+
+describe("staff passwords", () => {
   it("takes a reset password and forgets the old one", async () => {
     const user = await newUser();
     await resetStaffPassword(admin, { userId: user.id, password: "a brand new passphrase" });

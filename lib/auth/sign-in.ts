@@ -6,7 +6,7 @@ import { staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { verifyPassword } from "./password";
 import type { StaffRole } from "./permissions";
-import { clearAccount, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { claimAttempt, settleSuccess } from "./throttle";
 
 export interface StaffIdentity {
   id: string;
@@ -28,44 +28,43 @@ const SignInInput = z.object({
 });
 
 /**
- * Checks a staff member's email and password. Every attempt is audited in the same transaction as its
- * throttle bookkeeping; the answer never says whether the account exists.
+ * Checks a staff member's email and password. The attempt is counted before the password is checked
+ * (lib/auth/throttle.ts); every attempt is audited, the typed email only when it names an account (a
+ * password typed into the email field must not reach the log). The answer never says whether the
+ * account exists.
  */
 export async function signInWithPassword(db: Db, input: unknown): Promise<SignInResult> {
   const { email, password, address = null } = SignInInput.parse(input);
-  const keys = throttleKeys(email, address);
-  const actor = { id: null, email, role: null, address };
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  const target = { email, address, staffUserId: user?.id ?? null };
+  const actor = { id: user?.id ?? null, email: user ? email : null, role: user?.role ?? null, address };
 
-  const heldUntil = await lockedUntil(db, keys);
-  if (heldUntil) {
-    await recordAudit(db, actor, { action: "auth.sign_in_refused", details: { reason: "throttled", until: heldUntil.toISOString() } });
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((heldUntil.getTime() - Date.now()) / 1000) };
+  const claim = await claimAttempt(db, target);
+  if (!claim.ok) {
+    await recordAudit(db, actor, {
+      action: "auth.sign_in_refused",
+      target: user?.id ?? null,
+      details: { reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds },
+    });
+    return { ok: false, reason: "locked", retryAfterSeconds: claim.retryAfterSeconds };
   }
 
-  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-
   if (!user || !passwordOk || !user.active) {
+    // The attempt was counted as a failure already; only the record is left to write.
     const reason = !user ? "unknown account" : !user.active ? "deactivated" : "wrong password";
-    await db.transaction(async (tx) => {
-      await recordFailure(tx, keys);
-      await recordAudit(tx, { ...actor, id: user?.id ?? null, role: user?.role ?? null }, {
-        action: "auth.sign_in_failed",
-        target: user?.id ?? null,
-        details: { reason },
-      });
-    });
+    await recordAudit(db, actor, { action: "auth.sign_in_failed", target: user?.id ?? null, details: { reason } });
     return { ok: false, reason: "invalid" };
   }
 
   const signedInAt = await db.transaction(async (tx) => {
-    await clearAccount(tx, email);
+    await settleSuccess(tx, target);
     const [row] = await tx
       .update(staffUsers)
       .set({ lastSignInAt: sql`now()` })
       .where(eq(staffUsers.id, user.id))
       .returning({ at: staffUsers.lastSignInAt });
-    await recordAudit(tx, { id: user.id, email, role: user.role, address }, { action: "auth.sign_in", target: user.id });
+    await recordAudit(tx, actor, { action: "auth.sign_in", target: user.id });
     return row!.at!;
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, signedInAt };

@@ -1,68 +1,119 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { signInThrottle } from "../../db/schema";
 
 /**
- * Failed sign-ins are counted per account and per address over a window. From the third failure each
- * further attempt must wait longer (1 s, 2 s, 4 s, …); from the tenth the key is locked for a while.
- * Only a success clears an account's count; an address's count runs out with its window.
+ * Sign-in attempts are counted per (account, address) pair and per address. Past a rule's free
+ * failures each further attempt waits twice as long as the one before (1 s, 2 s, 4 s, … up to the cap).
+ * A pair's count ends with a success or its window; an address's with its window. There is no lock on
+ * an account as such: a correct password from an address that has not failed is never refused, so no
+ * one can keep a colleague out by failing in their name. The per-address rule is far looser, so that an
+ * office behind one NAT is not held back by one person's typos.
  */
 export const THROTTLE = {
-  windowMinutes: 15,
-  backoffAfter: 3,
-  lockAfter: 10,
-  lockMinutes: 15,
-  maxBackoffSeconds: 60,
+  pair: { freeFailures: 3, windowMinutes: 24 * 60, maxWaitSeconds: 15 * 60 },
+  address: { freeFailures: 100, windowMinutes: 60, maxWaitSeconds: 15 * 60 },
 } as const;
 
-export function throttleKeys(email: string, address: string | null): string[] {
-  return [`account:${email}`, ...(address ? [`address:${address}`] : [])];
+type Rule = (typeof THROTTLE)[keyof typeof THROTTLE];
+
+/** Seconds to wait before the next attempt after `failures` failures under `rule`; 0 when none. */
+export function waitAfter(failures: number, rule: Rule): number {
+  if (failures < rule.freeFailures) return 0;
+  return Math.min(rule.maxWaitSeconds, 2 ** (failures - rule.freeFailures));
 }
 
-/** Seconds to wait before the next attempt after `failures` failures; 0 when none. */
-export function waitAfter(failures: number): number {
-  if (failures >= THROTTLE.lockAfter) return THROTTLE.lockMinutes * 60;
-  if (failures < THROTTLE.backoffAfter) return 0;
-  return Math.min(THROTTLE.maxBackoffSeconds, 2 ** (failures - THROTTLE.backoffAfter));
+export interface ThrottleTarget {
+  /** As typed (lower-cased): only its hash is kept, so text typed into the email field is never stored. */
+  email: string;
+  address: string | null;
+  /** The account the email names, if any: shown to admins (lib/staff/sign-in-holds.ts). */
+  staffUserId: string | null;
 }
 
-/** The latest time until which any of the keys is held back, or null. */
-export async function lockedUntil(db: Db | Tx, keys: string[]): Promise<Date | null> {
-  const rows = await db
-    .select({ lockedUntil: signInThrottle.lockedUntil })
+interface Counter {
+  key: string;
+  rule: Rule;
+  staffUserId: string | null;
+  address: string | null;
+}
+
+function countersFor(target: ThrottleTarget): Counter[] {
+  const emailHash = createHash("sha256").update(target.email).digest("base64url");
+  const pair: Counter = { key: `pair:${target.address ?? "-"}:${emailHash}`, rule: THROTTLE.pair, staffUserId: target.staffUserId, address: target.address };
+  if (!target.address) return [pair];
+  // Always the pair first, then the address, in every transaction: a fixed order cannot deadlock.
+  return [pair, { key: `address:${target.address}`, rule: THROTTLE.address, staffUserId: null, address: target.address }];
+}
+
+class Held extends Error {}
+
+export type Claim = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts an attempt as a failure *before* the password is checked, and refuses it while a counter is
+ * waiting out its back-off. Guesses sent in parallel therefore queue on the counter's row and each sees
+ * the ones before it: they cannot all pass while the first is still being checked. A success takes its
+ * attempt back (`settleSuccess`).
+ */
+export async function claimAttempt(db: Db, target: ThrottleTarget): Promise<Claim> {
+  const counters = countersFor(target);
+  try {
+    await db.transaction(async (tx) => {
+      for (const counter of counters) if (!(await countAttempt(tx, counter))) throw new Held();
+    });
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof Held)) throw error;
+    const until = await heldUntil(db, counters.map((c) => c.key));
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((until?.getTime() ?? 0) - Date.now()) / 1000)) };
+  }
+}
+
+/** Adds one to a counter unless it is waiting; false when it is. */
+async function countAttempt(tx: Tx, counter: Counter): Promise<boolean> {
+  const { key, rule } = counter;
+  const windowOver = sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${rule.windowMinutes})`;
+  const [row] = await tx
+    .insert(signInThrottle)
+    .values({ key, staffUserId: counter.staffUserId, address: counter.address, failures: 1 })
+    .onConflictDoUpdate({
+      target: signInThrottle.key,
+      set: {
+        failures: sql`case when ${windowOver} then 1 else ${signInThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${windowOver} then now() else ${signInThrottle.windowStartedAt} end`,
+        staffUserId: counter.staffUserId,
+      },
+      setWhere: sql`${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} <= now()`,
+    })
+    .returning({ failures: signInThrottle.failures });
+  if (!row) return false;
+  const wait = waitAfter(row.failures, rule);
+  await tx
+    .update(signInThrottle)
+    .set({ lockedUntil: wait > 0 ? sql`now() + make_interval(secs => ${wait})` : null })
+    .where(sql`${signInThrottle.key} = ${key}`);
+  return true;
+}
+
+async function heldUntil(db: Db, keys: string[]): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: sql<Date | null>`max(${signInThrottle.lockedUntil})`.mapWith(signInThrottle.lockedUntil) })
     .from(signInThrottle)
-    .where(sql`${inArray(signInThrottle.key, keys)} and ${signInThrottle.lockedUntil} > now()`);
-  const times = rows.map((r) => r.lockedUntil!.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
+    .where(inArray(signInThrottle.key, keys));
+  return row?.until ?? null;
 }
 
-export async function recordFailure(tx: Db | Tx, keys: string[]): Promise<number> {
-  let worst = 0;
-  for (const key of keys) {
-    const windowExpired = sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
-    const [row] = await tx
-      .insert(signInThrottle)
-      .values({ key, failures: 1 })
-      .onConflictDoUpdate({
-        target: signInThrottle.key,
-        set: {
-          failures: sql`case when ${windowExpired} then 1 else ${signInThrottle.failures} + 1 end`,
-          windowStartedAt: sql`case when ${windowExpired} then now() else ${signInThrottle.windowStartedAt} end`,
-        },
-      })
-      .returning({ failures: signInThrottle.failures });
-    const failures = row?.failures ?? 1;
-    worst = Math.max(worst, failures);
-    const wait = waitAfter(failures);
+/** The right password: the pair starts afresh and the address gets its attempt back. */
+export async function settleSuccess(tx: Db | Tx, target: ThrottleTarget): Promise<void> {
+  const [pair, address] = countersFor(target);
+  await tx.delete(signInThrottle).where(sql`${signInThrottle.key} = ${pair!.key}`);
+  if (address) {
     await tx
       .update(signInThrottle)
-      .set({ lockedUntil: wait > 0 ? sql`now() + make_interval(secs => ${wait})` : null })
-      .where(sql`${signInThrottle.key} = ${key}`);
+      .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+      .where(sql`${signInThrottle.key} = ${address.key}`);
   }
-  return worst;
-}
-
-export async function clearAccount(tx: Db | Tx, email: string): Promise<void> {
-  await tx.delete(signInThrottle).where(sql`${signInThrottle.key} = ${`account:${email}`}`);
 }

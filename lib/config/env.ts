@@ -62,6 +62,11 @@ export const EnvSchema = z.object({
   NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** The desk's address as the browser sees it (next-auth's callbacks). Default: PUBLIC_URL. */
   NEXTAUTH_URL: optional(url(["http", "https"])),
+  /**
+   * Proxies in front of the desk that append to X-Forwarded-For. 0: the socket's address is the client's
+   * (forwarded headers are ignored, since any client can send them); N: the N-th entry from the right.
+   */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int("must be a whole number").min(0).max(10)).default(0),
   /** A session unused for this long ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60)).default(30),
   /** A session ends this many hours after sign-in, however recently it was used. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { and, eq, like } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -11,6 +12,9 @@ export interface DemoLogin {
   role: StaffRole;
   password: string;
 }
+
+/** Demo users' emails end with `@demo.desk`; outside demo mode `npm start` refuses to run while one is active. */
+export const DEMO_EMAIL_DOMAIN = "demo.desk";
 
 /** One user per role, and a second compliance officer so that four-eyes review can be tried. */
 const DEMO_USERS: { email: string; name: string; role: StaffRole }[] = [
@@ -26,26 +30,48 @@ export function makeDemoPasswords(): Record<string, string> {
 
 /**
  * Demo mode only (the bundled simulator with the embedded database, or DEMO_DATA=on): creates the demo
- * users that do not exist yet with the given passwords. Existing users are left as they are.
+ * users that do not exist yet with the given passwords, and answers those it created (their passwords
+ * are shown once, when made). Existing users are left as they are.
  */
 export async function ensureDemoUsers(db: Db, passwords: Record<string, string>): Promise<DemoLogin[]> {
-  const logins: DemoLogin[] = [];
+  const created: DemoLogin[] = [];
   for (const user of DEMO_USERS) {
     const password = passwords[user.email];
     if (!password) throw new Error(`no demo password for ${user.email}`);
-    const [created] = await db
+    const [row] = await db
       .insert(staffUsers)
       .values({ ...user, passwordHash: await hashPassword(password) })
       .onConflictDoNothing({ target: staffUsers.email })
       .returning({ id: staffUsers.id });
-    if (created) {
+    if (row) {
       await recordAudit(db, { id: null, email: "npm start", role: "system" }, {
         action: "staff.create",
-        target: created.id,
+        target: row.id,
         details: { email: user.email, role: user.role, demo: true },
       });
+      created.push({ email: user.email, role: user.role, password });
     }
-    logins.push({ email: user.email, role: user.role, password });
   }
-  return logins;
+  return created;
+}
+
+/** Active users with a demo email: outside demo mode their known passwords would let anyone in. */
+export async function activeDemoUsers(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.active, true), like(staffUsers.email, `%@${DEMO_EMAIL_DOMAIN}`)))
+    .orderBy(staffUsers.email);
+  return rows.map((r) => r.email);
+}
+
+/** What `npm start` says when it refuses to run outside demo mode with demo users active. */
+export function demoUsersRefusal(emails: string[]): string {
+  return [
+    `Refusing to start: demo users are active (${emails.join(", ")}) and the desk is not in demo mode.`,
+    "Their passwords were printed and kept in a file for the demo; on a real desk they would let anyone in.",
+    "Make your own admin first, then deactivate the demo users:",
+    '  npm run staff:add -- --email you@example.com --name "Your Name" --role admin',
+    "  npm run staff:deactivate -- --demo",
+  ].join("\n");
 }

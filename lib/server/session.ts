@@ -4,11 +4,12 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getDatabase } from "../../db";
-import { authOptions, clientAddress } from "../auth/auth-options";
+import { authOptions } from "../auth/auth-options";
+import { clientAddress } from "../auth/client-address";
 import type { Ctx } from "../auth/context";
 import { can, type Capability } from "../auth/permissions";
-import { getSessionUser, type SessionClaims } from "../auth/session-user";
 import { getEnv } from "../config";
+import { getSessionUser, type SessionClaims } from "../auth/session-user";
 
 /**
  * The context of this request: the database and the signed-in staff member, read from the database by
@@ -21,7 +22,7 @@ export async function getCtx(): Promise<Ctx> {
   await connection();
   const database = await getDatabase();
   const session = (await getServerSession(authOptions())) as SessionClaims | null;
-  const address = clientAddress(await headers());
+  const address = clientAddress(await headers(), getEnv().TRUSTED_PROXY_HOPS);
   const user = await getSessionUser(database.db, session, { maxHours: getEnv().SESSION_MAX_HOURS });
   return { db: database.db, user, address };
 }

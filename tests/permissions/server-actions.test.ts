@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Expectation> = {
   "(desk)/admin/staff/actions.ts#updateStaffAction": { need: "desk.admin" },
   "(desk)/admin/staff/actions.ts#resetPasswordAction": { need: "desk.admin" },
   "(desk)/admin/staff/actions.ts#setSsoAction": { need: "desk.admin" },
+  "(desk)/admin/staff/actions.ts#clearSignInHoldsAction": { need: "desk.admin" },
   "(desk)/admin/sync/actions.ts#startFullSyncAction": { need: "desk.admin" },
   "(desk)/admin/sync/actions.ts#cancelFullSyncAction": { need: "desk.admin" },
   "(desk)/dossiers/[dossierId]/actions.ts#addNoteAction": { need: "notes.write" },

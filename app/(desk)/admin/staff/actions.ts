@@ -3,6 +3,7 @@
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import { createStaffUser, resetStaffPassword, updateStaffUser } from "@/lib/staff/manage-staff";
+import { clearSignInHolds } from "@/lib/staff/sign-in-holds";
 import { setStaffSso } from "@/lib/staff/staff-sso";
 
 const text = (form: FormData, name: string) => {
@@ -41,5 +42,14 @@ export async function setSsoAction(_previous: ActionResult, form: FormData): Pro
     const allowed = text(form, "allowed");
     const user = await setStaffSso(ctx, { userId: text(form, "userId"), allowed: allowed === undefined ? undefined : allowed === "true" });
     return user.ssoAllowed ? "SSO allowed." : "SSO not allowed; the user's sessions have ended.";
+  }, "/admin/staff");
+}
+
+export async function clearSignInHoldsAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const userId = text(form, "userId");
+    await clearSignInHolds(ctx, userId ? { userId } : { address: text(form, "address") });
+    return "Cleared: sign-ins are no longer held back.";
   }, "/admin/staff");
 }

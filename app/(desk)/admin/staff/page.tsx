@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { formatDateTime } from "@/components/format";
 import { requirePage } from "@/lib/server/session";
 import { listStaffUsers } from "@/lib/staff/manage-staff";
+import { listSignInHolds } from "@/lib/staff/sign-in-holds";
+import { SignInHoldsTable } from "./_components/sign-in-holds-table";
 import { CreateStaffForm, StaffRowForms } from "./_components/staff-forms";
 
 export const metadata: Metadata = { title: "Staff users" };
 
 export default async function StaffPage() {
   const ctx = await requirePage("desk.admin", "/admin/staff");
-  const users = await listStaffUsers(ctx);
+  const [users, holds] = await Promise.all([listStaffUsers(ctx), listSignInHolds(ctx)]);
   return (
     <section aria-labelledby="staff-heading" className="flex flex-col gap-4">
       <h1 id="staff-heading" className="text-xl font-semibold">Staff users</h1>
@@ -39,6 +41,7 @@ export default async function StaffPage() {
           </tbody>
         </table>
       </div>
+      <SignInHoldsTable accounts={holds.accounts} addresses={holds.addresses} />
     </section>
   );
 }

@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { clearSignInHoldsAction } from "../actions";
+
+interface ClearHoldButtonProps {
+  userId?: string;
+  address?: string;
+  label: string;
+}
+
+export function ClearHoldButton({ userId, address, label }: ClearHoldButtonProps) {
+  const [result, action, pending] = useActionState(clearSignInHoldsAction, null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      {userId && <input type="hidden" name="userId" value={userId} />}
+      {address && <input type="hidden" name="address" value={address} />}
+      <button disabled={pending} aria-label={label} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Clear</button>
+      {result && <span role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-emerald-800" : "text-red-800"}`}>{result.message}</span>}
+    </form>
+  );
+}
