@@ -104,6 +104,8 @@ export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Pr
   const { retryId } = parsed.data;
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!row) throw new NotFound("No such retry");
+  const [original] = await ctx.db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, row.originalProcessId));
+  if (original?.purgedAt) throw new Conflict("The retried process's personal data was purged: the retry cannot be resumed");
   await recordAudit(ctx.db, actorOf(ctx), { action: "process.retry_resume", processId: row.originalProcessId, target: String(row.id) });
   return advanceRetry(ctx, deps, row);
 }
