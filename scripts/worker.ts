@@ -23,6 +23,7 @@ async function main() {
   const stop = startBackgroundSweep(database, assure, {
     intervalMs: env.WORKER_INTERVAL_MS,
     inboxRetentionDays: env.INBOX_RETENTION_DAYS,
+    retentionDays: env.RETENTION_DAYS,
     log: (line) => console.log(`[worker] ${line}`),
   });
   const stopSync = startSyncScheduler(database.db, assure, {
