@@ -17,8 +17,14 @@ export async function addNoteAction(_previous: ActionResult, form: FormData): Pr
   }, `/dossiers/${encodeURIComponent(dossierId)}`);
 }
 
+/** Assure is asked for only once the verb has checked the role and the input. */
 function erasureDeps() {
-  return { assure: getAssureClient(), fourEyes: getEnv().FOUR_EYES === "1" };
+  return {
+    get assure() {
+      return getAssureClient();
+    },
+    fourEyes: getEnv().FOUR_EYES === "1",
+  };
 }
 
 const dossierPath = (dossierId: string) => `/dossiers/${encodeURIComponent(dossierId)}`;
