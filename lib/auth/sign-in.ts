@@ -33,7 +33,10 @@ const SignInInput = z.object({
 export async function signInWithPassword(db: Db, input: unknown): Promise<SignInResult> {
   const { email, password, address = null } = SignInInput.parse(input);
   const keys = throttleKeys(email, address);
-  const actor = { id: null, email, role: null, address };
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  // What was typed for an unknown account may be anyone's address (or a password in the wrong field): the
+  // audit log, kept for ever, records it only when it names a staff account.
+  const actor = { id: null, email: user ? email : null, role: null, address };
 
   const heldUntil = await lockedUntil(db, keys);
   if (heldUntil) {
@@ -41,7 +44,6 @@ export async function signInWithPassword(db: Db, input: unknown): Promise<SignIn
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((heldUntil.getTime() - Date.now()) / 1000) };
   }
 
-  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
 
   if (!user || !passwordOk || !user.active) {
