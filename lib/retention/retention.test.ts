@@ -16,7 +16,7 @@ import { recordReviewDecision } from "../reviews/review-decisions";
 import { retryPendingDeletions } from "./delete-at-assure";
 import { confirmErasure, requestErasure } from "./erase-dossier";
 import { placeLegalHold, liftLegalHold } from "./legal-hold";
-import { runRetention } from "./run-retention";
+import { runDailyRetention, runRetention, withRetentionLock } from "./run-retention";
 import { receiveNotification } from "../webhooks/receive-notification";
 
 let harness: RetryHarness;
@@ -261,5 +261,26 @@ describe("legal hold", () => {
     expect((await row(run.processId)).purgedAt).toBeInstanceOf(Date);
     const actions = (await database.db.select().from(auditLog).where(eq(auditLog.dossierId, run.dossierId))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["dossier.hold", "dossier.hold_lifted"]));
+  });
+});
+
+describe("the daily run", () => {
+  it("runs once a day, one instance at a time", async () => {
+    // Due: whatever ran before in this file ran more than a day before this "now".
+    const first = await runDailyRetention(database, 0, { now: new Date(Date.now() + 2 * 86_400_000), pauseMs: 0 });
+    expect(first?.ran).toBe(true);
+    // Not due an hour after that run (audited at the database's now).
+    expect(await runDailyRetention(database, 0, { now: new Date(Date.now() + 3_600_000), pauseMs: 0 })).toBeNull();
+    // No policy, no run.
+    expect(await runDailyRetention(database, undefined, { now: new Date(Date.now() + 5 * 86_400_000) })).toBeNull();
+
+    // While one run holds the lock, another is turned away and does nothing.
+    let release!: () => void;
+    const held = withRetentionLock(database, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await runRetention(database, { days: 0, apply: true });
+    expect(second.ran).toBe(false);
+    release();
+    expect((await held).ran).toBe(true);
   });
 });
