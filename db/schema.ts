@@ -45,6 +45,10 @@ export const dossiers = pgTable(
     /** The newest Assure `updatedAt` among its processes: the dossier list's order. */
     lastActivityAt: timestamp("last_activity_at", tz).notNull(),
     processCount: integer("process_count").notNull().default(0),
+    /** A legal hold stops retention and erasure until lifted (lib/retention/legal-hold.ts). */
+    legalHoldReason: text("legal_hold_reason"),
+    legalHoldAt: timestamp("legal_hold_at", tz),
+    legalHoldBy: text("legal_hold_by"),
   },
   (t) => [
     index("dossiers_created_idx").on(t.createdAt, t.dossierId),
@@ -90,6 +94,11 @@ export const processes = pgTable(
     dateOfBirth: date("date_of_birth", { mode: "string" }),
     nationality: text("nationality"),
     issuingCountry: text("issuing_country"),
+
+    /** Set when the personal data was purged (db/personal-data.ts): the row is a tombstone from then on. */
+    purgedAt: timestamp("purged_at", tz),
+    /** "retention" or "erasure". */
+    purgeReason: text("purge_reason"),
   },
   (t) => [
     index("processes_status_updated_idx").on(t.status, t.updatedAt, t.processId),
@@ -258,3 +267,4 @@ export const maintenanceJobs = pgTable("maintenance_jobs", {
 });
 
 export * from "./staff-schema";
+export * from "./retention-schema";

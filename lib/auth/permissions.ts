@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   /** Webhook inbox, replay, sync; staff users. */
   "desk.admin": ["admin"],
   "audit.read": ["compliance", "admin"],
+  /** Erase a dossier's personal data on request. */
+  "data.erase": ["compliance", "admin"],
+  /** Place and lift a legal hold. */
+  "data.hold": ["compliance"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Capability = keyof typeof PERMISSIONS;
@@ -35,6 +39,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   "retries.write": "retry and bulk retry of failed processes",
   "desk.admin": "webhook inbox, replay, sync; staff users",
   "audit.read": "audit log",
+  "data.erase": "erase a dossier's personal data on request",
+  "data.hold": "legal hold on a dossier",
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

@@ -55,6 +55,8 @@ export const EnvSchema = z.object({
   WORKER_INTERVAL_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(5_000),
   /** Done webhook-inbox rows are deleted this many days after they arrived; 0 keeps them for ever. */
   INBOX_RETENTION_DAYS: optional(z.coerce.number().int().min(0).max(3_650)).default(30),
+  /** Final dossiers inactive this many days lose their personal data (0: at the next run); unset: kept for ever. */
+  RETENTION_DAYS: optional(z.coerce.number().int().min(0).max(36_500)),
   /** A full sync with Assure every this many minutes (by whichever worker looks first); unset: only from the admin screen. */
   SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(43_200)),
 

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { processes } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureBodyTooLargeError } from "../assure/errors";
 import { isFinalStatus } from "../assure/schemas";
@@ -33,12 +35,19 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
   return { ...stored, final, hasResult: final && WITH_RESULT.has(process.status) };
 }
 
+async function isPurged(db: Db, processId: string): Promise<boolean> {
+  const [row] = await db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, processId));
+  return row?.purgedAt != null;
+}
+
 /**
  * Downloads and stores the full-result zip of a final process, unless it is stored already. Signicat
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
   if (await resultStore(db).describe(processId)) return "kept";
+  // A purged or erased process gets no zip again (a trigger refuses it too; this saves the download).
+  if (await isPurged(db, processId)) return "none";
   return downloadResult(db, assure, dossierId, processId);
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { onResultsForgotten } from "./forget-results";
 import { createByteLruCache, type ByteLruCache } from "./result-cache";
 import { isResultError, UnreadableResultError, type ResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
@@ -25,7 +26,10 @@ export interface ResultLoaderOptions {
   limits?: ResultLimits;
 }
 
-export type ResultLoader = (db: Db, processId: string) => Promise<LoadedResult>;
+export type ResultLoader = ((db: Db, processId: string) => Promise<LoadedResult>) & {
+  /** Drops these processes' results from the cache (purged or erased: see forget-results.ts). */
+  forget(processIds: readonly string[]): void;
+};
 
 const MiB = 1024 * 1024;
 export const RESULT_CACHE_LIMITS = { maxBytes: 256 * MiB, maxEntries: 64 };
@@ -63,7 +67,7 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
     }
   }
 
-  return async (db, processId) => {
+  const load = async (db: Db, processId: string): Promise<LoadedResult> => {
     const store = resultStore(db);
     const stored = await store.describe(processId);
     if (!stored) return { state: "none" };
@@ -90,12 +94,24 @@ export function createResultLoader(options: ResultLoaderOptions = {}): ResultLoa
     }
     return entry.ok ? { state: "ready", stored, result: entry.result } : { state: "refused", stored, error: entry.error };
   };
+  // The cache key carries the zip's hash; forgetting goes by process id (the cache holds a few dozen entries).
+  const forget = (processIds: readonly string[]) => {
+    const gone = new Set(processIds);
+    const processOf = (key: string) => key.slice(0, key.lastIndexOf(":"));
+    for (const key of [...cache.keys()]) if (gone.has(processOf(key))) cache.delete(key);
+    for (const key of [...inflight.keys()]) if (gone.has(processOf(key))) inflight.delete(key);
+  };
+  return Object.assign(load, { forget });
 }
 
 const globalForResults = globalThis as unknown as { deskResultLoader?: ResultLoader };
 
 /** The app's one loader: its cache is shared by every request of this server instance. */
 export function getResultLoader(): ResultLoader {
-  globalForResults.deskResultLoader ??= createResultLoader();
+  if (!globalForResults.deskResultLoader) {
+    const loader = createResultLoader();
+    onResultsForgotten(loader.forget);
+    globalForResults.deskResultLoader = loader;
+  }
   return globalForResults.deskResultLoader;
 }

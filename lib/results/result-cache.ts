@@ -7,6 +7,7 @@ export interface ByteLruCache<V> {
   set(key: string, value: V, bytes: number): void;
   delete(key: string): void;
   clear(): void;
+  keys(): IterableIterator<string>;
   stats(): CacheStats;
 }
 
@@ -64,6 +65,7 @@ export function createByteLruCache<V>(options: ByteLruOptions): ByteLruCache<V> 
       entries.clear();
       stats.bytes = 0;
     },
+    keys: () => entries.keys(),
     stats: () => ({ entries: entries.size, ...stats }),
   };
 }

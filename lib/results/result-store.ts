@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processResults } from "../../db/schema";
 import { UnreadableResultError } from "./result-errors";
@@ -170,20 +170,26 @@ export function resultStore(db: Db | Tx, settings: ResultStoreSettings = configu
       const [row] = await db.select(described).from(processResults).where(eq(processResults.processId, processId));
       return row ? asStored(row) : null;
     },
-    delete: (processId) =>
-      db.transaction(async (tx) => {
-        const [row] = await tx
-          .delete(processResults)
-          .where(eq(processResults.processId, processId))
-          .returning({ storage: processResults.storage, storageKey: processResults.storageKey });
-        if (!row) return false;
-        if (row.storage === "filesystem" && row.storageKey) {
-          await lockFiles(tx, [row.storageKey]);
-          await releaseFile(tx, settings.dir, row.storageKey);
-        }
-        return true;
-      }),
+    delete: async (processId) => (await deleteResults(db, [processId], settings)) > 0,
   };
+}
+
+/**
+ * Deletes these processes' zips wherever each is kept; a file goes once no other row holds the same zip.
+ * Returns how many were deleted. Run inside the caller's transaction when one is given.
+ */
+export async function deleteResults(db: Db | Tx, processIds: readonly string[], settings: ResultStoreSettings = configuredResultStore()): Promise<number> {
+  if (processIds.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(processResults)
+      .where(inArray(processResults.processId, [...processIds]))
+      .returning({ storage: processResults.storage, storageKey: processResults.storageKey });
+    const keys = rows.flatMap((row) => (row.storage === "filesystem" && row.storageKey ? [row.storageKey] : []));
+    await lockFiles(tx, keys);
+    for (const key of new Set(keys)) await releaseFile(tx, settings.dir, key);
+    return rows.length;
+  });
 }
 
 /** Rows not yet in `storage`, in process-id order after `after` (the move's batches). */

@@ -53,6 +53,8 @@ export function planRetry(original: ProcessRow, corrections: RetryCorrections = 
   };
 
   const refuse = (refusal: string): RetryPlan => ({ retryable: false, refusal, request });
+  // A tombstone's parameters are gone, and a retry would bring the person back.
+  if (original.purgedAt) return refuse(`This process's personal data was purged (${original.purgeReason ?? "retention"}): it cannot be retried.`);
   if (original.status !== "failed") return refuse(`Only failed processes are retried; this one is ${original.status}.`);
   if (isConsentFailure(original.failReasonType, original.failReasonMessage)) {
     return refuse("It failed for the end-user's consent. Only the end-user can give consent, so staff cannot retry it: ask the end-user to start again.");

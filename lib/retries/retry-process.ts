@@ -103,6 +103,8 @@ export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Pr
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!row) throw new NotFound("No such retry");
   if (row.state === "canceled") throw new Conflict("This retry was canceled: its process was deleted at Assure");
+  const [original] = await ctx.db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, row.originalProcessId));
+  if (original?.purgedAt) throw new Conflict("The retried process's personal data was purged: the retry cannot be resumed");
   // Made before the desk knew better: resuming would only repeat Assure's refusal.
   if (row.state !== "started" && isCapturedByEndUser(String(row.parameters.processType ?? ""))) {
     throw new Conflict(`${CAPTURED_BY_END_USER_REFUSAL} Cancel the leftover process instead.`);

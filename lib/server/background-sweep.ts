@@ -1,6 +1,8 @@
 import type { Database } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { backfillLookupFromResults } from "../processes/backfill-lookup";
+import { retryPendingDeletions } from "../retention/delete-at-assure";
+import { runDailyRetention } from "../retention/run-retention";
 import { pollStaleProcesses } from "../sync/poll-stale-processes";
 import { drainInbox } from "../webhooks/inbox-worker";
 import { pruneInbox } from "../webhooks/prune-inbox";
@@ -9,6 +11,8 @@ export interface SweepOptions {
   intervalMs: number;
   /** Done inbox rows older than this many days are deleted; 0 or absent keeps them. */
   inboxRetentionDays?: number;
+  /** The personal-data retention policy (RETENTION_DAYS); unset keeps everything. */
+  retentionDays?: number;
   log?: (line: string) => void;
 }
 
@@ -35,6 +39,11 @@ export function startBackgroundSweep(database: Database, assure: AssureClient, o
       const polled = await pollStaleProcesses(database.db, assure);
       const pruned = options.inboxRetentionDays ? await pruneInbox(database.db, { retentionDays: options.inboxRetentionDays }) : 0;
       if (pruned > 0) log(`sweep: deleted ${pruned} done inbox rows older than ${options.inboxRetentionDays} days`);
+      const deletions = await retryPendingDeletions(database.db, assure);
+      if (deletions.tried > 0) log(`sweep: deletions at Assure ${deletions.done} done, ${deletions.pending} still pending`);
+      // Once a day, by one instance (an advisory lock), in short batches.
+      const retention = await runDailyRetention(database, options.retentionDays);
+      if (retention) log(`sweep: retention purged ${retention.processes} processes in ${retention.dossiers} dossiers, ${retention.zips} zips`);
       if (inbox.claimed > 0 || polled.polled > 0) {
         log(`sweep: inbox ${inbox.done} done, ${inbox.failed} to retry, ${inbox.dead} dead; polled ${polled.polled}, ${polled.changed} changed`);
       }

@@ -27,7 +27,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const base = createAssureClient(assureConfig);
   const assure = options.wrapAssure ? options.wrapAssure(base) : base;
   const log = (line: string) => console.log(`[worker] ${line}`);
-  const stopSweep = startBackgroundSweep(database, assure, { intervalMs: env.WORKER_INTERVAL_MS, inboxRetentionDays: env.INBOX_RETENTION_DAYS, log });
+  const stopSweep = startBackgroundSweep(database, assure, { intervalMs: env.WORKER_INTERVAL_MS, inboxRetentionDays: env.INBOX_RETENTION_DAYS, retentionDays: env.RETENTION_DAYS, log });
   const stopSync = startSyncScheduler(database.db, assure, { intervalMinutes: env.SYNC_INTERVAL_MINUTES, log: (line) => console.log(`[sync] ${line}`) });
   // This process serves no requests, so its status lane stays at full width even when its loop is
   // saturated (narrowing it would only let the backlog grow); zips still give way to statuses.

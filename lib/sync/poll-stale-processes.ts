@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processes } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
@@ -32,6 +32,8 @@ export async function pollStaleProcesses(db: Db, assure: AssureClient, options: 
     .where(
       and(
         inArray(processes.status, ["pending", "processing"]),
+        // An erased pending process stays a tombstone: asking Assure again would store nothing anyway.
+        isNull(processes.purgedAt),
         lt(processes.updatedAt, sql`now() - make_interval(secs => ${olderThan})`),
         lt(processes.lastSyncedAt, sql`now() - make_interval(secs => ${olderThan})`),
       ),

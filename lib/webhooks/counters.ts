@@ -7,6 +7,8 @@ export const webhookCounters = {
   malformed: 0,
   tooLarge: 0,
   duplicates: 0,
+  /** For an erased dossier: answered 200, stored nowhere. */
+  erased: 0,
   accepted: 0,
 };
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { isErasedDossier } from "../retention/erased-dossiers";
 import { isAuthorizedNotification } from "./authenticate";
 import { countWebhook } from "./counters";
 import { inboxWriterFor } from "./inbox-writer";
@@ -64,6 +65,11 @@ export async function receiveNotification(db: Db, request: Request, secret: stri
   }
 
   const { notification } = parsed;
+  // Nothing brings an erased person back: Assure's late or replayed notifications are acknowledged and dropped.
+  if (await isErasedDossier(db, notification.dossierId)) {
+    countWebhook("erased");
+    return { status: 200, body: { dropped: "erased" } };
+  }
   const stored = await inboxWriterFor(db).store({
     dedupeKey: notification.dedupeKey,
     body: json as Record<string, unknown>,

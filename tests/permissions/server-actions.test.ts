@@ -40,6 +40,10 @@ const EXPECTED: Record<string, Expectation> = {
   "(desk)/admin/sync/actions.ts#startFullSyncAction": { need: "desk.admin" },
   "(desk)/admin/sync/actions.ts#cancelFullSyncAction": { need: "desk.admin" },
   "(desk)/dossiers/[dossierId]/actions.ts#addNoteAction": { need: "notes.write" },
+  "(desk)/dossiers/[dossierId]/actions.ts#eraseDossierAction": { need: "data.erase" },
+  "(desk)/dossiers/[dossierId]/actions.ts#confirmErasureAction": { need: "data.erase" },
+  "(desk)/dossiers/[dossierId]/actions.ts#withdrawErasureAction": { need: "data.erase" },
+  "(desk)/dossiers/[dossierId]/actions.ts#legalHoldAction": { need: "data.hold" },
   // Called by the queue's bulk-retry dialog with plain arguments, not a form.
   // A malformed view (too long): a refused role must still hear the guard's answer, not "invalid view".
   "(desk)/processes/actions.ts#prepareBulkRetryAction": { need: "retries.write", args: () => ["x".repeat(3_000)] },

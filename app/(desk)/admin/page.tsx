@@ -4,15 +4,18 @@ import { StatusBadge } from "@/components/status-badge";
 import { getDatabase } from "@/db";
 import { getEnv } from "@/lib/config";
 import { getDeskOverview } from "@/lib/health/desk-overview";
+import { getRetentionOverview } from "@/lib/retention/get-retention-overview";
 import { requirePage } from "@/lib/server/session";
+import { PersonalDataSection } from "./_components/personal-data-section";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   // The proxy checked the cookie's role; this checks the user as the database has them now.
-  await requirePage("desk.admin", "/admin");
+  const ctx = await requirePage("desk.admin", "/admin");
   const env = getEnv();
-  const overview = await getDeskOverview(await getDatabase());
+  const database = await getDatabase();
+  const [overview, retention] = await Promise.all([getDeskOverview(database), getRetentionOverview(ctx, database, env.RETENTION_DAYS)]);
   const assure = env.ASSURE_SIMULATOR === "1" ? "Bundled simulator" : env.ASSURE_BASE_URL ? "Signicat Assure" : "Not configured";
 
   return (
@@ -28,6 +31,7 @@ export default async function AdminPage() {
         <dt className="text-slate-600">Dossiers</dt>
         <dd>{overview.dossiers}</dd>
       </dl>
+      <PersonalDataSection overview={retention} />
       <nav aria-labelledby="admin-work-heading">
         <h2 id="admin-work-heading" className="mb-2 text-sm font-semibold text-slate-700">Background work</h2>
         <ul className="grid gap-3 sm:grid-cols-2">

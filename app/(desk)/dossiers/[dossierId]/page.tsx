@@ -8,7 +8,9 @@ import { requirePage } from "@/lib/server/session";
 import { DossierNotes } from "./_components/dossier-notes";
 import { getDossier, MAX_DOSSIER_PROCESSES, type DossierDetail } from "@/lib/dossiers/get-dossier";
 import { DeskError } from "@/lib/errors";
+import { getDossierPrivacy } from "@/lib/retention/get-dossier-privacy";
 import { IdentityCard } from "./_components/identity-card";
+import { PersonalDataPanel } from "./_components/personal-data-panel";
 import { ProcessHistory } from "./_components/process-history";
 
 interface DossierPageProps {
@@ -34,7 +36,8 @@ export default async function DossierPage({ params }: DossierPageProps) {
   const { dossierId } = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
   const { dossier, identity, processes, truncated } = await loadDossier(ctx.db, dossierId);
-  const notes = await listDossierNotes(ctx, dossier.dossierId);
+  const [notes, privacy] = await Promise.all([listDossierNotes(ctx, dossier.dossierId), getDossierPrivacy(ctx, dossier.dossierId)]);
+  const when = (date: Date | null) => (date ? formatDateTime(date) : null);
 
   return (
     <section aria-labelledby="dossier-heading" className="flex max-w-5xl flex-col gap-5">
@@ -55,7 +58,26 @@ export default async function DossierPage({ params }: DossierPageProps) {
           </p>
         )}
       </header>
-      <IdentityCard dossierId={dossier.dossierId} identity={identity} />
+      {(identity || privacy.purged.processes === 0) && <IdentityCard dossierId={dossier.dossierId} identity={identity} />}
+      <PersonalDataPanel
+        dossierId={dossier.dossierId}
+        hold={privacy.hold ? { ...privacy.hold, at: formatDateTime(privacy.hold.at) } : null}
+        erasure={
+          privacy.erasure
+            ? {
+                ...privacy.erasure,
+                requestedAt: formatDateTime(privacy.erasure.requestedAt),
+                erasedAt: when(privacy.erasure.erasedAt),
+                assure: { ...privacy.erasure.assure, deletedAt: when(privacy.erasure.assure.deletedAt), nextAttemptAt: when(privacy.erasure.assure.nextAttemptAt) },
+              }
+            : null
+        }
+        purged={{ ...privacy.purged, lastAt: when(privacy.purged.lastAt) }}
+        confirmationLabel={privacy.confirmationLabel}
+        canErase={privacy.canErase}
+        canHold={privacy.canHold}
+        canConfirm={privacy.canConfirm}
+      />
       <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
       {truncated && <p className="text-sm text-slate-600">Only the first {MAX_DOSSIER_PROCESSES} processes are shown.</p>}
       <DossierNotes

@@ -1,0 +1,66 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { FINAL_STATUSES } from "../assure/schemas";
+
+const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
+
+/** `execute` answers an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * A dossier retention takes: its last activity is older than the cutoff, every process in it is final,
+ * some process still holds personal data, and no legal hold stops it. `held` selects the ones a hold stops.
+ */
+export function retentionWhere(cutoff: Date, held = false): SQL {
+  return sql`d.last_activity_at < ${cutoff.toISOString()}::timestamptz
+    and d.legal_hold_at is ${held ? sql`not null` : sql`null`}
+    and exists (select 1 from processes p where p.dossier_id = d.dossier_id and p.purged_at is null)
+    and not exists (select 1 from processes p where p.dossier_id = d.dossier_id and p.status not in (${finalList}))`;
+}
+
+export interface RetentionCounts {
+  dossiers: number;
+  processes: number;
+  zips: number;
+  /** Dossiers that would go but for a legal hold. */
+  held: number;
+}
+
+/** What a run with this cutoff would take now (the dry run, and the admin page's "next run"). */
+export async function countRetention(db: Db, cutoff: Date): Promise<RetentionCounts> {
+  const [row] = rowsOf<{ dossiers: string; processes: string; zips: string; held: string }>(
+    await db.execute(sql`
+      with c as (select d.dossier_id from dossiers d where ${retentionWhere(cutoff)}),
+           p as (select p.process_id from processes p join c using (dossier_id) where p.purged_at is null)
+      select (select count(*) from c) as dossiers,
+             (select count(*) from p) as processes,
+             (select count(*) from process_results r join p using (process_id)) as zips,
+             (select count(*) from dossiers d where ${retentionWhere(cutoff, true)}) as held`),
+  );
+  return { dossiers: Number(row?.dossiers ?? 0), processes: Number(row?.processes ?? 0), zips: Number(row?.zips ?? 0), held: Number(row?.held ?? 0) };
+}
+
+export interface Cursor {
+  lastActivityAt: string;
+  dossierId: string;
+}
+
+/**
+ * The next batch of dossiers to purge, in (last activity, id) order after the cursor, locked against a
+ * concurrent write to the dossier (a new process arriving takes the same row lock), skipping any locked now.
+ */
+export async function claimRetentionBatch(tx: Tx, cutoff: Date, after: Cursor | null, limit: number): Promise<Cursor[]> {
+  // The timestamp as text keeps its microseconds, so the cursor is exact.
+  const rows = rowsOf<{ dossier_id: string; last_activity_at: string }>(
+    await tx.execute(sql`
+      select d.dossier_id, d.last_activity_at::text as last_activity_at from dossiers d
+      where ${retentionWhere(cutoff)}
+        ${after ? sql`and (d.last_activity_at, d.dossier_id) > (${after.lastActivityAt}::timestamptz, ${after.dossierId})` : sql``}
+      order by d.last_activity_at, d.dossier_id
+      limit ${limit}
+      for update of d skip locked`),
+  );
+  return rows.map((row) => ({ dossierId: row.dossier_id, lastActivityAt: row.last_activity_at }));
+}
