@@ -160,11 +160,12 @@ function serve(env: Env) {
   });
   if (worker) relayNudges(server, worker);
   let announced = false;
+  const stdout = server.stdout!;
   // The server logs JSON lines (pino) for log shippers; a person at a terminal reads them pretty-printed.
   // pino-pretty passes Next.js's own plain lines through as they are.
-  if (process.stdout.isTTY) server.stdout.pipe(PinoPretty({ colorize: true, messageKey: "message", timestampKey: "at", ignore: "pid,hostname" }));
-  else server.stdout.pipe(process.stdout);
-  server.stdout.on("data", (chunk: Buffer) => {
+  if (process.stdout.isTTY) stdout.pipe(PinoPretty({ colorize: true, messageKey: "message", timestampKey: "at", ignore: "pid,hostname" }));
+  else stdout.pipe(process.stdout);
+  stdout.on("data", (chunk: Buffer) => {
     if (!announced && /Ready in|started server/i.test(chunk.toString())) {
       announced = true;
       printNextSteps(env);

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { maintenanceJobs, processes, processResults } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNotNull, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { dossierErasures, dossiers, processes, staffUsers } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { dossierErasures } from "../../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { PERSONAL_PROCESS_COLUMNS, TOMBSTONE_RAW_KEYS } from "../../db/personal-data";

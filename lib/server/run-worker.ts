@@ -1,3 +1,4 @@
+import "server-only";
 import { openDatabase } from "../../db/client";
 import { createAssureClient, type AssureClient } from "../assure/client";
 import { ConfigError, getEnv } from "../config";

@@ -50,7 +50,7 @@ export function superviseWorker(options: SupervisorOptions): WorkerSupervisor {
     const current = spawn(process.execPath, ["--import", "tsx", settings.entry], {
       cwd: settings.cwd,
       // lib/ modules import "server-only"; outside Next.js tsconfig.scripts.json maps it to an empty module.
-      env: { TSX_TSCONFIG_PATH: path.join(settings.cwd, "tsconfig.scripts.json"), ...settings.env },
+      env: { TSX_TSCONFIG_PATH: path.join(settings.cwd ?? process.cwd(), "tsconfig.scripts.json"), ...settings.env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child = current;

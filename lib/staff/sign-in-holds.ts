@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, gte, isNotNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { signInThrottle, staffUsers } from "../../db/schema";
