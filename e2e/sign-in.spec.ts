@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { authFile } from "./support/auth";
 import { DEMO_USERS, E2E_DEMO_PASSWORD } from "./support/demo-users";
