@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { openDatabase, type Database, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { countDossiers } from "../lib/dossiers/count-dossiers";
@@ -10,6 +9,7 @@ import { listDossiers } from "../lib/dossiers/list-dossiers";
 import { listProcesses, type ListProcessesInput } from "../lib/processes/list-processes";
 import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
+import { benchDatabaseUrl, ensureBenchDatabase } from "./support/bench-database";
 import { openBaselineConnection, type BaselineConnection, type PlanSummary } from "./support/baseline-connection";
 
 /**
@@ -23,7 +23,6 @@ import { openBaselineConnection, type BaselineConnection, type PlanSummary } fro
  * (bench/support/baseline-connection.ts), and the plan each one ran with is printed beside it.
  */
 
-const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);
 if (!Number.isInteger(PROCESSES) || PROCESSES < 10_000 || PROCESSES % 5 !== 0) throw new Error("BENCH_PROCESSES: a whole number ≥ 10,000, divisible by 5");
 const DATABASE = PROCESSES === 1_000_000 ? "desk_bench_queries" : `desk_bench_queries_${PROCESSES}`;
@@ -44,18 +43,9 @@ interface Measured {
 
 const log = (line: string) => console.log(line);
 
-function benchUrl(): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
 async function openBenchDatabase(): Promise<Database> {
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  const [found] = await admin`select 1 from pg_database where datname = ${DATABASE}`;
-  if (!found) await admin.unsafe(`create database "${DATABASE}"`);
-  await admin.end({ timeout: 5 });
-  const database = await openDatabase({ url: benchUrl(), poolSize: 8 });
+  await ensureBenchDatabase(DATABASE);
+  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 8 });
   await migrateDatabase(database);
   return database;
 }
@@ -132,7 +122,7 @@ async function resultViewFigures(): Promise<Measured[]> {
 async function main() {
   const startLoad = loadavg().map((l) => l.toFixed(1)).join(", ");
   const database = await openBenchDatabase();
-  const baseline = openBaselineConnection(benchUrl());
+  const baseline = openBaselineConnection(benchDatabaseUrl(DATABASE));
   const { db } = database;
   try {
     if (!(await seedBenchmark(database, SIZE, log))) log(`Reusing the seeded ${DATABASE} (${SIZE.processes.toLocaleString("en")} processes).`);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { openDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { runRetention } from "../lib/retention/run-retention";
@@ -22,7 +21,8 @@ import { seedBenchmark } from "./queries-seed";
  * purge alone (no build, no desk server, no load).
  */
 
-const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
+
 const DATABASE = "desk_bench_retention";
 const SECRET = "bench-webhook-secret-0123456789";
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);
@@ -31,20 +31,6 @@ const BASELINE_S = Number(process.env.BENCH_BASELINE_S ?? 20);
 const WINDOW_S = 2;
 const WITH_WEBHOOKS = process.env.BENCH_WEBHOOKS !== "0";
 const log = (line: string) => console.log(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function benchUrl(): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function recreateDatabase(): Promise<void> {
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${DATABASE}" with (force)`);
-  await admin.unsafe(`create database "${DATABASE}"`);
-  await admin.end({ timeout: 5 });
-}
 
 /** Every process final, personal data in the JSON columns too, and a zip for one in five. */
 async function seed(database: Database): Promise<void> {
@@ -127,8 +113,8 @@ async function report(database: Database) {
 async function main() {
   log(`Retention benchmark: ${fmt(PROCESSES)} final processes, 20% with zips, on ${DATABASE}`);
   if (WITH_WEBHOOKS) ensureReliabilityBuild(log);
-  await recreateDatabase();
-  const database = await openDatabase({ url: benchUrl(), poolSize: 4 });
+  await recreateBenchDatabase(DATABASE);
+  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 4 });
   await migrateDatabase(database);
   await seed(database);
   if (!WITH_WEBHOOKS) {
@@ -142,7 +128,7 @@ async function main() {
   }
 
   const port = await freePort();
-  const desk = await startDeskServer(port, { DATABASE_URL: benchUrl(), ASSURE_WEBHOOK_SECRET: SECRET, WORKER_IN_PROCESS: "0", PORT: String(port) });
+  const desk = await startDeskServer(port, { DATABASE_URL: benchDatabaseUrl(DATABASE), ASSURE_WEBHOOK_SECRET: SECRET, WORKER_IN_PROCESS: "0", PORT: String(port) });
   const url = `${desk.url}/api/webhooks/assure`;
   try {
     await window(url); // warm the route, the pool and the JIT

@@ -9,6 +9,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { createAssureClient } from "../lib/assure/client";
 import { ensureReliabilityBuild, freePort, RELIABILITY_DIST_DIR, startDeskServer, type DeskServer } from "../scripts/reliability/desk-server";
+import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
 import { childProcesses, cpuPerItem, cpuSnapshot, rssMiB } from "./support/cpu-accounting";
 import { createWindows, generatorUse, percentile } from "./support/latency";
 
@@ -35,7 +36,6 @@ import { createWindows, generatorUse, percentile } from "./support/latency";
  * Prints the targets beside the figures. Not a test: the numbers depend on the machine and its load.
  */
 
-const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const DATABASE = "desk_bench_webhooks";
 const SECRET = "bench-webhook-secret-0123456789";
 /** Each autocannon load. */
@@ -46,20 +46,10 @@ const E2E_RATES = (process.env.BENCH_E2E_RATES ?? "500").split(",").map(Number);
 const E2E_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const ROOT = process.cwd();
 const log = (line: string) => console.log(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function benchUrl(): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
 
 async function recreateDatabase(): Promise<void> {
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${DATABASE}" with (force)`);
-  await admin.unsafe(`create database "${DATABASE}"`);
-  await admin.end({ timeout: 5 });
-  const database = await openDatabase({ url: benchUrl(), poolSize: 2 });
+  await recreateBenchDatabase(DATABASE);
+  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 2 });
   await migrateDatabase(database);
   await database.close();
 }
@@ -145,7 +135,7 @@ async function load(url: string, connections: number): Promise<Load> {
 }
 
 async function rawInserts(seconds: number, connections = 8): Promise<number> {
-  const sql = postgres(benchUrl(), { max: connections, onnotice: () => {} });
+  const sql = postgres(benchDatabaseUrl(DATABASE), { max: connections, onnotice: () => {} });
   await sql`select 1`;
   const body = sql.json({ hello: "world" });
   let rows = 0;
@@ -222,7 +212,7 @@ async function warmUp(desk: { url: string }, items: { dossierId: string; process
     items.map((item) => postNotification(`${desk.url}/api/webhooks/assure`, JSON.stringify({ dossierId: item.dossierId, processId: item.processId, status: "accepted" }))),
   );
   if (answers.some((status) => status !== 202)) throw new Error(`warm-up answered ${answers.join(", ")}`);
-  const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
+  const sql = postgres(benchDatabaseUrl(DATABASE), { max: 1, onnotice: () => {} });
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -285,7 +275,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
   const sendingMs = Date.now() - started;
   const cpuSent = cpuSnapshot(roots);
 
-  const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
+  const sql = postgres(benchDatabaseUrl(DATABASE), { max: 1, onnotice: () => {} });
   const deadline = Date.now() + 120_000;
   for (;;) {
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from webhook_inbox where state = 'done'`;
@@ -331,7 +321,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
 
 function serverEnv(simUrl: string, extra: Record<string, string>): Record<string, string> {
   return {
-    DATABASE_URL: benchUrl(),
+    DATABASE_URL: benchDatabaseUrl(DATABASE),
     DATABASE_POOL_SIZE: "10",
     ASSURE_BASE_URL: `${simUrl}/assure`,
     ASSURE_TOKEN_URL: `${simUrl}/auth/open/connect/token`,
@@ -484,7 +474,7 @@ async function startServerAndWorker(port: number, env: Record<string, string>): 
 }
 
 async function measureEndToEnd(port: number, simUrl: string, simPid: number | undefined, processing: Processing, rate: number): Promise<EndToEnd> {
-  const sql = postgres(benchUrl(), { max: 1, onnotice: () => {} });
+  const sql = postgres(benchDatabaseUrl(DATABASE), { max: 1, onnotice: () => {} });
   await sql`truncate webhook_inbox`;
   await sql.end({ timeout: 5 });
   const env = serverEnv(simUrl, { WORKER_INTERVAL_MS: "1000" });
