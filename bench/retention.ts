@@ -5,9 +5,10 @@ import { migrateDatabase } from "../db/migrate";
 import { runRetention } from "../lib/retention/run-retention";
 import { ensureReliabilityBuild, freePort, startDeskServer } from "../scripts/reliability/desk-server";
 import { seedBenchmark } from "./queries-seed";
+import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
 
 /**
- * `npx tsx bench/retention.ts`: the retention purge at scale, on PostgreSQL (its own database,
+ * `npx tsx --tsconfig tsconfig.scripts.json bench/retention.ts`: the retention purge at scale, on PostgreSQL (its own database,
  * `desk_bench_retention`, recreated each run), against the production build (`.next-reliability`).
  *   1. seeds BENCH_PROCESSES (default 1,000,000) processes in dossiers of five, all final, with personal
  *      data in the look-up columns and `final_result`, and a stored zip (BENCH_ZIP_BYTES of incompressible
@@ -20,8 +21,6 @@ import { seedBenchmark } from "./queries-seed";
  * machine and its load. BENCH_PROCESSES=5000 makes a smoke run of a minute; BENCH_WEBHOOKS=0 measures the
  * purge alone (no build, no desk server, no load).
  */
-
-import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
 
 const DATABASE = "desk_bench_retention";
 const SECRET = "bench-webhook-secret-0123456789";
