@@ -19,16 +19,6 @@ const restrict = (...patterns) => ["error", { patterns }];
 /** A file name as a glob: route folders' brackets and parentheses are literal. */
 const literal = (file) => file.replace(/[[\]()]/g, "\\$&");
 
-/**
- * TEMPORARY: pages and actions that still query the database themselves. The page-loader work (issue 11, "every
- * read is a verb") moves their reads into lib/ loaders and deletes each line here; add nothing to this list.
- */
-const APP_DB_EXCEPTIONS_TEMPORARY = [
-  "app/(desk)/admin/inbox/actions.ts",
-  "app/(desk)/admin/page.tsx",
-  "app/(desk)/dossiers/[dossierId]/page.tsx",
-];
-
 /** For good: the webhook and health handlers hand the database to lib/ themselves (no staff session, no ctx). */
 const APP_DB_HANDLERS = ["app/api/health/route.ts", "app/api/webhooks/assure/route.ts"];
 
@@ -44,7 +34,7 @@ const config = [
     },
   },
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(DB, DRIZZLE) } },
-  { files: [...APP_DB_EXCEPTIONS_TEMPORARY, ...APP_DB_HANDLERS].map(literal), rules: { "no-restricted-imports": "off" } },
+  { files: APP_DB_HANDLERS.map(literal), rules: { "no-restricted-imports": "off" } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(DB, DRIZZLE, LIB_SERVER, SERVER_ONLY) } },
   { files: ["simulator/**/*.ts"], rules: { "no-restricted-imports": restrict(LIB) } },
   // Tests beside lib/ code may use test support and drive the simulator over HTTP; lib's modules may not.
