@@ -15,6 +15,17 @@ const LIB = { regex: "^(@/|(\\.\\./)+)lib(/.*)?$", message: "The simulator share
 const APP = { regex: "^(@/|(\\.\\./)+)app(/.*)?$", message: "lib/ is the domain: it never imports routes." };
 const TESTS = { regex: "^(@/|(\\.\\./)+)tests(/.*)?$", message: "lib/ never imports test support (tests import lib/, not the other way round)." };
 
+/**
+ * The read functions behind pages take a bare database handle and check nothing: pages reach them only through
+ * their loader (a `get…Page` in lib/, or `getAdminOverview`), which authorizes and decides what the role may see.
+ * Their types stay importable: components render what the loaders return.
+ */
+const PAGE_READS = {
+  regex: "^(@/|(\\.\\./)+)lib/(processes/(list-processes|get-process-detail|status-counts)|results/result-view|dossiers/(get-dossier|list-dossiers|count-dossiers)|health/desk-overview)$",
+  allowTypeImports: true,
+  message: "Pages read through their loader (lib/**/get-*-page.ts), which authorizes: call it instead.",
+};
+
 const restrict = (...patterns) => ["error", { patterns }];
 /** A file name as a glob: route folders' brackets and parentheses are literal. */
 const literal = (file) => file.replace(/[[\]()]/g, "\\$&");
@@ -34,6 +45,8 @@ const config = [
     },
   },
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(DB, DRIZZLE) } },
+  // Tests beside app/ code may build view models from the read functions' pure helpers.
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [PAGE_READS] }] } },
   { files: APP_DB_HANDLERS.map(literal), rules: { "no-restricted-imports": "off" } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(DB, DRIZZLE, LIB_SERVER, SERVER_ONLY) } },
   { files: ["simulator/**/*.ts"], rules: { "no-restricted-imports": restrict(LIB) } },

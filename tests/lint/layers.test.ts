@@ -39,6 +39,16 @@ describe("the layers the linter keeps", { timeout: 90_000 }, () => {
     expect(await restrictedImports("app/(desk)/dossiers/[dossierId]/processes/[processId]/page.tsx", use("@/db"))).toHaveLength(1);
   });
 
+  it("app/ reaches the page-facing read functions only through loaders (their types stay importable)", async () => {
+    const pageReads = async (filePath: string, code: string) =>
+      (await eslint.lintText(code, { filePath: path.join(ROOT, filePath) }))[0]!.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports");
+    for (const source of ["@/lib/processes/list-processes", "@/lib/processes/get-process-detail", "@/lib/results/result-view", "@/lib/dossiers/get-dossier", "@/lib/health/desk-overview", "../../lib/dossiers/list-dossiers"]) {
+      expect(await pageReads("app/(desk)/planted/page.tsx", use(source)), source).toHaveLength(1);
+    }
+    expect(await pageReads("app/(desk)/planted/page.tsx", 'import type { ProcessPage } from "@/lib/processes/list-processes";\nexport type P = ProcessPage;\n')).toEqual([]);
+    expect(await pageReads("app/(desk)/planted/page.tsx", use("@/lib/processes/get-process-list-page", "@/lib/server/load-page"))).toEqual([]);
+  });
+
   it("components/ may not import the database, lib/server or server-only code", async () => {
     for (const source of ["@/db", "../db/schema", "drizzle-orm", "@/lib/server/session", "../lib/server/action-result", "server-only"]) {
       expect(await restrictedImports("components/planted.tsx", use(source)), source).toHaveLength(1);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
-import { MAX_DOSSIER_PROCESSES } from "@/lib/dossiers/get-dossier";
 import { getDossierPage } from "@/lib/dossiers/get-dossier-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: DossierPageProps): Promise<Me
 export default async function DossierPage({ params }: DossierPageProps) {
   const { dossierId } = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
-  const { dossier, identity, processes, truncated, notes, privacy } = await loadPage(getDossierPage(ctx, { dossierId }));
+  const { dossier, identity, processes, truncated, notes, privacy, processLimit } = await loadPage(getDossierPage(ctx, { dossierId }));
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
 
   return (
@@ -65,7 +64,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
         canConfirm={privacy.canConfirm}
       />
       <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
-      {truncated && <p className="text-sm text-slate-600">Only the first {MAX_DOSSIER_PROCESSES} processes are shown.</p>}
+      {truncated && <p className="text-sm text-slate-600">Only the first {processLimit} processes are shown.</p>}
       <DossierNotes
         dossierId={dossier.dossierId}
         notes={notes.map((n) => ({ id: n.id, body: n.body, author: n.author, authorRole: n.authorRole, createdAt: formatDateTime(n.createdAt) }))}
