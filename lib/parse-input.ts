@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInput } from "./errors";
+import { InvalidInput, NotFound } from "./errors";
 
 /**
  * The one way a verb reads what it is asked: parse with zod, or refuse with InvalidInput in the desk's one
@@ -15,4 +15,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
 /** At most five issues: an answer names what to fix, it does not echo a whole malformed payload back. */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+}
+
+/**
+ * A route's own params (`/dossiers/[dossierId]`): one that does not parse names no page, so it is NotFound
+ * (a 404), not an invalid form.
+ */
+export function parseRouteParams<S extends z.ZodType>(schema: S, params: unknown, what = "No such page"): z.output<S> {
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  throw new NotFound(what);
 }

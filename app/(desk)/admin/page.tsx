@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
-import { getDatabase } from "@/db";
-import { getEnv } from "@/lib/config";
-import { getDeskOverview } from "@/lib/health/desk-overview";
-import { getRetentionOverview } from "@/lib/retention/get-retention-overview";
+import { getAdminOverview } from "@/lib/health/get-admin-overview";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { PersonalDataSection } from "./_components/personal-data-section";
 
@@ -13,10 +11,7 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   // The proxy checked the cookie's role; this checks the user as the database has them now.
   const ctx = await requirePage("desk.admin", "/admin");
-  const env = getEnv();
-  const database = await getDatabase();
-  const [overview, retention] = await Promise.all([getDeskOverview(database), getRetentionOverview(ctx, database, env.RETENTION_DAYS)]);
-  const assure = env.ASSURE_SIMULATOR === "1" ? "Bundled simulator" : env.ASSURE_BASE_URL ? "Signicat Assure" : "Not configured";
+  const { overview, retention, assure } = await loadPage(getAdminOverview(ctx));
 
   return (
     <section aria-labelledby="admin-heading" className="flex max-w-3xl flex-col gap-6">

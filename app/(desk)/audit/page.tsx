@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
-import { listAudit } from "@/lib/audit/list-audit";
+import { getAuditPage } from "@/lib/audit/get-audit-page";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -20,11 +21,7 @@ const FIELDS = [
 
 export default async function AuditPage({ searchParams }: AuditPageProps) {
   const ctx = await requirePage("audit.read", "/audit");
-  const raw = await searchParams;
-  const filters = Object.fromEntries(
-    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
-  );
-  const page = await listAudit(ctx, filters);
+  const { filters, page } = await loadPage(getAuditPage(ctx, await searchParams));
   const query = new URLSearchParams(Object.entries(filters).filter(([key]) => key !== "before"));
 
   return (

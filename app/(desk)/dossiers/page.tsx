@@ -5,8 +5,8 @@ import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { requirePage } from "@/lib/server/session";
-import { countDossiers } from "@/lib/dossiers/count-dossiers";
-import { listDossiers } from "@/lib/dossiers/list-dossiers";
+import { getDossierListPage } from "@/lib/dossiers/get-dossier-list-page";
+import { loadPage } from "@/lib/server/load-page";
 import { DossierFilters } from "./_components/dossier-filters";
 import { DossierResults } from "./_components/dossier-results";
 import { findIgnoredDossierParams, loadDossierSearchParams, serializeDossierSearchParams, toListDossiersInput } from "./search-params";
@@ -20,10 +20,10 @@ interface DossiersPageProps {
 export default async function DossiersPage({ searchParams }: DossiersPageProps) {
   const raw = await searchParams;
   const params = loadDossierSearchParams(raw);
-  const { db } = await requirePage("processes.read", "/dossiers");
-  const input = toListDossiersInput(params);
-  const page = settleTableQuery(listDossiers(db, input));
-  const count = settleTableQuery(countDossiers(db, input.filters));
+  const ctx = await requirePage("processes.read", "/dossiers");
+  const model = await loadPage(getDossierListPage(ctx, toListDossiersInput(params)));
+  const page = settleTableQuery(model.page);
+  const count = settleTableQuery(model.count);
 
   return (
     <section aria-labelledby="dossiers-heading" className="flex flex-col gap-4">

@@ -4,11 +4,9 @@ import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { TableSkeleton } from "@/components/table-skeleton";
-import { can } from "@/lib/auth/permissions";
+import { getProcessListPage } from "@/lib/processes/get-process-list-page";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
-import { listProcesses } from "@/lib/processes/list-processes";
-import { countProcessStatuses } from "@/lib/processes/status-counts";
-import { getBulkRetrySelection } from "@/lib/retries/failed-in-view";
 import { BulkRetry } from "./_components/bulk-retry";
 import { ProcessFilters } from "./_components/process-filters";
 import { ProcessResults } from "./_components/process-results";
@@ -25,18 +23,10 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
   const raw = await searchParams;
   const params = loadProcessSearchParams(raw);
   const ctx = await requirePage("processes.read", "/processes");
-  const { db, user } = ctx;
-  const input = toListProcessesInput(params);
-  // Who is asking comes from the session: "My queue" is this user's, whatever the URL says.
-  const viewer = { userId: user.id, role: user.role };
-  // One `where` for both (lib/processes/process-filters.ts); neither waits for the other.
-  const page = settleTableQuery(listProcesses(db, input, viewer));
-  const counts = settleTableQuery(countProcessStatuses(db, input.filters, viewer));
-  // Admins looking at failed processes are offered to retry them all; the verb checks the role again.
-  const offerBulkRetry = can(user.role, "retries.write") && params.status.includes("failed");
-  const bulkRetrySummary = offerBulkRetry
-    ? settleTableQuery(getBulkRetrySelection(ctx, { filters: input.filters, sort: input.sort }).then(({ items: _items, ...summary }) => summary))
-    : null;
+  const model = await loadPage(getProcessListPage(ctx, toListProcessesInput(params)));
+  const page = settleTableQuery(model.page);
+  const counts = settleTableQuery(model.counts);
+  const bulkRetrySummary = model.bulkRetry && settleTableQuery(model.bulkRetry);
   const view = serializeProcessSearchParams({ ...params, cursor: null });
 
   return (
@@ -51,7 +41,7 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
       </header>
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>
-        <ProcessFilters counts={counts} canReview={can(user.role, "reviews.write")} />
+        <ProcessFilters counts={counts} canReview={model.canReview} />
         {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
         <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label="Loading processes…" />}>

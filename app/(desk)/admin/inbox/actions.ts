@@ -1,14 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
-import { getDatabase } from "@/db";
-import { getEnv } from "@/lib/config";
-import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
-import { getInboxPump } from "@/lib/webhooks/inbox-pump";
-import { nudgeSeparateWorker } from "@/lib/server/worker-channel";
+import { nudgeInboxAfterReplay } from "@/lib/server/nudge-inbox";
 import { replayInboxRow } from "@/lib/webhooks/replay-inbox-row";
 import { inboxHref, parseInboxSearchParams } from "./search-params";
 
@@ -21,9 +16,7 @@ export async function replayInboxRowAction(_previous: ActionResult, form: FormDa
     return `Row ${replayed} replayed.`;
   });
   if (!result?.ok) return result;
-  // Processed right away where this server processes its inbox; otherwise at the worker's next look.
-  if (getEnv().WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(await getDatabase(), getAssureClient)).nudge("all"));
-  else nudgeSeparateWorker("all");
+  nudgeInboxAfterReplay();
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });
   redirect(inboxHref({ state: view.state, replayed }));
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getEnv } from "@/lib/config";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
-import { listInbox } from "@/lib/webhooks/list-inbox";
+import { getInboxPage } from "@/lib/webhooks/get-inbox-page";
 import { InboxStateTabs } from "./_components/inbox-state-tabs";
 import { InboxTable } from "./_components/inbox-table";
 import { inboxHref, parseInboxSearchParams } from "./search-params";
@@ -17,8 +17,8 @@ interface InboxPageProps {
 export default async function InboxPage({ searchParams }: InboxPageProps) {
   const ctx = await requirePage("desk.admin", "/admin/inbox");
   const params = parseInboxSearchParams(await searchParams);
-  const page = await listInbox(ctx, { state: params.state, cursor: params.cursor, limit: 50 });
-  const retentionDays = getEnv().INBOX_RETENTION_DAYS;
+  const page = await loadPage(getInboxPage(ctx, { state: params.state, cursor: params.cursor }));
+  const { retentionDays } = page;
 
   return (
     <section aria-labelledby="inbox-heading" className="flex flex-col gap-4">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/format";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
-import { listStaffUsers } from "@/lib/staff/manage-staff";
-import { listSignInHolds } from "@/lib/staff/sign-in-holds";
+import { getStaffPage } from "@/lib/staff/get-staff-page";
 import { SignInHoldsTable } from "./_components/sign-in-holds-table";
 import { CreateStaffForm, StaffRowForms } from "./_components/staff-forms";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Staff users" };
 
 export default async function StaffPage() {
   const ctx = await requirePage("desk.admin", "/admin/staff");
-  const [users, holds] = await Promise.all([listStaffUsers(ctx), listSignInHolds(ctx)]);
+  const { users, holds } = await loadPage(getStaffPage(ctx));
   return (
     <section aria-labelledby="staff-heading" className="flex flex-col gap-4">
       <h1 id="staff-heading" className="text-xl font-semibold">Staff users</h1>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/server/session";
-import { getSyncOverview } from "@/lib/sync/get-sync-overview";
+import { loadPage } from "@/lib/server/load-page";
+import { getSyncPage } from "@/lib/sync/get-sync-page";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { CurrentSync } from "./_components/current-sync";
 import { StartSyncButton } from "./_components/sync-buttons";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Full sync" };
 /** The full sync with Assure: the one running (live), a button to start one, and the history. */
 export default async function SyncPage() {
   const ctx = await requirePage("desk.admin", "/admin/sync");
-  const overview = await getSyncOverview(ctx, { historyLimit: 20 });
+  const overview = await loadPage(getSyncPage(ctx));
 
   return (
     <section aria-labelledby="sync-heading" className="flex max-w-5xl flex-col gap-6">

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
-import type { Db } from "@/db/client";
-import { listDossierNotes } from "@/lib/notes/dossier-notes";
+import { getDossierPage } from "@/lib/dossiers/get-dossier-page";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { DossierNotes } from "./_components/dossier-notes";
-import { getDossier, MAX_DOSSIER_PROCESSES, type DossierDetail } from "@/lib/dossiers/get-dossier";
-import { DeskError } from "@/lib/errors";
-import { getDossierPrivacy } from "@/lib/retention/get-dossier-privacy";
 import { IdentityCard } from "./_components/identity-card";
 import { PersonalDataPanel } from "./_components/personal-data-panel";
 import { ProcessHistory } from "./_components/process-history";
@@ -22,21 +18,10 @@ export async function generateMetadata({ params }: DossierPageProps): Promise<Me
   return { title: `Dossier ${dossierId.slice(0, 8)}` };
 }
 
-/** NotFound and a malformed id are both "no such dossier"; anything else is a failure to show. */
-async function loadDossier(db: Db, dossierId: string): Promise<DossierDetail> {
-  try {
-    return await getDossier(db, dossierId);
-  } catch (error) {
-    if (error instanceof DeskError && (error.status === 404 || error.status === 400)) notFound();
-    throw error;
-  }
-}
-
 export default async function DossierPage({ params }: DossierPageProps) {
   const { dossierId } = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
-  const { dossier, identity, processes, truncated } = await loadDossier(ctx.db, dossierId);
-  const [notes, privacy] = await Promise.all([listDossierNotes(ctx, dossier.dossierId), getDossierPrivacy(ctx, dossier.dossierId)]);
+  const { dossier, identity, processes, truncated, notes, privacy, processLimit } = await loadPage(getDossierPage(ctx, { dossierId }));
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
 
   return (
@@ -79,7 +64,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
         canConfirm={privacy.canConfirm}
       />
       <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
-      {truncated && <p className="text-sm text-slate-600">Only the first {MAX_DOSSIER_PROCESSES} processes are shown.</p>}
+      {truncated && <p className="text-sm text-slate-600">Only the first {processLimit} processes are shown.</p>}
       <DossierNotes
         dossierId={dossier.dossierId}
         notes={notes.map((n) => ({ id: n.id, body: n.body, author: n.author, authorRole: n.authorRole, createdAt: formatDateTime(n.createdAt) }))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { DOSSIER_SORTS, type DossierSort } from "@/lib/dossiers/dossier-list-query";
-import { LookupBox } from "../../processes/_components/lookup-box";
+import { LookupBox } from "@/components/lookup-box";
 import { useDossierSearchParams } from "./use-dossier-search-params";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";

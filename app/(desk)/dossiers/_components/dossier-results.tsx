@@ -6,7 +6,7 @@ import type { DossierPage } from "@/lib/dossiers/list-dossiers";
 import { describeLookup, parseLookup } from "@/lib/processes/parse-lookup";
 import type { StatusCount } from "@/lib/processes/status-counts-types";
 import { PAGE_SIZES } from "@/lib/processes/process-list-query";
-import { formatCount } from "../../processes/_components/labels";
+import { formatCount } from "@/components/labels";
 import { serializeDossierSearchParams, type DossierSearchParams } from "../search-params";
 import { DossierTable } from "./dossier-table";
 

@@ -8,8 +8,8 @@ import { formatDateTime, formatName } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { DossierSort } from "@/lib/dossiers/dossier-list-query";
 import type { DossierListItem } from "@/lib/dossiers/list-dossiers";
-import { LOOKUP_INPUT_ID } from "../../processes/_components/lookup-box";
-import { dossierHref } from "../../processes/_components/process-href";
+import { LOOKUP_INPUT_ID } from "@/components/lookup-box";
+import { dossierHref } from "@/components/process-href";
 import { useDossierSearchParams } from "./use-dossier-search-params";
 
 const helper = createColumnHelper<DataTableFeatures, DossierListItem>();

@@ -4,9 +4,9 @@ import type { TableResult } from "@/components/data-table-result";
 import { PROCESS_TYPES } from "@/lib/assure/schemas";
 import { DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS, type ProcessSort } from "@/lib/processes/process-list-query";
 import type { StatusCounts } from "@/lib/processes/status-counts-types";
-import { DOCUMENT_TYPE_LABELS, PROCESS_SORT_LABELS, PROCESS_TYPE_LABELS } from "./labels";
+import { DOCUMENT_TYPE_LABELS, PROCESS_SORT_LABELS, PROCESS_TYPE_LABELS } from "@/components/labels";
 import { AssignmentFilterChoice } from "./assignment-filter-choice";
-import { LookupBox } from "./lookup-box";
+import { LookupBox } from "@/components/lookup-box";
 import { StatusFilter } from "./status-filter";
 import { useProcessSearchParams } from "./use-process-search-params";
 

@@ -6,7 +6,7 @@ import { describeLookup, parseLookup } from "@/lib/processes/parse-lookup";
 import { PAGE_SIZES, describeProcessFilters } from "@/lib/processes/process-list-query";
 import type { StatusCounts } from "@/lib/processes/status-counts-types";
 import { serializeProcessSearchParams, toProcessFilters, type ProcessSearchParams } from "../search-params";
-import { formatCount } from "./labels";
+import { formatCount } from "@/components/labels";
 import { ProcessTable } from "./process-table";
 
 interface ProcessResultsProps {

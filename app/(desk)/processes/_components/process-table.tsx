@@ -9,9 +9,9 @@ import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import type { ProcessSort } from "@/lib/processes/process-list-query";
 import { DecisionCell } from "./decision-cell";
-import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "./labels";
-import { LOOKUP_INPUT_ID } from "./lookup-box";
-import { processHref } from "./process-href";
+import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "@/components/labels";
+import { LOOKUP_INPUT_ID } from "@/components/lookup-box";
+import { processHref } from "@/components/process-href";
 import { useProcessSearchParams } from "./use-process-search-params";
 
 const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();

@@ -4,7 +4,7 @@ import { Suspense, use } from "react";
 import type { TableResult } from "@/components/data-table-result";
 import { PROCESS_STATUSES, type ProcessStatus } from "@/lib/assure/schemas";
 import { COUNT_CAP, type StatusCounts } from "@/lib/processes/status-counts-types";
-import { formatCount } from "./labels";
+import { formatCount } from "@/components/labels";
 
 interface StatusFilterProps {
   selected: ProcessStatus[];

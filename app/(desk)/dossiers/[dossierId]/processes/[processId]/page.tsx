@@ -1,21 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { getEnv } from "@/lib/config";
-import { getProcessDetail } from "@/lib/processes/get-process-detail";
-import { getResultView } from "@/lib/results/result-view";
-import { listRetries } from "@/lib/retries/list-retries";
-import { planRetry } from "@/lib/retries/retry-plan";
-import { getReviewOutcome } from "@/lib/reviews/get-review-outcome";
-import { getReviewState } from "@/lib/reviews/get-review-state";
-import { REASON_CATEGORIES, REVIEWABLE_STATUSES, isOpenForDecision } from "@/lib/reviews/review-decisions";
-import { getDocumentTypeChoices } from "@/lib/server/retry-deps";
+import { getProcessPage, ProcessPageParams } from "@/lib/processes/get-process-page";
+import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { ProcessView } from "./_components/process-view";
 import { RetryPanel } from "./_components/retry-panel";
 import { ReviewOutcomePanel } from "./_components/review-outcome-panel";
 import { ReviewPanel } from "./_components/review-panel";
-import { ProcessPageParams } from "./params";
 
 interface ProcessPageProps {
   params: Promise<Record<string, string>>;
@@ -27,60 +17,39 @@ export async function generateMetadata({ params }: ProcessPageProps): Promise<Me
 }
 
 export default async function ProcessPage({ params }: ProcessPageProps) {
-  const parsed = ProcessPageParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  const { dossierId, processId } = parsed.data;
-  const ctx = await requirePage("processes.read", `/dossiers/${dossierId}/processes/${processId}`);
-  const detail = await getProcessDetail(ctx.db, dossierId, processId);
-  if (!detail) notFound();
-  const role = ctx.user.role;
-  const env = getEnv();
+  const raw = await params;
+  const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(raw.dossierId ?? "")}/processes/${encodeURIComponent(raw.processId ?? "")}`);
+  const { detail, result, review, outcome, retry } = await loadPage(getProcessPage(ctx, raw));
+  const { dossierId, processId } = detail;
 
-  // Full results (sub-breakdowns, images, raw files) only for the roles the matrix allows.
-  const result = can(role, "results.read") ? await getResultView(ctx.db, processId) : null;
-
-  const reviewState = can(role, "reviews.write") ? await getReviewState(ctx, processId) : null;
-  // Roles that do not review see the outcome only: the officers' notes are never read for them.
-  const outcome = !reviewState && can(role, "reviews.read") ? await getReviewOutcome(ctx, processId) : null;
-  const review = reviewState ? (
+  const reviewPanel = review ? (
     <ReviewPanel
       dossierId={dossierId}
       processId={processId}
-      reviewable={(REVIEWABLE_STATUSES as readonly string[]).includes(detail.status)}
-      canTake={isOpenForDecision(detail.status, reviewState.decisions.map((d) => d.state))}
-      viewerId={ctx.user.id}
-      assignee={reviewState.assignment ? { id: reviewState.assignment.assigneeId, name: reviewState.assignment.assignee } : null}
-      decisions={reviewState.decisions.map((d) => ({ ...d, decidedAt: d.decidedAt.toISOString() }))}
-      reasons={REASON_CATEGORIES}
-      fourEyes={env.FOUR_EYES === "1"}
+      reviewable={review.reviewable}
+      canTake={review.canTake}
+      viewerId={review.viewerId}
+      assignee={review.state.assignment ? { id: review.state.assignment.assigneeId, name: review.state.assignment.assignee } : null}
+      decisions={review.state.decisions.map((d) => ({ ...d, decidedAt: d.decidedAt.toISOString() }))}
+      reasons={review.reasons}
+      fourEyes={review.fourEyes}
     />
   ) : (
     outcome && <ReviewOutcomePanel outcome={outcome} />
   );
+  const retryPanel = retry && (
+    <RetryPanel
+      dossierId={dossierId}
+      processId={processId}
+      failReason={detail.failReason}
+      plan={{ ...retry.plan, request: retry.plan.request as unknown as Record<string, unknown> }}
+      countryOfResidence={retry.countryOfResidence}
+      documentType={detail.documentType}
+      documentTypes={retry.documentTypes}
+      retries={retry.retries}
+      cap={retry.cap}
+    />
+  );
 
-  let retry = null;
-  if (can(role, "retries.write") && detail.status === "failed") {
-    const [row, retries, documentTypes] = await Promise.all([
-      ctx.db.query.processes.findFirst({ where: (p, { eq }) => eq(p.processId, processId) }),
-      listRetries(ctx, processId),
-      getDocumentTypeChoices(),
-    ]);
-    const plan = planRetry(row!);
-    const location = (plan.request.processParameters?.location ?? {}) as { countryOfResidence?: string };
-    retry = (
-      <RetryPanel
-        dossierId={dossierId}
-        processId={processId}
-        failReason={detail.failReason}
-        plan={{ ...plan, request: plan.request as unknown as Record<string, unknown> }}
-        countryOfResidence={location.countryOfResidence ?? null}
-        documentType={detail.documentType}
-        documentTypes={documentTypes}
-        retries={retries}
-        cap={env.RETRY_CAP}
-      />
-    );
-  }
-
-  return <ProcessView detail={detail} result={result} actions={(review || retry) && <>{review}{retry}</>} />;
+  return <ProcessView detail={detail} result={result} actions={(reviewPanel || retryPanel) && <>{reviewPanel}{retryPanel}</>} />;
 }
