@@ -1,14 +1,13 @@
 import "server-only";
-import { and, asc, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  decodeCursor,
+  keysetView,
   exactTimestamp,
-  planKeyset,
   toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
@@ -89,10 +88,8 @@ async function describeDossiers(db: Db, ids: string[]) {
 export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promise<DossierPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListDossiersInput, input, "This view of the dossiers is not valid");
   const scope = dossierListScope(sort, filters);
-  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
-  const plan = planKeyset(time, dossiers.dossierId, sort.endsWith("asc") ? "asc" : "desc", cursor);
-  const order = plan.descending ? desc : asc;
+  const { cursor, plan, orderBy } = keysetView(scope, rawCursor, time, dossiers.dossierId, sort);
 
   const rows = await db
     .select({
@@ -105,7 +102,7 @@ export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promi
     })
     .from(dossiers)
     .where(and(dossierWhere(filters), plan.where))
-    .orderBy(order(time), order(dossiers.dossierId))
+    .orderBy(...orderBy)
     .limit(limit + 1);
   const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.dossierId }));
   const described = await describeDossiers(db, page.items.map((i) => i.dossierId));

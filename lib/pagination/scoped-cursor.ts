@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { InvalidInput } from "../errors";
 
@@ -82,6 +82,17 @@ export function planKeyset(time: AnyColumn, id: AnyColumn, order: "asc" | "desc"
     ? sql`(${time}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id})`
     : sql`(${time}, ${id}) > (${cursor.at}::timestamptz, ${cursor.id})`;
   return { where, descending, reverse: backwards };
+}
+
+/**
+ * A list's page as both lists read it: the cursor checked against the view's scope, the plan for a sort
+ * written `column.asc|desc`, and the ORDER BY (time, id) in the direction the plan reads.
+ */
+export function keysetView(scope: string, rawCursor: string | null | undefined, time: AnyColumn, id: AnyColumn, sort: string) {
+  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
+  const plan = planKeyset(time, id, sort.endsWith("asc") ? "asc" : "desc", cursor);
+  const order = plan.descending ? desc : asc;
+  return { cursor, plan, orderBy: [order(time), order(id)] as const };
 }
 
 export interface KeysetPage<T> {

@@ -1,14 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  decodeCursor,
+  keysetView,
   exactTimestamp,
-  planKeyset,
   toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
@@ -77,10 +76,8 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
 export async function listProcesses(db: Db, input: ListProcessesInput = {}, viewer: QueueViewer | null = null): Promise<ProcessPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListProcessesInput, input, "This view of the queue is not valid");
   const scope = processListScope(sort, filters, viewer);
-  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
-  const plan = planKeyset(time, processes.processId, sort.endsWith("asc") ? "asc" : "desc", cursor);
-  const order = plan.descending ? desc : asc;
+  const { cursor, plan, orderBy } = keysetView(scope, rawCursor, time, processes.processId, sort);
 
   const rows = await db
     .select({
@@ -101,7 +98,7 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
     })
     .from(processes)
     .where(and(processWhere(filters, viewer), plan.where))
-    .orderBy(order(time), order(processes.processId))
+    .orderBy(...orderBy)
     .limit(limit + 1);
 
   const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
-import { processHref } from "./process-href";
+import { processHref } from "@/components/process-href";
 
 interface BulkRetryResultsProps {
   items: BulkRetryItem[];

@@ -7,7 +7,7 @@ import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
 import type { BulkRetrySelection } from "@/lib/retries/failed-in-view";
 import { bulkRetryChunkAction, prepareBulkRetryAction } from "../actions";
 import { BulkRetryResults } from "./bulk-retry-results";
-import { formatCount } from "./labels";
+import { formatCount } from "@/components/labels";
 
 export type BulkRetrySummary = Omit<BulkRetrySelection, "items">;
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatDateTime, formatName } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { VerifiedIdentity } from "@/lib/dossiers/get-dossier";
-import { DOCUMENT_TYPE_LABELS } from "../../../processes/_components/labels";
-import { processHref } from "../../../processes/_components/process-href";
+import { DOCUMENT_TYPE_LABELS } from "@/components/labels";
+import { processHref } from "@/components/process-href";
 
 interface IdentityCardProps {
   dossierId: string;

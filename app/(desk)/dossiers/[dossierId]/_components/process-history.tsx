@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { DossierProcess } from "@/lib/dossiers/get-dossier";
-import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "../../../processes/_components/labels";
-import { processHref } from "../../../processes/_components/process-href";
+import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "@/components/labels";
+import { processHref } from "@/components/process-href";
 
 interface ProcessHistoryProps {
   dossierId: string;
