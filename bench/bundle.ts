@@ -195,6 +195,8 @@ async function main() {
     const pages: [string, string, Map<string, string>][] = [
       ["/bench/bare (baseline)", "/bench/bare", compliance],
       ["/processes", "/processes", compliance],
+      // An admin's view of failed processes: the one that shows bulk retry, whose code loads only there.
+      ["/processes?status=failed (admin)", "/processes?status=failed", admin],
       ["/dossiers", "/dossiers", compliance],
       ["/dossiers/[dossierId]", `/dossiers/${processLink[2]}`, compliance],
       ["/dossiers/[dossierId]/processes/[processId]", processLink[1]!, compliance],
