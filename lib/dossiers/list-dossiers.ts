@@ -6,9 +6,8 @@ import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  keysetView,
+  readKeysetPage,
   exactTimestamp,
-  toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
 import { lookupCondition, requireLookup, startsWith } from "../processes/process-filters";
@@ -89,26 +88,28 @@ export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promi
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListDossiersInput, input, "This view of the dossiers is not valid");
   const scope = dossierListScope(sort, filters);
   const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
-  const { cursor, plan, orderBy } = keysetView(scope, rawCursor, time, dossiers.dossierId, sort);
-
-  const rows = await db
-    .select({
-      dossierId: dossiers.dossierId,
-      processCount: dossiers.processCount,
-      lastActivityAt: dossiers.lastActivityAt,
-      firstSeenAt: dossiers.firstSeenAt,
-      goneAt: dossiers.goneAt,
-      position: exactTimestamp(time),
-    })
-    .from(dossiers)
-    .where(and(dossierWhere(filters), plan.where))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.dossierId }));
+  const page = await readKeysetPage(
+    { scope, cursor: rawCursor, time, id: dossiers.dossierId, sort, limit },
+    ({ where, orderBy, limit: rows }) =>
+      db
+        .select({
+          dossierId: dossiers.dossierId,
+          processCount: dossiers.processCount,
+          lastActivityAt: dossiers.lastActivityAt,
+          firstSeenAt: dossiers.firstSeenAt,
+          goneAt: dossiers.goneAt,
+          position: exactTimestamp(time),
+        })
+        .from(dossiers)
+        .where(and(dossierWhere(filters), where))
+        .orderBy(...orderBy)
+        .limit(rows),
+    (row) => row.dossierId,
+  );
   const described = await describeDossiers(db, page.items.map((i) => i.dossierId));
   return {
     ...page,
-    items: page.items.map(({ position: _position, ...item }) => ({
+    items: page.items.map((item) => ({
       ...item,
       firstName: described.get(item.dossierId)?.firstName ?? null,
       lastName: described.get(item.dossierId)?.lastName ?? null,

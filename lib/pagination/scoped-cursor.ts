@@ -84,17 +84,6 @@ export function planKeyset(time: AnyColumn, id: AnyColumn, order: "asc" | "desc"
   return { where, descending, reverse: backwards };
 }
 
-/**
- * A list's page as both lists read it: the cursor checked against the view's scope, the plan for a sort
- * written `column.asc|desc`, and the ORDER BY (time, id) in the direction the plan reads.
- */
-export function keysetView(scope: string, rawCursor: string | null | undefined, time: AnyColumn, id: AnyColumn, sort: string) {
-  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
-  const plan = planKeyset(time, id, sort.endsWith("asc") ? "asc" : "desc", cursor);
-  const order = plan.descending ? desc : asc;
-  return { cursor, plan, orderBy: [order(time), order(id)] as const };
-}
-
 export interface KeysetPage<T> {
   items: T[];
   nextCursor: string | null;
@@ -126,4 +115,29 @@ export function toKeysetPage<T>(
     nextCursor: hasNext && last ? encodeCursor(scope, { ...positionOf(last), direction: "next" }) : null,
     prevCursor: hasPrev && first ? encodeCursor(scope, { ...positionOf(first), direction: "prev" }) : null,
   };
+}
+
+/** How a list's page is read: beyond the cursor (`where`), in the plan's order, `limit` rows (one more than shown). */
+export interface KeysetRead {
+  where: SQL | undefined;
+  orderBy: [SQL, SQL];
+  limit: number;
+}
+
+/**
+ * One page of a list ordered by (time, id), as both lists read it: the cursor checked against the view's
+ * scope, the rows `read` finds for the plan of a sort written `column.asc|desc`, and the page without the
+ * rows' `position` (the exact time, for the cursors).
+ */
+export async function readKeysetPage<R extends { position: string }>(
+  view: { scope: string; cursor: string | null | undefined; time: AnyColumn; id: AnyColumn; sort: string; limit: number },
+  read: (query: KeysetRead) => Promise<R[]>,
+  idOf: (row: R) => string,
+): Promise<KeysetPage<Omit<R, "position">>> {
+  const cursor = view.cursor ? decodeCursor(view.scope, view.cursor) : null;
+  const plan = planKeyset(view.time, view.id, view.sort.endsWith("asc") ? "asc" : "desc", cursor);
+  const order = plan.descending ? desc : asc;
+  const rows = await read({ where: plan.where, orderBy: [order(view.time), order(view.id)], limit: view.limit + 1 });
+  const page = toKeysetPage(rows, view.limit, plan, cursor, view.scope, (row) => ({ at: row.position, id: idOf(row) }));
+  return { ...page, items: page.items.map(({ position: _position, ...item }) => item) };
 }

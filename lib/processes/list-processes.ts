@@ -6,9 +6,8 @@ import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  keysetView,
+  readKeysetPage,
   exactTimestamp,
-  toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
 import type { QueueViewer } from "./assignment-filter";
@@ -77,36 +76,37 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListProcessesInput, input, "This view of the queue is not valid");
   const scope = processListScope(sort, filters, viewer);
   const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
-  const { cursor, plan, orderBy } = keysetView(scope, rawCursor, time, processes.processId, sort);
-
-  const rows = await db
-    .select({
-      processId: processes.processId,
-      dossierId: processes.dossierId,
-      status: processes.status,
-      processType: processes.processType,
-      documentType: processes.documentType,
-      firstName: processes.firstName,
-      lastName: processes.lastName,
-      documentNumber: processes.documentNumber,
-      dateOfBirth: processes.dateOfBirth,
-      issuingCountry: processes.issuingCountry,
-      retryOfProcessId: processes.retryOfProcessId,
-      createdAt: processes.createdAt,
-      updatedAt: processes.updatedAt,
-      position: exactTimestamp(time),
-    })
-    .from(processes)
-    .where(and(processWhere(filters, viewer), plan.where))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-
-  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));
+  const page = await readKeysetPage(
+    { scope, cursor: rawCursor, time, id: processes.processId, sort, limit },
+    ({ where, orderBy, limit: rows }) =>
+      db
+        .select({
+          processId: processes.processId,
+          dossierId: processes.dossierId,
+          status: processes.status,
+          processType: processes.processType,
+          documentType: processes.documentType,
+          firstName: processes.firstName,
+          lastName: processes.lastName,
+          documentNumber: processes.documentNumber,
+          dateOfBirth: processes.dateOfBirth,
+          issuingCountry: processes.issuingCountry,
+          retryOfProcessId: processes.retryOfProcessId,
+          createdAt: processes.createdAt,
+          updatedAt: processes.updatedAt,
+          position: exactTimestamp(time),
+        })
+        .from(processes)
+        .where(and(processWhere(filters, viewer), where))
+        .orderBy(...orderBy)
+        .limit(rows),
+    (row) => row.processId,
+  );
   const ids = page.items.map((row) => row.processId);
   const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
   return {
     ...page,
-    items: page.items.map(({ position: _position, ...item }) => ({
+    items: page.items.map((item) => ({
       ...item,
       assignee: assignees.get(item.processId) ?? null,
       decision: decisions.get(item.processId) ?? null,
