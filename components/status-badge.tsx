@@ -1,4 +1,4 @@
-import type { ProcessStatus } from "@/lib/assure/schemas";
+import type { ProcessStatus } from "@/lib/assure/values";
 
 const STYLES: Record<ProcessStatus, string> = {
   pending: "bg-slate-100 text-slate-700 ring-slate-300",

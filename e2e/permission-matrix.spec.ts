@@ -42,6 +42,8 @@ const EXPECTED: Record<string, Expectation> = {
   // Its own authentication: the shared secret, which none of these callers has.
   "route:/api/webhooks/assure": { method: "POST", answers: everyone(401) },
   "route:/api/bench/bare": { method: "POST", answers: everyone(404) },
+  // bench/bundle.ts's baseline page: only on a server started with DESK_BENCH_ROUTES=1.
+  "page:/bench/bare": { answers: { anonymous: "signin", support: 404, compliance: 404, admin: 404 } },
   "route:/api/processes/[processId]/result": { answers: results },
   "route:/api/processes/[processId]/result/media/[slug]": { answers: results },
   "route:/api/audit/export": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },

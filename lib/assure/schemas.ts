@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROCESS_STATUSES } from "../../db/enums";
+import { DOCUMENT_TYPES, PROCESS_STATUSES, PROCESS_TYPES, type ProcessStatus } from "./values";
 
 /**
  * zod readings of the Assure API's objects (see README "Talking to the real Assure API").
@@ -9,9 +9,8 @@ import { PROCESS_STATUSES } from "../../db/enums";
  * cannot work without understanding it.
  */
 
-// The status list belongs to the database (db/enums.ts); re-exported here for the client's callers.
-export { PROCESS_STATUSES };
-export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
+// The value lists live in ./values (zod-free, for the browser); re-exported here for the server's callers.
+export { DOCUMENT_TYPES, PROCESS_STATUSES, PROCESS_TYPES, type DocumentType, type ProcessStatus, type ProcessType } from "./values";
 
 export const FINAL_STATUSES = ["accepted", "rejected", "inconclusive", "canceled", "failed"] as const;
 export type FinalStatus = (typeof FINAL_STATUSES)[number];
@@ -146,11 +145,6 @@ export const DocumentTypesSchema = z.array(DocumentTypeEntrySchema);
 
 // ---- What the desk sends ----
 
-export const PROCESS_TYPES = ["document", "documentSelfie", "documentVideo"] as const;
-export type ProcessType = (typeof PROCESS_TYPES)[number];
-
-export const DOCUMENT_TYPES = ["passport", "identityCard", "driverLicense", "residencePermit"] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Kinds of image a process or dossier accepts by upload; `portrait` can only be read. */
 export const UPLOAD_IMAGE_KINDS = ["front", "back", "selfie"] as const;

@@ -1,15 +1,13 @@
 import "server-only";
-import { and, asc, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  decodeCursor,
+  readKeysetPage,
   exactTimestamp,
-  planKeyset,
-  toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
 import { lookupCondition, requireLookup, startsWith } from "../processes/process-filters";
@@ -89,29 +87,29 @@ async function describeDossiers(db: Db, ids: string[]) {
 export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promise<DossierPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListDossiersInput, input, "This view of the dossiers is not valid");
   const scope = dossierListScope(sort, filters);
-  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
-  const plan = planKeyset(time, dossiers.dossierId, sort.endsWith("asc") ? "asc" : "desc", cursor);
-  const order = plan.descending ? desc : asc;
-
-  const rows = await db
-    .select({
-      dossierId: dossiers.dossierId,
-      processCount: dossiers.processCount,
-      lastActivityAt: dossiers.lastActivityAt,
-      firstSeenAt: dossiers.firstSeenAt,
-      goneAt: dossiers.goneAt,
-      position: exactTimestamp(time),
-    })
-    .from(dossiers)
-    .where(and(dossierWhere(filters), plan.where))
-    .orderBy(order(time), order(dossiers.dossierId))
-    .limit(limit + 1);
-  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.dossierId }));
+  const page = await readKeysetPage(
+    { scope, cursor: rawCursor, time, id: dossiers.dossierId, sort, limit },
+    ({ where, orderBy, limit: rows }) =>
+      db
+        .select({
+          dossierId: dossiers.dossierId,
+          processCount: dossiers.processCount,
+          lastActivityAt: dossiers.lastActivityAt,
+          firstSeenAt: dossiers.firstSeenAt,
+          goneAt: dossiers.goneAt,
+          position: exactTimestamp(time),
+        })
+        .from(dossiers)
+        .where(and(dossierWhere(filters), where))
+        .orderBy(...orderBy)
+        .limit(rows),
+    (row) => row.dossierId,
+  );
   const described = await describeDossiers(db, page.items.map((i) => i.dossierId));
   return {
     ...page,
-    items: page.items.map(({ position: _position, ...item }) => ({
+    items: page.items.map((item) => ({
       ...item,
       firstName: described.get(item.dossierId)?.firstName ?? null,
       lastName: described.get(item.dossierId)?.lastName ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { InvalidInput } from "../errors";
 
@@ -115,4 +115,29 @@ export function toKeysetPage<T>(
     nextCursor: hasNext && last ? encodeCursor(scope, { ...positionOf(last), direction: "next" }) : null,
     prevCursor: hasPrev && first ? encodeCursor(scope, { ...positionOf(first), direction: "prev" }) : null,
   };
+}
+
+/** How a list's page is read: beyond the cursor (`where`), in the plan's order, `limit` rows (one more than shown). */
+export interface KeysetRead {
+  where: SQL | undefined;
+  orderBy: [SQL, SQL];
+  limit: number;
+}
+
+/**
+ * One page of a list ordered by (time, id), as both lists read it: the cursor checked against the view's
+ * scope, the rows `read` finds for the plan of a sort written `column.asc|desc`, and the page without the
+ * rows' `position` (the exact time, for the cursors).
+ */
+export async function readKeysetPage<R extends { position: string }>(
+  view: { scope: string; cursor: string | null | undefined; time: AnyColumn; id: AnyColumn; sort: string; limit: number },
+  read: (query: KeysetRead) => Promise<R[]>,
+  idOf: (row: R) => string,
+): Promise<KeysetPage<Omit<R, "position">>> {
+  const cursor = view.cursor ? decodeCursor(view.scope, view.cursor) : null;
+  const plan = planKeyset(view.time, view.id, view.sort.endsWith("asc") ? "asc" : "desc", cursor);
+  const order = plan.descending ? desc : asc;
+  const rows = await read({ where: plan.where, orderBy: [order(view.time), order(view.id)], limit: view.limit + 1 });
+  const page = toKeysetPage(rows, view.limit, plan, cursor, view.scope, (row) => ({ at: row.position, id: idOf(row) }));
+  return { ...page, items: page.items.map(({ position: _position, ...item }) => item) };
 }

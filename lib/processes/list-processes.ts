@@ -1,15 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
-  decodeCursor,
+  readKeysetPage,
   exactTimestamp,
-  planKeyset,
-  toKeysetPage,
   type KeysetPage,
 } from "../pagination/scoped-cursor";
 import type { QueueViewer } from "./assignment-filter";
@@ -77,39 +75,38 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
 export async function listProcesses(db: Db, input: ListProcessesInput = {}, viewer: QueueViewer | null = null): Promise<ProcessPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListProcessesInput, input, "This view of the queue is not valid");
   const scope = processListScope(sort, filters, viewer);
-  const cursor = rawCursor ? decodeCursor(scope, rawCursor) : null;
   const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
-  const plan = planKeyset(time, processes.processId, sort.endsWith("asc") ? "asc" : "desc", cursor);
-  const order = plan.descending ? desc : asc;
-
-  const rows = await db
-    .select({
-      processId: processes.processId,
-      dossierId: processes.dossierId,
-      status: processes.status,
-      processType: processes.processType,
-      documentType: processes.documentType,
-      firstName: processes.firstName,
-      lastName: processes.lastName,
-      documentNumber: processes.documentNumber,
-      dateOfBirth: processes.dateOfBirth,
-      issuingCountry: processes.issuingCountry,
-      retryOfProcessId: processes.retryOfProcessId,
-      createdAt: processes.createdAt,
-      updatedAt: processes.updatedAt,
-      position: exactTimestamp(time),
-    })
-    .from(processes)
-    .where(and(processWhere(filters, viewer), plan.where))
-    .orderBy(order(time), order(processes.processId))
-    .limit(limit + 1);
-
-  const page = toKeysetPage(rows, limit, plan, cursor, scope, (row) => ({ at: row.position, id: row.processId }));
+  const page = await readKeysetPage(
+    { scope, cursor: rawCursor, time, id: processes.processId, sort, limit },
+    ({ where, orderBy, limit: rows }) =>
+      db
+        .select({
+          processId: processes.processId,
+          dossierId: processes.dossierId,
+          status: processes.status,
+          processType: processes.processType,
+          documentType: processes.documentType,
+          firstName: processes.firstName,
+          lastName: processes.lastName,
+          documentNumber: processes.documentNumber,
+          dateOfBirth: processes.dateOfBirth,
+          issuingCountry: processes.issuingCountry,
+          retryOfProcessId: processes.retryOfProcessId,
+          createdAt: processes.createdAt,
+          updatedAt: processes.updatedAt,
+          position: exactTimestamp(time),
+        })
+        .from(processes)
+        .where(and(processWhere(filters, viewer), where))
+        .orderBy(...orderBy)
+        .limit(rows),
+    (row) => row.processId,
+  );
   const ids = page.items.map((row) => row.processId);
   const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
   return {
     ...page,
-    items: page.items.map(({ position: _position, ...item }) => ({
+    items: page.items.map((item) => ({
       ...item,
       assignee: assignees.get(item.processId) ?? null,
       decision: decisions.get(item.processId) ?? null,

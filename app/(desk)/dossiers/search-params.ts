@@ -1,32 +1,17 @@
-import { createLoader, createSerializer, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { findIgnoredParams, parseAsIsoDay } from "@/components/ignored-search-params";
-import { DOSSIER_SORTS, type ListDossiersInput } from "@/lib/dossiers/dossier-list-query";
-import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/processes/process-list-query";
+import { createLoader, createSerializer, type inferParserType } from "nuqs/server";
+import { findIgnoredParams } from "@/components/ignored-search-params";
+import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
+import type { ListDossiersInput } from "@/lib/dossiers/dossier-list-query";
+import { DOSSIER_SORTS } from "@/lib/lists/list-values";
 
-/** The dossier list's URL, shared by the server page and the client table (as for the queue). */
-export const dossierSearchParams = {
-  q: parseAsString.withDefault(""),
-  by: parseAsStringLiteral(LOOKUP_KINDS).withDefault("auto"),
-  /** Last activity between these UTC days. */
-  from: parseAsIsoDay,
-  to: parseAsIsoDay,
-  sort: parseAsStringLiteral(DOSSIER_SORTS).withDefault("activity.desc"),
-  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
-  cursor: parseAsString,
-};
+/** The dossier list's URL, shared by the server page and the client table (as for the queue); `from`/`to` bound the last activity (UTC days). */
+export const dossierSearchParams = listSearchParams(DOSSIER_SORTS, "activity.desc");
 
 export type DossierSearchParams = inferParserType<typeof dossierSearchParams>;
 
 export const loadDossierSearchParams = createLoader(dossierSearchParams);
 
-const EXPECTED: Partial<Record<keyof typeof dossierSearchParams, string>> = {
-  by: `one of ${LOOKUP_KINDS.join(", ")}`,
-  from: "a date, YYYY-MM-DD",
-  to: "a date, YYYY-MM-DD",
-  sort: `one of ${DOSSIER_SORTS.join(", ")}`,
-  size: `one of ${PAGE_SIZES.join(", ")}`,
-};
+const EXPECTED: Partial<Record<keyof typeof dossierSearchParams, string>> = listExpected(DOSSIER_SORTS);
 
 /** The values in this address the dossier list does not know, to name on the page. */
 export const findIgnoredDossierParams = (raw: Record<string, string | string[] | undefined>) =>

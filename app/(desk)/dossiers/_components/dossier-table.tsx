@@ -1,16 +1,14 @@
 "use client";
 
-import { createColumnHelper, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
 import type { DataTableFeatures } from "@/components/data-table-features";
 import { formatDateTime, formatName } from "@/components/format";
-import { StatusBadge } from "@/components/status-badge";
-import type { DossierSort } from "@/lib/dossiers/dossier-list-query";
-import type { DossierListItem } from "@/lib/dossiers/list-dossiers";
-import { LOOKUP_INPUT_ID } from "@/components/lookup-box";
+import { ListTable } from "@/components/list-kit/list-table";
 import { dossierHref } from "@/components/process-href";
-import { useDossierSearchParams } from "./use-dossier-search-params";
+import { StatusBadge } from "@/components/status-badge";
+import type { DossierListItem } from "@/lib/dossiers/list-dossiers";
+import { dossierSearchParams } from "../search-params";
 
 const helper = createColumnHelper<DataTableFeatures, DossierListItem>();
 
@@ -63,19 +61,5 @@ const getRowId = (row: DossierListItem) => row.dossierId;
 const getRowHref = (row: DossierListItem) => dossierHref(row.dossierId);
 
 export function DossierTable({ items }: { items: DossierListItem[] }) {
-  const { params, setView } = useDossierSearchParams();
-  const [id, direction] = params.sort.split(".") as [string, string];
-  const sorting: SortingState = [{ id, desc: direction === "desc" }];
-  return (
-    <DataTable
-      columns={columns}
-      data={items}
-      getRowId={getRowId}
-      getRowHref={getRowHref}
-      caption="Dossiers; j and k move between rows, Enter opens one"
-      sorting={sorting}
-      onSortingChange={([first]) => first && setView({ sort: `${first.id}.${first.desc ? "desc" : "asc"}` as DossierSort })}
-      searchInputId={LOOKUP_INPUT_ID}
-    />
-  );
+  return <ListTable parsers={dossierSearchParams} columns={columns} data={items} getRowId={getRowId} getRowHref={getRowHref} caption="Dossiers; j and k move between rows, Enter opens one" />;
 }

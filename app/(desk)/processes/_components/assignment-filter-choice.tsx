@@ -1,6 +1,6 @@
 "use client";
 
-import { ASSIGNMENT_FILTERS, type AssignmentFilter } from "@/lib/processes/process-list-query";
+import { ASSIGNMENT_FILTERS, type AssignmentFilter } from "@/lib/lists/list-values";
 
 interface AssignmentFilterChoiceProps {
   selected: AssignmentFilter | null;

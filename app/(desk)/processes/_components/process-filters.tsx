@@ -1,14 +1,15 @@
 "use client";
 
 import type { TableResult } from "@/components/data-table-result";
-import { PROCESS_TYPES } from "@/lib/assure/schemas";
-import { DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS, type ProcessSort } from "@/lib/processes/process-list-query";
+import { DayRangeInputs, filterCaption as caption, filterField as field, ListFiltersBar, SortSelect } from "@/components/list-kit/list-filters-bar";
+import { useListSearchParams } from "@/components/list-kit/use-list-search-params";
+import { PROCESS_TYPES } from "@/lib/assure/values";
+import { DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS } from "@/lib/lists/list-values";
 import type { StatusCounts } from "@/lib/processes/status-counts-types";
 import { DOCUMENT_TYPE_LABELS, PROCESS_SORT_LABELS, PROCESS_TYPE_LABELS } from "@/components/labels";
 import { AssignmentFilterChoice } from "./assignment-filter-choice";
-import { LookupBox } from "@/components/lookup-box";
 import { StatusFilter } from "./status-filter";
-import { useProcessSearchParams } from "./use-process-search-params";
+import { processSearchParams } from "../search-params";
 
 interface ProcessFiltersProps {
   counts: Promise<TableResult<StatusCounts>>;
@@ -16,24 +17,15 @@ interface ProcessFiltersProps {
   canReview: boolean;
 }
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const caption = "text-xs font-semibold uppercase tracking-wide text-slate-600";
-
 /** Everything that narrows or orders the queue; each change is a new URL and starts at the first page. */
 export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
-  const { params, setView, isPending } = useProcessSearchParams();
+  const { params, setView, isPending } = useListSearchParams(processSearchParams);
   const filtered = Boolean(
     params.q || params.assigned || params.status.length || params.type || params.doc || params.country || params.from || params.to,
   );
 
   return (
-    <div className="flex flex-col gap-4 rounded-md border border-slate-200 bg-white p-4" aria-busy={isPending}>
-      <LookupBox
-        key={`${params.q}|${params.by}`}
-        initialText={params.q}
-        initialKind={params.by}
-        onLookUp={(q, by) => setView({ q: q || null, by: by === "auto" ? null : by })}
-      />
+    <ListFiltersBar q={params.q} by={params.by} isPending={isPending} onLookUp={(q, by) => setView({ q, by })}>
       {canReview && <AssignmentFilterChoice selected={params.assigned} onChange={(assigned) => setView({ assigned })} />}
       <StatusFilter selected={params.status} counts={counts} onChange={(status) => setView({ status })} />
       <div className="flex flex-wrap items-end gap-4">
@@ -77,24 +69,9 @@ export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
               <option value="created">Created</option>
             </select>
           </label>
-          <label>
-            <span className="sr-only">From</span>
-            <input type="date" className={field} value={params.from ?? ""} onChange={(e) => setView({ from: e.target.value || null })} />
-          </label>
-          <span aria-hidden className="pb-2 text-slate-500">–</span>
-          <label>
-            <span className="sr-only">To</span>
-            <input type="date" className={field} value={params.to ?? ""} onChange={(e) => setView({ to: e.target.value || null })} />
-          </label>
+          <DayRangeInputs from={params.from} to={params.to} onChange={setView} />
         </fieldset>
-        <label className="flex flex-col gap-1">
-          <span className={caption}>Sort</span>
-          <select className={field} value={params.sort} onChange={(e) => setView({ sort: e.target.value as ProcessSort })}>
-            {PROCESS_SORTS.map((s) => (
-              <option key={s} value={s}>{PROCESS_SORT_LABELS[s]}</option>
-            ))}
-          </select>
-        </label>
+        <SortSelect sorts={PROCESS_SORTS} labels={PROCESS_SORT_LABELS} value={params.sort} onChange={(sort) => setView({ sort })} />
         {filtered && (
           <button
             type="button"
@@ -105,6 +82,6 @@ export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
           </button>
         )}
       </div>
-    </div>
+    </ListFiltersBar>
   );
 }

@@ -1,18 +1,16 @@
 "use client";
 
-import { createColumnHelper, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
 import type { DataTableFeatures } from "@/components/data-table-features";
 import { formatDateTime, formatDateTimeShort, formatName } from "@/components/format";
+import { ListTable } from "@/components/list-kit/list-table";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
-import type { ProcessSort } from "@/lib/processes/process-list-query";
 import { DecisionCell } from "./decision-cell";
 import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "@/components/labels";
-import { LOOKUP_INPUT_ID } from "@/components/lookup-box";
 import { processHref } from "@/components/process-href";
-import { useProcessSearchParams } from "./use-process-search-params";
+import { processSearchParams } from "../search-params";
 
 const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
 
@@ -95,32 +93,10 @@ const columns = helper.columns([
 const getRowId = (row: ProcessListItem) => row.processId;
 const getRowHref = (row: ProcessListItem) => processHref(row.dossierId, row.processId);
 
-function toSorting(sort: ProcessSort): SortingState {
-  const [id, direction] = sort.split(".") as [string, string];
-  return [{ id, desc: direction === "desc" }];
-}
-
-function toSort(sorting: SortingState): ProcessSort | null {
-  const [first] = sorting;
-  return first ? (`${first.id}.${first.desc ? "desc" : "asc"}` as ProcessSort) : null;
-}
-
 interface ProcessTableProps {
   items: ProcessListItem[];
 }
 
 export function ProcessTable({ items }: ProcessTableProps) {
-  const { params, setView } = useProcessSearchParams();
-  return (
-    <DataTable
-      columns={columns}
-      data={items}
-      getRowId={getRowId}
-      getRowHref={getRowHref}
-      caption="Processes in the queue; j and k move between rows, Enter opens one"
-      sorting={toSorting(params.sort)}
-      onSortingChange={(sorting) => setView({ sort: toSort(sorting) })}
-      searchInputId={LOOKUP_INPUT_ID}
-    />
-  );
+  return <ListTable parsers={processSearchParams} columns={columns} data={items} getRowId={getRowId} getRowHref={getRowHref} caption="Processes in the queue; j and k move between rows, Enter opens one" />;
 }

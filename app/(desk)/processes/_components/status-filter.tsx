@@ -2,7 +2,7 @@
 
 import { Suspense, use } from "react";
 import type { TableResult } from "@/components/data-table-result";
-import { PROCESS_STATUSES, type ProcessStatus } from "@/lib/assure/schemas";
+import { PROCESS_STATUSES, type ProcessStatus } from "@/lib/assure/values";
 import { COUNT_CAP, type StatusCounts } from "@/lib/processes/status-counts-types";
 import { formatCount } from "@/components/labels";
 

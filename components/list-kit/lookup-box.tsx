@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { LOOKUP_KINDS, describeLookup, parseLookup, type LookupKind } from "@/lib/processes/parse-lookup";
-import { LOOKUP_KIND_LABELS } from "./labels";
+import { LOOKUP_KIND_LABELS } from "@/components/labels";
 
 export const LOOKUP_INPUT_ID = "lookup";
 
