@@ -10,6 +10,6 @@ const WORDS: Record<QueueDecision["decision"], string> = { approve: "Approved", 
 export function DecisionCell({ decision }: DecisionCellProps) {
   if (!decision) return <span className="text-slate-500">—</span>;
   const word = WORDS[decision.decision];
-  if (decision.state === "awaiting_confirmation") return <span className="text-amber-800">{word}, to confirm</span>;
+  if (decision.state === "awaiting_confirmation") return <span className="text-amber-800" title={`${word}, to be confirmed by a second officer`}>{word}, to confirm</span>;
   return <span className={decision.decision === "approve" ? "text-emerald-800" : "text-red-800"}>{word}</span>;
 }

@@ -73,13 +73,13 @@ const columns = helper.columns([
   helper.accessor("assignee", {
     header: "Assignee",
     enableSorting: false,
-    meta: { width: "w-28" },
+    meta: { width: "w-24" },
     cell: (info) => info.getValue() ?? <span className="text-slate-500">—</span>,
   }),
   helper.accessor("decision", {
     header: "Decision",
     enableSorting: false,
-    meta: { width: "w-32" },
+    meta: { width: "w-26" },
     cell: (info) => <DecisionCell decision={info.getValue()} />,
   }),
   helper.accessor("processId", {
