@@ -3,7 +3,7 @@ import { and, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { PERSONAL_PROCESS_COLUMNS, TOMBSTONE_RAW_KEYS } from "../../db/personal-data";
 import { dossierNotes, processes, processRetries, reviewDecisions, webhookInbox } from "../../db/schema";
-import { deleteStoredResults } from "../results/delete-result";
+import { deleteResults } from "../results/result-store";
 import { announceForgottenResults } from "../results/forget-results";
 
 export type PurgeReason = "retention" | "erasure";
@@ -59,7 +59,7 @@ export async function purgeDossiers(tx: Tx, dossierIds: readonly string[], reaso
   const notes = await tx.delete(dossierNotes).where(inArray(dossierNotes.dossierId, ids)).returning({ id: dossierNotes.id });
   if (processIds.length === 0) return { ...empty, dossiers: ids.length, notes: notes.length };
 
-  const zips = await deleteStoredResults(tx, processIds);
+  const zips = await deleteResults(tx, processIds);
   await tx
     .update(reviewDecisions)
     .set({ note: "" })
