@@ -47,8 +47,6 @@ async function isPurged(db: Db, processId: string): Promise<boolean> {
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
   if (await resultStore(db).describe(processId)) return "kept";
-  // A purged or erased process gets no zip again (a trigger refuses it too; this saves the download).
-  if (await isPurged(db, processId)) return "none";
   return downloadResult(db, assure, dossierId, processId);
 }
 
@@ -58,6 +56,9 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
  * step is done, since the same download would be refused again.
  */
 export async function downloadResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
+  // A purged or erased process gets no zip again, whoever asks (the webhook, a sync, a poll): this saves the
+  // download, and the store refuses a tombstone's zip if the purge comes while it downloads.
+  if (await isPurged(db, processId)) return "none";
   let zip: Uint8Array | null;
   try {
     zip = await assure.downloadResult(dossierId, processId, { maxBytes: DEFAULT_RESULT_LIMITS.maxZipBytes });
@@ -67,7 +68,7 @@ export async function downloadResult(db: Db, assure: AssureClient, dossierId: st
     return "too-large";
   }
   if (!zip) return "none";
-  await resultStore(db).put(processId, zip);
+  if (!(await resultStore(db).put(processId, zip))) return "none";
   await fillLookupFromResult(db, processId, zip);
   await clearResultRefusal(db, processId);
   return "stored";

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, truncateSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processResults } from "../../db/schema";
+import { processes, processResults } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
 import { createTestDatabase, setUpTestResultStore, type TestDatabase } from "../../tests/support/test-database";
 import { upsertProcess } from "../processes/upsert-process";
 import { createResultLoader } from "./load-result";
-import { resultFilePath } from "./result-files";
+import { resultFilePath, sha256Of } from "./result-files";
 import { RESULT_STORAGES, type ResultStoreSettings } from "./result-store-settings";
 import { resultStore } from "./result-store";
 import { buildSampleZip } from "./testing/sample-result";
@@ -29,6 +29,13 @@ async function newProcess(): Promise<string> {
   return processId;
 }
 
+/** A put that must store (the process is no tombstone). */
+async function put(settings: ResultStoreSettings, processId: string, zip: Uint8Array) {
+  const stored = await resultStore(database.db, settings).put(processId, zip);
+  if (!stored) throw new Error(`put refused the zip of ${processId}`);
+  return stored;
+}
+
 const temporaryFiles = () => readdirSync(dir, { recursive: true }).filter((name) => String(name).includes(".tmp-"));
 
 describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
@@ -40,7 +47,7 @@ describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
     expect(await store.get(processId)).toBeNull();
 
     const first = new Uint8Array(randomBytes(300_000));
-    const stored = await store.put(processId, first);
+    const stored = await put(settings(), processId, first);
     expect(stored).toMatchObject({ processId, sizeBytes: 300_000, storage: kind });
     expect(Buffer.from((await store.get(processId))!).equals(Buffer.from(first))).toBe(true);
 
@@ -65,7 +72,7 @@ describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
     const zip = new Uint8Array(randomBytes(50_000));
     const [a, b] = [await newProcess(), await newProcess()];
     const store = resultStore(database.db, settings());
-    const { sha256 } = await store.put(a, zip);
+    const { sha256 } = await put(settings(), a, zip);
     await store.put(b, zip);
     expect(await store.delete(a)).toBe(true);
     expect(await store.get(a)).toBeNull();
@@ -75,6 +82,16 @@ describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
     expect(existsSync(resultFilePath(dir, sha256))).toBe(false);
     expect(await store.delete(b)).toBe(false);
   });
+
+  it("writes nothing for a purged process: no row and no file", async () => {
+    const processId = await newProcess();
+    await database.db.update(processes).set({ purgedAt: new Date(), purgeReason: "retention" }).where(eq(processes.processId, processId));
+    const zip = new Uint8Array(randomBytes(20_000));
+    expect(await resultStore(database.db, settings()).put(processId, zip)).toBeNull();
+    expect(await database.db.select().from(processResults).where(eq(processResults.processId, processId))).toEqual([]);
+    const sha256 = sha256Of(zip);
+    expect(existsSync(resultFilePath(dir, sha256))).toBe(false);
+  });
 });
 
 describe("the filesystem result store", () => {
@@ -83,7 +100,7 @@ describe("the filesystem result store", () => {
   it("keeps the zip as a file named by its hash, not in the database", async () => {
     const processId = await newProcess();
     const zip = new Uint8Array(randomBytes(10_000));
-    const { sha256 } = await resultStore(database.db, settings()).put(processId, zip);
+    const { sha256 } = await put(settings(), processId, zip);
     const [row] = await database.db.select().from(processResults).where(eq(processResults.processId, processId));
     expect(row).toMatchObject({ storage: "filesystem", storageKey: sha256, content: null });
     expect(existsSync(resultFilePath(dir, sha256))).toBe(true);
@@ -93,14 +110,14 @@ describe("the filesystem result store", () => {
     const { processId, process } = await seedSampleProcess(database.db, { zip: null });
     const store = resultStore(database.db, settings());
     const original = await buildSampleZip(inconclusiveZipEntries(process));
-    const stored = await store.put(processId, original);
+    const stored = await put(settings(), processId, original);
     truncateSync(resultFilePath(dir, stored.sha256), 100);
     await expect(store.get(processId)).rejects.toMatchObject({ reason: "damaged" });
 
     const loader = createResultLoader();
     expect(await loader(database.db, processId)).toMatchObject({ state: "refused", error: { reason: "damaged" } });
     // The same zip stored again (a re-download) rewrites the file; the refusal, under the same hash, was not cached.
-    expect((await store.put(processId, original)).sha256).toBe(stored.sha256);
+    expect((await put(settings(), processId, original)).sha256).toBe(stored.sha256);
     expect((await loader(database.db, processId)).state).toBe("ready");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { processResults } from "../../db/schema";
+import { processes, processResults } from "../../db/schema";
 import { UnreadableResultError } from "./result-errors";
 import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
 import { configuredResultStore, type ResultStorage, type ResultStoreSettings } from "./result-store-settings";
@@ -14,7 +14,8 @@ import { configuredResultStore, type ResultStorage, type ResultStoreSettings } f
  * be a third kind behind the same four calls (README, "Result store").
  */
 export interface ResultStore {
-  put(processId: string, zip: Uint8Array): Promise<PlacedResult>;
+  /** Null when the process is a tombstone (purged or erased): nothing is written, not even a file. */
+  put(processId: string, zip: Uint8Array): Promise<PlacedResult | null>;
   /** The zip's bytes, checked against the recorded hash where the store cannot vouch for them itself. */
   get(processId: string): Promise<Uint8Array | null>;
   describe(processId: string): Promise<PlacedResult | null>;
@@ -72,10 +73,18 @@ export interface WriteOptions {
   keepStoredAt?: boolean;
 }
 
-/** Writes a zip to `settings.kind` and points the row at it, in one transaction; null when `ifSha256` no longer holds. */
+/**
+ * Writes a zip to `settings.kind` and points the row at it, in one transaction; null when `ifSha256` no
+ * longer holds, or when the process is a tombstone. The tombstone check comes first, under a share lock on
+ * the process row that a purge (which updates the row) waits for: a zip downloaded while its process was
+ * purged is never written, so no file of a purged person is left behind without a row (the database's
+ * trigger would skip the row, but not the file).
+ */
 export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, processId: string, zip: Uint8Array, options: WriteOptions = {}): Promise<PlacedResult | null> {
   const sha256 = sha256Of(zip);
   return db.transaction(async (tx) => {
+    const [owner] = await tx.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, processId)).for("share");
+    if (owner?.purgedAt != null) return null;
     const [previous] = await tx
       .select({ storage: processResults.storage, storageKey: processResults.storageKey, sha256: processResults.sha256 })
       .from(processResults)
@@ -152,7 +161,7 @@ export async function readResult(
 
 export function resultStore(db: Db | Tx, settings: ResultStoreSettings = configuredResultStore()): ResultStore {
   return {
-    put: async (processId, zip) => (await writeResult(db, settings, processId, zip))!,
+    put: (processId, zip) => writeResult(db, settings, processId, zip),
     async get(processId) {
       const [row] = await db
         .select({
