@@ -1,13 +1,18 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { dossierErasures } from "../../db/schema";
 
-/** Kept for ever: an erased dossier's id is what refuses its late notifications, syncs and retries. */
-export async function isErasedDossier(db: Db | Tx, dossierId: string): Promise<boolean> {
-  const [row] = await db
+/**
+ * Which of these dossiers are erased. Kept for ever: an erased dossier's id is what refuses its late
+ * notifications (here, in the inbox), syncs, polls and retries (the database's trigger on `processes`).
+ */
+export async function erasedAmong(db: Db | Tx, dossierIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(dossierIds)];
+  if (unique.length === 0) return new Set();
+  const rows = await db
     .select({ dossierId: dossierErasures.dossierId })
     .from(dossierErasures)
-    .where(and(eq(dossierErasures.dossierId, dossierId), eq(dossierErasures.state, "erased")));
-  return row !== undefined;
+    .where(and(inArray(dossierErasures.dossierId, unique), eq(dossierErasures.state, "erased")));
+  return new Set(rows.map((row) => row.dossierId));
 }

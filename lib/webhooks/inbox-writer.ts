@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { webhookInbox } from "../../db/schema";
+import { erasedAmong } from "../retention/erased-dossiers";
 
 export type InboxInsert = Pick<typeof webhookInbox.$inferInsert, "dedupeKey" | "body" | "headers" | "dossierId" | "processId" | "hintedStatus">;
 
@@ -11,9 +12,12 @@ export interface InboxWriterOptions {
   maxInFlight?: number;
 }
 
+/** The new row's id; `duplicate` when the dedupe key was stored already; `erased` when its dossier is erased. */
+export type InboxOutcome = number | "duplicate" | "erased";
+
 interface Waiter {
   row: InboxInsert;
-  resolve: (id: number | null) => void;
+  resolve: (outcome: InboxOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -21,7 +25,8 @@ interface Waiter {
  * Stores notifications in the inbox, several per INSERT when they arrive together. Each caller is answered
  * only once its row is committed, so a notification is still stored before it is acknowledged; under load,
  * one statement and one commit serve many requests instead of one each (measured in bench/webhooks.ts).
- * Resolves to the new row's id, or null when the dedupe key was stored already (a duplicate).
+ * Notifications of erased dossiers are not stored (nothing brings an erased person back): one look-up per
+ * batch, not one per request.
  */
 export class InboxWriter {
   private queue: Waiter[] = [];
@@ -38,7 +43,7 @@ export class InboxWriter {
     this.maxInFlight = options.maxInFlight ?? 4;
   }
 
-  store(row: InboxInsert): Promise<number | null> {
+  store(row: InboxInsert): Promise<InboxOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       this.schedule();
@@ -72,18 +77,23 @@ export class InboxWriter {
   }
 
   private async insert(batch: Waiter[]) {
+    const erased = await erasedAmong(this.db, batch.flatMap((w) => (w.row.dossierId ? [w.row.dossierId] : [])));
+    const kept = batch.filter((w) => !(w.row.dossierId && erased.has(w.row.dossierId)));
     // The same key twice in one batch: the first is stored, the others are duplicates.
     const first = new Map<string, Waiter>();
-    for (const waiter of batch) if (!first.has(waiter.row.dedupeKey)) first.set(waiter.row.dedupeKey, waiter);
-    const stored = await this.db
-      .insert(webhookInbox)
-      .values([...first.values()].map((w) => w.row))
-      .onConflictDoNothing({ target: webhookInbox.dedupeKey })
-      .returning({ id: webhookInbox.id, dedupeKey: webhookInbox.dedupeKey });
+    for (const waiter of kept) if (!first.has(waiter.row.dedupeKey)) first.set(waiter.row.dedupeKey, waiter);
+    const stored =
+      first.size === 0
+        ? []
+        : await this.db
+            .insert(webhookInbox)
+            .values([...first.values()].map((w) => w.row))
+            .onConflictDoNothing({ target: webhookInbox.dedupeKey })
+            .returning({ id: webhookInbox.id, dedupeKey: webhookInbox.dedupeKey });
     const ids = new Map(stored.map((s) => [s.dedupeKey, s.id]));
     for (const waiter of batch) {
-      const isFirst = first.get(waiter.row.dedupeKey) === waiter;
-      waiter.resolve(isFirst ? (ids.get(waiter.row.dedupeKey) ?? null) : null);
+      if (!kept.includes(waiter)) waiter.resolve("erased");
+      else waiter.resolve((first.get(waiter.row.dedupeKey) === waiter && ids.get(waiter.row.dedupeKey)) || "duplicate");
     }
   }
 }

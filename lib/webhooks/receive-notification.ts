@@ -1,5 +1,4 @@
 import type { Db } from "../../db/client";
-import { isErasedDossier } from "../retention/erased-dossiers";
 import { isAuthorizedNotification } from "./authenticate";
 import { countWebhook } from "./counters";
 import { inboxWriterFor } from "./inbox-writer";
@@ -65,11 +64,6 @@ export async function receiveNotification(db: Db, request: Request, secret: stri
   }
 
   const { notification } = parsed;
-  // Nothing brings an erased person back: Assure's late or replayed notifications are acknowledged and dropped.
-  if (await isErasedDossier(db, notification.dossierId)) {
-    countWebhook("erased");
-    return { status: 200, body: { dropped: "erased" } };
-  }
   const stored = await inboxWriterFor(db).store({
     dedupeKey: notification.dedupeKey,
     body: json as Record<string, unknown>,
@@ -79,7 +73,12 @@ export async function receiveNotification(db: Db, request: Request, secret: stri
     hintedStatus: notification.hintedStatus,
   });
 
-  if (stored === null) {
+  // Nothing brings an erased person back: Assure's late or replayed notifications are acknowledged and dropped.
+  if (stored === "erased") {
+    countWebhook("erased");
+    return { status: 200, body: { dropped: "erased" } };
+  }
+  if (stored === "duplicate") {
     countWebhook("duplicates");
     return { status: 200, body: { duplicate: true } };
   }
