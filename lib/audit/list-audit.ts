@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditLog } from "../../db/schema";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { parseInput } from "../parse-input";
+import { CSV_BOM, csvLine, type CsvValue } from "../exports/csv-format";
 import { recordAudit } from "./record-audit";
 
 export const AuditFilters = z.object({
@@ -46,19 +47,12 @@ export async function listAudit(ctx: Ctx, input: unknown) {
 
 const CSV_COLUMNS = ["id", "at", "actorEmail", "actorRole", "action", "dossierId", "processId", "target", "address", "details"] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-export function csvCell(value: unknown): string {
-  let text = value == null ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The filtered audit rows as CSV (up to 10,000 rows); the export is itself audited. */
 export async function exportAuditCsv(ctx: Ctx, input: unknown): Promise<string> {
   requireCapability(ctx, "audit.read");
   const filters = parse({ ...(input as object), limit: 10_000 });
   const rows = await ctx.db.select().from(auditLog).where(where(filters)).orderBy(desc(auditLog.id)).limit(filters.limit);
   await recordAudit(ctx.db, actorOf(ctx), { action: "audit.export", details: { filters: { ...filters, limit: undefined }, rows: rows.length } });
-  const lines = [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  const cell = (value: unknown): CsvValue => (value != null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : (value as CsvValue));
+  return CSV_BOM + csvLine(CSV_COLUMNS) + rows.map((row) => csvLine(CSV_COLUMNS.map((c) => cell(row[c])))).join("");
 }

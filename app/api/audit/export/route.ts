@@ -1,4 +1,5 @@
 import { exportAuditCsv } from "@/lib/audit/list-audit";
+import { csvFileName } from "@/lib/exports/csv-format";
 import { routeHandler } from "@/lib/server/http-answer";
 import { getCtx } from "@/lib/server/session";
 
@@ -12,7 +13,7 @@ export const GET = routeHandler(async (request: Request) => {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="${csvFileName("audit")}"`,
       "Cache-Control": "private, no-store",
     },
   });
