@@ -56,6 +56,10 @@ test.describe("compliance", () => {
 
     await page.goto("/audit?what=review");
     await expect(page.getByRole("cell", { name: "review.decide" }).first()).toBeVisible();
+    // Read as a sentence, with the officer's name and role; the raw details behind a toggle.
+    await expect(page.getByRole("cell", { name: /^Approved with reason Face match confirmed by eye/ }).first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: /\(compliance\)/ }).first()).toBeVisible();
+    await expect(page.getByText("Raw details").first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "review.assign" }).first()).toBeVisible();
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog } from "../../db/schema";
+import { auditLog, staffUsers } from "../../db/schema";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { parseInput } from "../parse-input";
 import { CSV_BOM, csvLine, type CsvValue } from "../exports/csv-format";
+import { describeAuditEntry } from "./describe-audit";
 import { recordAudit } from "./record-audit";
 
 export const AuditFilters = z.object({
@@ -37,11 +38,21 @@ function parse(input: unknown) {
   return parseInput(AuditFilters, input, "Invalid audit filter");
 }
 
+/**
+ * One page of entries, newest first, each with the actor's name as the staff list has it now (the entry
+ * keeps the email and role of the time) and the entry read as a sentence.
+ */
 export async function listAudit(ctx: Ctx, input: unknown) {
   requireCapability(ctx, "audit.read");
   const filters = parse(input);
-  const rows = await ctx.db.select().from(auditLog).where(where(filters)).orderBy(desc(auditLog.id)).limit(filters.limit + 1);
-  const items = rows.slice(0, filters.limit);
+  const rows = await ctx.db
+    .select({ entry: auditLog, actorName: staffUsers.name })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+    .where(where(filters))
+    .orderBy(desc(auditLog.id))
+    .limit(filters.limit + 1);
+  const items = rows.slice(0, filters.limit).map(({ entry, actorName }) => ({ ...entry, actorName, sentence: describeAuditEntry(entry.action, entry.details) }));
   return { items, nextBefore: rows.length > filters.limit ? (items.at(-1)?.id ?? null) : null };
 }
 

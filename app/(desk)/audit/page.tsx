@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { formatDateTimeSeconds } from "@/components/format";
 import { getAuditPage } from "@/lib/audit/get-audit-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -67,11 +67,16 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
             <tbody className="divide-y divide-slate-100">
               {page.items.map((row) => (
                 <tr key={row.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.at)}</td>
-                  <td className="px-3 py-2">
-                    {row.actorEmail ?? "—"} <span className="text-xs text-slate-500">{row.actorRole}</span>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <time dateTime={row.at.toISOString()}>{formatDateTimeSeconds(row.at)}</time>
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
+                  <td className="px-3 py-2" title={row.actorEmail ?? undefined}>
+                    {row.actorName ?? row.actorEmail ?? "—"} {row.actorRole && <span className="text-xs text-slate-500">({row.actorRole})</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.sentence}
+                    <span className="block font-mono text-xs text-slate-500">{row.action}</span>
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs">
                     {row.dossierId && row.processId ? (
                       <Link className="text-sky-800 underline" href={`/dossiers/${row.dossierId}/processes/${row.processId}`}>
@@ -83,8 +88,13 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
                       (row.target ?? "—")
                     )}
                   </td>
-                  <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-700" title={JSON.stringify(row.details)}>
-                    {Object.keys(row.details).length > 0 ? JSON.stringify(row.details) : ""}
+                  <td className="max-w-md px-3 py-2 text-xs text-slate-700">
+                    {Object.keys(row.details).length > 0 && (
+                      <details>
+                        <summary className="cursor-pointer text-sky-800">Raw details</summary>
+                        <pre className="mt-1 whitespace-pre-wrap break-all font-mono">{JSON.stringify(row.details, null, 2)}</pre>
+                      </details>
+                    )}
                   </td>
                 </tr>
               ))}

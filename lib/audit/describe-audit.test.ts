@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeAuditEntry, hasAuditSentence } from "./describe-audit";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Every `action: "…"` literal the code records (tests excluded), plus the ones built from a variable. */
+function recordedActions(): Set<string> {
+  const actions = new Set(["review.confirm", "review.send_back", "result.download", "result.view_media"]);
+  for (const dir of ["lib", "app", "scripts"]) {
+    for (const entry of readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) continue;
+      const source = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
+      for (const match of source.matchAll(/action: "([a-z_]+\.[a-z_.]+)"/g)) actions.add(match[1]!);
+    }
+  }
+  return actions;
+}
+
+describe("describeAuditEntry", () => {
+  it("has a sentence for every action the desk records", () => {
+    const missing = [...recordedActions()].filter((action) => !hasAuditSentence(action));
+    expect(missing).toEqual([]);
+  });
+
+  it("reads a decision as a sentence with its reason", () => {
+    expect(describeAuditEntry("review.decide", { decision: "reject", reasonCategory: "expired_document", state: "final" })).toBe("Rejected with reason Document expired");
+    expect(describeAuditEntry("review.decide", { decision: "approve", reasonCategory: "document_authentic", state: "awaiting_confirmation" })).toBe(
+      "Approved with reason Document checked and authentic (awaiting a second officer)",
+    );
+  });
+
+  it("counts with the right number", () => {
+    expect(describeAuditEntry("retention.run", { days: 0, processes: 1, dossiers: 1, zips: 0 })).toBe("Retention (0 days) purged 1 process in 1 dossier, 0 zips");
+    expect(describeAuditEntry("audit.export", { rows: 1234 })).toBe("Exported the audit log (1,234 rows)");
+  });
+
+  it("names an action it does not know by its code, whatever its details", () => {
+    expect(describeAuditEntry("something.new", { any: "thing" })).toBe("something.new");
+  });
+});
