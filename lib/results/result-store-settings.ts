@@ -18,7 +18,8 @@ export interface ResultStoreSettings {
 export function resultStoreSettingsFromEnv(env: Pick<Env, "RESULT_STORE" | "RESULT_DIR" | "DATABASE_URL" | "DATA_DIR">): ResultStoreSettings {
   return {
     kind: env.RESULT_STORE ?? (env.DATABASE_URL ? "postgres" : "filesystem"),
-    dir: path.resolve(env.RESULT_DIR ?? path.join(env.DATA_DIR, "results")),
+    // A folder chosen at run time: without the comment, Turbopack traces the whole project into the build.
+    dir: path.resolve(/* turbopackIgnore: true */ env.RESULT_DIR ?? path.join(env.DATA_DIR, "results")),
   };
 }
 

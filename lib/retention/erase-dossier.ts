@@ -7,6 +7,7 @@ import type { AssureClient } from "../assure/client";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { Conflict, InvalidInput, NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 import { foldForSearch } from "../processes/extract-lookup";
 import { forgetResultsLocally } from "../results/forget-results";
 import { deleteDossierAtAssure, type AssureDeletionOutcome } from "./delete-at-assure";
@@ -38,11 +39,7 @@ export interface ErasureOutcome {
   assure: AssureDeletionOutcome | null;
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput(what, parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`));
-  return parsed.data;
-}
+const parse = parseInput;
 
 /** The name the confirmation must give: the newest extracted one, or null when the desk knows none. */
 export async function erasureSubjectName(tx: Pick<Tx, "select">, dossierId: string): Promise<string | null> {

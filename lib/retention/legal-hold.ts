@@ -4,7 +4,8 @@ import { z } from "zod";
 import { dossiers, type DossierRow } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, InvalidInput, NotFound } from "../errors";
+import { Conflict, NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 const HoldInput = z.object({
   dossierId: z.string().trim().min(1).max(200),
@@ -12,9 +13,7 @@ const HoldInput = z.object({
 });
 
 function parse(input: unknown) {
-  const parsed = HoldInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid legal hold", parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`));
-  return parsed.data;
+  return parseInput(HoldInput, input, "Invalid legal hold");
 }
 
 /** Erasure and retention both stop at a hold, with a message that names it. */

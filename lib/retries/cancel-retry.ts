@@ -5,7 +5,8 @@ import { processes, processRetries } from "../../db/schema";
 import { AssureApiError, AssureError } from "../assure/errors";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { Conflict, InvalidInput, NotFound, UpstreamUnavailable } from "../errors";
+import { Conflict, NotFound, UpstreamUnavailable } from "../errors";
+import { parseInput } from "../parse-input";
 import { claimAdvance, release, type RetryDeps, type RetryRow } from "./retry-process";
 
 const CancelInput = z.object({ retryId: z.coerce.number().int().positive() });
@@ -21,9 +22,7 @@ const STUCK_STATES = new Set<RetryRow["state"]>(["creating", "created", "images_
  */
 export async function cancelRetry(ctx: Ctx, deps: Pick<RetryDeps, "assure">, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const parsed = CancelInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid retry", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const { retryId } = parsed.data;
+  const { retryId } = parseInput(CancelInput, input, "Invalid retry");
 
   const [found] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
   if (!found) throw new NotFound("No such retry");

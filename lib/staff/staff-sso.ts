@@ -4,7 +4,8 @@ import { z } from "zod";
 import { staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
-import { InvalidInput, NotFound } from "../errors";
+import { NotFound } from "../errors";
+import { parseInput } from "../parse-input";
 
 const SsoInput = z.object({ userId: z.string().min(1).max(100), allowed: z.boolean() });
 
@@ -15,9 +16,7 @@ const SsoInput = z.object({ userId: z.string().min(1).max(100), allowed: z.boole
  */
 export async function setStaffSso(ctx: Ctx, input: unknown) {
   requireCapability(ctx, "desk.admin");
-  const parsed = SsoInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Invalid SSO setting", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  const { userId, allowed } = parsed.data;
+  const { userId, allowed } = parseInput(SsoInput, input, "Invalid SSO setting");
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx.select({ id: staffUsers.id, email: staffUsers.email, ssoAllowed: staffUsers.ssoAllowed }).from(staffUsers).where(eq(staffUsers.id, userId)).for("update");
     if (!user) throw new NotFound("No such staff user");
