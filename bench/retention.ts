@@ -5,11 +5,11 @@ import { migrateDatabase } from "../db/migrate";
 import { runRetention } from "../lib/retention/run-retention";
 import { ensureReliabilityBuild, freePort, startDeskServer } from "../scripts/reliability/desk-server";
 import { seedBenchmark } from "./queries-seed";
-import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
+import { benchDatabaseUrl, databaseFromSeed, fmt, migrationsKey } from "./support/bench-database";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/retention.ts`: the retention purge at scale, on PostgreSQL (its own database,
- * `desk_bench_retention`, recreated each run), against the production build (`.next-reliability`).
+ * `desk_bench_retention`, copied each run from a seeded template kept between runs), against the production build (`.next-reliability`).
  *   1. seeds BENCH_PROCESSES (default 1,000,000) processes in dossiers of five, all final, with personal
  *      data in the look-up columns and `final_result`, and a stored zip (BENCH_ZIP_BYTES of incompressible
  *      bytes, default 4 KiB, stored out of line as real zips are) for 20% of them;
@@ -19,7 +19,7 @@ import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-da
  *      purged per second, and the webhook p99 over the purge's windows beside the baseline's.
  * Targets: ≥ 2,000 processes/s; webhook p99 ≤ 50 ms during the purge. Not a test: the numbers depend on the
  * machine and its load. BENCH_PROCESSES=5000 makes a smoke run of a minute; BENCH_WEBHOOKS=0 measures the
- * purge alone (no build, no desk server, no load).
+ * purge alone (no build, no desk server, no load). The seeded template is kept and copied by later runs.
  */
 
 const DATABASE = "desk_bench_retention";
@@ -112,10 +112,16 @@ async function report(database: Database) {
 async function main() {
   log(`Retention benchmark: ${fmt(PROCESSES)} final processes, 20% with zips, on ${DATABASE}`);
   if (WITH_WEBHOOKS) ensureReliabilityBuild(log);
-  await recreateBenchDatabase(DATABASE);
+  await databaseFromSeed(DATABASE, `processes=${PROCESSES} zip=${ZIP_BYTES} migrations=${migrationsKey()}`, async (url) => {
+    const seeding = await openDatabase({ url, poolSize: 4 });
+    try {
+      await migrateDatabase(seeding);
+      await seed(seeding);
+    } finally {
+      await seeding.close();
+    }
+  }, log);
   const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 4 });
-  await migrateDatabase(database);
-  await seed(database);
   if (!WITH_WEBHOOKS) {
     const started = Date.now();
     const summary = await runRetention(database, { days: 0, apply: true, batchSize: 200, pauseMs: 20 });
