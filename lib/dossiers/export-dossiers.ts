@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { dossiers } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
-import { startListExport, type CsvExport } from "../exports/list-export";
+import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeysetBatches } from "../pagination/keyset-batches";
 import { parseInput } from "../parse-input";
 import { requireLookup } from "../processes/process-filters";
@@ -32,10 +32,10 @@ function dossierCells(row: DossierListItem) {
   return [row.dossierId, row.firstName, row.lastName, row.latestStatus, row.processCount, row.firstSeenAt, row.lastActivityAt, row.goneAt];
 }
 
-async function* dossierBatches(db: Db, filters: DossierFilters, sort: DossierSort, shouldStop: () => boolean) {
+async function* dossierBatches(db: Db, filters: DossierFilters, sort: DossierSort, shouldStop: () => boolean, batchSize?: number) {
   const time = dossierSortTime(sort);
   const batches = readKeysetBatches(
-    { time, id: dossiers.dossierId, sort, shouldStop },
+    { time, id: dossiers.dossierId, sort, shouldStop, batchSize },
     (read) => readDossierRows(db, filters, time, read),
     (row) => row.dossierId,
   );
@@ -46,7 +46,7 @@ async function* dossierBatches(db: Db, filters: DossierFilters, sort: DossierSor
  * The dossier list's view (`{ filters, sort }`) as a CSV file: every dossier in view under the same `where`
  * as the page (dossierWhere), streamed, audited at its start and its end (lib/exports/list-export.ts).
  */
-export async function exportDossiers(ctx: Ctx, input: unknown, signal?: AbortSignal): Promise<CsvExport> {
+export async function exportDossiers(ctx: Ctx, input: unknown, options: ExportOptions = {}): Promise<CsvExport> {
   requireCapability(ctx, "lists.export");
   const filters = parseInput(DossierFilters, (input as { filters?: unknown } | null)?.filters ?? {}, WHAT);
   const { sort } = parseInput(ExportSort, input ?? {}, WHAT);
@@ -62,7 +62,7 @@ export async function exportDossiers(ctx: Ctx, input: unknown, signal?: AbortSig
     sort,
     columns: DOSSIER_EXPORT_COLUMNS,
     cells: dossierCells,
-    batches: (shouldStop) => dossierBatches(ctx.db, filters, sort, shouldStop),
-    signal,
+    batches: (shouldStop) => dossierBatches(ctx.db, filters, sort, shouldStop, options.batchSize),
+    signal: options.signal,
   });
 }

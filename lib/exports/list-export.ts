@@ -23,8 +23,16 @@ export function auditableFilters(filters: Record<string, unknown>): Record<strin
     if (value == null || value === "" || (Array.isArray(value) && value.length === 0)) continue;
     kept[key] = key === "q" ? "present" : value;
   }
-  if (!("q" in kept)) delete kept.by;
+  if ("q" in kept) kept.by ??= "auto";
+  else delete kept.by;
   return kept;
+}
+
+export interface ExportOptions {
+  /** The request's signal: a client that disconnects stops the reading. */
+  signal?: AbortSignal;
+  /** Rows per keyset batch (lib/pagination/keyset-batches.ts's EXPORT_BATCH_SIZE unless set). */
+  batchSize?: number;
 }
 
 export interface ListExportSpec<T> {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { processes } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
-import { startListExport, type CsvExport } from "../exports/list-export";
+import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeysetBatches } from "../pagination/keyset-batches";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
@@ -73,10 +73,10 @@ function requireExportableView(filters: ProcessFilters, viewer: QueueViewer): vo
 }
 
 /** Every row of the view, a keyset batch at a time in the page's order, with the review state of each. */
-async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean) {
+async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
   const time = processSortTime(sort);
   const batches = readKeysetBatches(
-    { time, id: processes.processId, sort, shouldStop },
+    { time, id: processes.processId, sort, shouldStop, batchSize },
     (read) => readProcessRows(db, filters, viewer, time, read),
     (row) => row.processId,
   );
@@ -88,7 +88,7 @@ async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueVie
  * not one page, under the same `where` as the page (process-filters.ts). Streamed, audited at its start
  * and its end (lib/exports/list-export.ts).
  */
-export async function exportProcesses(ctx: Ctx, input: unknown, signal?: AbortSignal): Promise<CsvExport> {
+export async function exportProcesses(ctx: Ctx, input: unknown, options: ExportOptions = {}): Promise<CsvExport> {
   const user = requireCapability(ctx, "lists.export");
   const viewer: QueueViewer = { userId: user.id, role: user.role };
   const filters = parseInput(ProcessFilters, (input as { filters?: unknown } | null)?.filters ?? {}, WHAT);
@@ -100,7 +100,7 @@ export async function exportProcesses(ctx: Ctx, input: unknown, signal?: AbortSi
     sort,
     columns: PROCESS_EXPORT_COLUMNS,
     cells: processCells,
-    batches: (shouldStop) => processBatches(ctx.db, filters, viewer, sort, shouldStop),
-    signal,
+    batches: (shouldStop) => processBatches(ctx.db, filters, viewer, sort, shouldStop, options.batchSize),
+    signal: options.signal,
   });
 }

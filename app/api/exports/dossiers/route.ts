@@ -11,6 +11,6 @@ export const GET = routeHandler(async (request: Request) => {
   const ctx = await getCtx();
   const raw = searchParamsOf(request);
   refuseIgnoredParams(findIgnoredDossierParams(raw));
-  const file = await exportDossiers(ctx, toListDossiersInput(loadDossierSearchParams(raw)), request.signal);
+  const file = await exportDossiers(ctx, toListDossiersInput(loadDossierSearchParams(raw)), { signal: request.signal });
   return csvAnswer(file);
 });

@@ -15,6 +15,6 @@ export const GET = routeHandler(async (request: Request) => {
   const ctx = await getCtx();
   const raw = searchParamsOf(request);
   refuseIgnoredParams(findIgnoredProcessParams(raw));
-  const file = await exportProcesses(ctx, toListProcessesInput(loadProcessSearchParams(raw)), request.signal);
+  const file = await exportProcesses(ctx, toListProcessesInput(loadProcessSearchParams(raw)), { signal: request.signal });
   return csvAnswer(file);
 });
