@@ -12,15 +12,19 @@ export function searchParamsOf(request: Request): Record<string, string | string
   return raw;
 }
 
+const PAGE_ONLY = new Set(["size", "cursor"]);
+
 /**
  * The list pages leave out a value they do not know and say so on the page; a file has no place to say
  * it, and exporting a wider view than asked would be worse than nothing: refuse, naming each parameter.
  */
 export function refuseIgnoredParams(ignored: IgnoredParam[]): void {
-  if (ignored.length === 0) return;
+  // The page position is not read by an export: a page size it does not know changes nothing in the file.
+  const refused = ignored.filter((p) => !PAGE_ONLY.has(p.key));
+  if (refused.length === 0) return;
   throw new InvalidInput(
     "This view cannot be exported",
-    ignored.slice(0, 5).map((p) => `${p.key}: “${p.value}” is not known${p.expected ? ` (${p.expected})` : ""}`),
+    refused.slice(0, 5).map((p) => `${p.key}: “${p.value}” is not known${p.expected ? ` (${p.expected})` : ""}`),
   );
 }
 
