@@ -47,6 +47,9 @@ const EXPECTED: Record<string, Expectation> = {
   "route:/api/processes/[processId]/result": { answers: results },
   "route:/api/processes/[processId]/result/media/[slug]": { answers: results },
   "route:/api/audit/export": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
+  // A bulk file of personal data: compliance and admins (lists.export).
+  "route:/api/exports/processes": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
+  "route:/api/exports/dossiers": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
 };
 
 function routesIn(dir: string, prefix = ""): string[] {

@@ -31,5 +31,7 @@ describe("the permission matrix", () => {
     expect(capabilityFor("/api/health")).toBeNull();
     expect(capabilityFor("/admin/inbox")).toBe("desk.admin");
     expect(capabilityFor("/api/processes/p-1/result/media/front")).toBe("results.read");
+    expect(capabilityFor("/api/exports/processes")).toBe("lists.export");
+    expect(capabilityFor("/api/exports/dossiers")).toBe("lists.export");
   });
 });

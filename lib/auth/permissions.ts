@@ -10,6 +10,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const PERMISSIONS = {
   /** Look up; lists; status, finalResult, providerSpecific. */
   "processes.read": ["support", "compliance", "admin"],
+  /** A whole list (the queue, the dossiers) as a CSV file: a bulk file of personal data, so not support's. */
+  "lists.export": ["compliance", "admin"],
   /** Full result: sub-breakdowns, images, raw files, zip download. */
   "results.read": ["compliance", "admin"],
   "notes.write": ["support", "compliance", "admin"],
@@ -32,6 +34,7 @@ export type Capability = keyof typeof PERMISSIONS;
 
 export const CAPABILITY_LABELS: Record<Capability, string> = {
   "processes.read": "look up; lists; status, `finalResult`, `providerSpecific`",
+  "lists.export": "export a list (queue, dossiers) as a CSV file",
   "results.read": "full result: sub-breakdowns, images, raw files, zip download",
   "notes.write": "notes on a dossier",
   "reviews.read": "review outcome: decision, reason category, time, assignee",

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireCapability, type Ctx } from "../auth/context";
+import { can } from "../auth/permissions";
 import type { StatusCount } from "../processes/status-counts-types";
 import { countDossiers } from "./count-dossiers";
 import { listDossiers, type DossierPage, type ListDossiersInput } from "./list-dossiers";
@@ -8,10 +9,12 @@ import { listDossiers, type DossierPage, type ListDossiersInput } from "./list-d
 export interface DossierListPageModel {
   page: Promise<DossierPage>;
   count: Promise<StatusCount>;
+  /** Compliance and admins may take the whole view as a CSV file (lib/dossiers/export-dossiers.ts). */
+  canExport: boolean;
 }
 
 export async function getDossierListPage(ctx: Ctx, input: unknown): Promise<DossierListPageModel> {
-  requireCapability(ctx, "processes.read");
+  const user = requireCapability(ctx, "processes.read");
   const filters = (input as { filters?: unknown } | null)?.filters;
-  return { page: listDossiers(ctx.db, input as ListDossiersInput), count: countDossiers(ctx.db, filters) };
+  return { page: listDossiers(ctx.db, input as ListDossiersInput), count: countDossiers(ctx.db, filters), canExport: can(user.role, "lists.export") };
 }

@@ -9,6 +9,7 @@ import {
   readKeysetPage,
   exactTimestamp,
   type KeysetPage,
+  type KeysetRead,
 } from "../pagination/scoped-cursor";
 import { lookupCondition, requireLookup, startsWith } from "../processes/process-filters";
 import type { Lookup } from "../processes/parse-lookup";
@@ -83,37 +84,51 @@ async function describeDossiers(db: Db, ids: string[]) {
   );
 }
 
+/** The dossier list's rows for one keyset read: the view's `where` (dossierWhere, shared with its count and the CSV export). */
+export function readDossierRows(db: Db, filters: DossierFilters, time: DossierTimeColumn, { where, orderBy, limit }: KeysetRead) {
+  return db
+    .select({
+      dossierId: dossiers.dossierId,
+      processCount: dossiers.processCount,
+      lastActivityAt: dossiers.lastActivityAt,
+      firstSeenAt: dossiers.firstSeenAt,
+      goneAt: dossiers.goneAt,
+      position: exactTimestamp(time),
+    })
+    .from(dossiers)
+    .where(and(dossierWhere(filters), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+type DossierTimeColumn = typeof dossiers.firstSeenAt | typeof dossiers.lastActivityAt;
+export type DossierRow = Omit<Awaited<ReturnType<typeof readDossierRows>>[number], "position">;
+
+/** The timestamp a sort orders by (and a keyset position is taken on). */
+export function dossierSortTime(sort: DossierSort): DossierTimeColumn {
+  return sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
+}
+
 /** Dossiers a page at a time by keyset, newest activity first unless asked otherwise. */
 export async function listDossiers(db: Db, input: ListDossiersInput = {}): Promise<DossierPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListDossiersInput, input, "This view of the dossiers is not valid");
   const scope = dossierListScope(sort, filters);
-  const time = sort.startsWith("first-seen") ? dossiers.firstSeenAt : dossiers.lastActivityAt;
+  const time = dossierSortTime(sort);
   const page = await readKeysetPage(
     { scope, cursor: rawCursor, time, id: dossiers.dossierId, sort, limit },
-    ({ where, orderBy, limit: rows }) =>
-      db
-        .select({
-          dossierId: dossiers.dossierId,
-          processCount: dossiers.processCount,
-          lastActivityAt: dossiers.lastActivityAt,
-          firstSeenAt: dossiers.firstSeenAt,
-          goneAt: dossiers.goneAt,
-          position: exactTimestamp(time),
-        })
-        .from(dossiers)
-        .where(and(dossierWhere(filters), where))
-        .orderBy(...orderBy)
-        .limit(rows),
+    (read) => readDossierRows(db, filters, time, read),
     (row) => row.dossierId,
   );
-  const described = await describeDossiers(db, page.items.map((i) => i.dossierId));
-  return {
-    ...page,
-    items: page.items.map((item) => ({
-      ...item,
-      firstName: described.get(item.dossierId)?.firstName ?? null,
-      lastName: described.get(item.dossierId)?.lastName ?? null,
-      latestStatus: described.get(item.dossierId)?.latestStatus ?? null,
-    })),
-  };
+  return { ...page, items: await withDescriptions(db, page.items) };
+}
+
+/** The rows with the newest extracted name and the newest status of each. */
+export async function withDescriptions(db: Db, rows: DossierRow[]): Promise<DossierListItem[]> {
+  const described = await describeDossiers(db, rows.map((row) => row.dossierId));
+  return rows.map((row) => ({
+    ...row,
+    firstName: described.get(row.dossierId)?.firstName ?? null,
+    lastName: described.get(row.dossierId)?.lastName ?? null,
+    latestStatus: described.get(row.dossierId)?.latestStatus ?? null,
+  }));
 }

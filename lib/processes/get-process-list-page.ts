@@ -18,6 +18,8 @@ export interface ProcessListPageModel {
   bulkRetry: Promise<BulkRetrySummary> | null;
   /** The review filters (My queue, Decided, Unassigned) are for the roles that review. */
   canReview: boolean;
+  /** Compliance and admins may take the whole view as a CSV file (lib/processes/export-processes.ts). */
+  canExport: boolean;
 }
 
 export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<ProcessListPageModel> {
@@ -33,5 +35,5 @@ export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<Proc
     can(user.role, "retries.write") && failedInView
       ? getBulkRetrySelection(ctx, { filters: view.data.filters, sort: view.data.sort }).then(({ items: _items, ...summary }) => summary)
       : null;
-  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write") };
+  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export") };
 }

@@ -9,6 +9,7 @@ import {
   readKeysetPage,
   exactTimestamp,
   type KeysetPage,
+  type KeysetRead,
 } from "../pagination/scoped-cursor";
 import type { QueueViewer } from "./assignment-filter";
 import { processWhere } from "./process-filters";
@@ -68,6 +69,42 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
 }
 
 /**
+ * The queue's rows for one keyset read: the view's `where` (process-filters.ts, the one definition the
+ * page, its counts and the CSV export share) and the keyset's. Each row carries its exact `position`.
+ */
+export function readProcessRows(db: Db, filters: ProcessFilters, viewer: QueueViewer | null, time: ProcessTimeColumn, { where, orderBy, limit }: KeysetRead) {
+  return db
+    .select({
+      processId: processes.processId,
+      dossierId: processes.dossierId,
+      status: processes.status,
+      processType: processes.processType,
+      documentType: processes.documentType,
+      firstName: processes.firstName,
+      lastName: processes.lastName,
+      documentNumber: processes.documentNumber,
+      dateOfBirth: processes.dateOfBirth,
+      issuingCountry: processes.issuingCountry,
+      retryOfProcessId: processes.retryOfProcessId,
+      createdAt: processes.createdAt,
+      updatedAt: processes.updatedAt,
+      position: exactTimestamp(time),
+    })
+    .from(processes)
+    .where(and(processWhere(filters, viewer), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+type ProcessTimeColumn = typeof processes.createdAt | typeof processes.updatedAt;
+export type ProcessRow = Omit<Awaited<ReturnType<typeof readProcessRows>>[number], "position">;
+
+/** The timestamp a sort orders by (and a keyset position is taken on). */
+export function processSortTime(sort: ProcessSort): ProcessTimeColumn {
+  return sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
+}
+
+/**
  * One page of the queue, filtered and sorted in SQL and read by keyset (no OFFSET): every page costs
  * the same however deep it is. The order is (time, process id) in the asked direction; the id breaks
  * ties so that rows sharing a timestamp are neither repeated nor skipped.
@@ -75,43 +112,24 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
 export async function listProcesses(db: Db, input: ListProcessesInput = {}, viewer: QueueViewer | null = null): Promise<ProcessPage> {
   const { filters, sort, limit, cursor: rawCursor } = parseInput(ListProcessesInput, input, "This view of the queue is not valid");
   const scope = processListScope(sort, filters, viewer);
-  const time = sort.startsWith("created") ? processes.createdAt : processes.updatedAt;
+  const time = processSortTime(sort);
   const page = await readKeysetPage(
     { scope, cursor: rawCursor, time, id: processes.processId, sort, limit },
-    ({ where, orderBy, limit: rows }) =>
-      db
-        .select({
-          processId: processes.processId,
-          dossierId: processes.dossierId,
-          status: processes.status,
-          processType: processes.processType,
-          documentType: processes.documentType,
-          firstName: processes.firstName,
-          lastName: processes.lastName,
-          documentNumber: processes.documentNumber,
-          dateOfBirth: processes.dateOfBirth,
-          issuingCountry: processes.issuingCountry,
-          retryOfProcessId: processes.retryOfProcessId,
-          createdAt: processes.createdAt,
-          updatedAt: processes.updatedAt,
-          position: exactTimestamp(time),
-        })
-        .from(processes)
-        .where(and(processWhere(filters, viewer), where))
-        .orderBy(...orderBy)
-        .limit(rows),
+    (read) => readProcessRows(db, filters, viewer, time, read),
     (row) => row.processId,
   );
-  const ids = page.items.map((row) => row.processId);
+  return { ...page, items: await withReviewState(db, page.items) };
+}
+
+/** The rows with who works on each and the decision in force: two look-ups by the rows' ids. */
+export async function withReviewState(db: Db, rows: ProcessRow[]): Promise<ProcessListItem[]> {
+  const ids = rows.map((row) => row.processId);
   const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
-  return {
-    ...page,
-    items: page.items.map((item) => ({
-      ...item,
-      assignee: assignees.get(item.processId) ?? null,
-      decision: decisions.get(item.processId) ?? null,
-    })),
-  };
+  return rows.map((row) => ({
+    ...row,
+    assignee: assignees.get(row.processId) ?? null,
+    decision: decisions.get(row.processId) ?? null,
+  }));
 }
 
 /** Who works on each of a page's processes: primary-key look-ups for those rows only, never a join over the queue. */

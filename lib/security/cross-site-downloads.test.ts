@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crossSiteDownloadPage, isCrossSiteDownload } from "./cross-site-downloads";
 
-const downloads = ["/api/processes/p-1/result", "/api/processes/p-1/result/media/front", "/api/audit/export"];
+const downloads = ["/api/processes/p-1/result", "/api/processes/p-1/result/media/front", "/api/audit/export", "/api/exports/processes", "/api/exports/dossiers"];
 
 describe("isCrossSiteDownload", () => {
   it.each(downloads)("refuses %s asked for by another site", (path) => {

@@ -99,4 +99,14 @@ describe("page loaders", () => {
     else if (can(who, need)) await expect(answer).resolves.toBeTypeOf("object");
     else await expect(answer).rejects.toBeInstanceOf(Forbidden);
   });
+
+  // The lists' "Export CSV" is a bulk file of personal data: offered only where the export route answers.
+  it.each(["support", "compliance", "admin"] as const)("the lists offer their CSV export to %s only when the role may export", async (role) => {
+    const { getProcessListPage } = await import("../../lib/processes/get-process-list-page");
+    const { getDossierListPage } = await import("../../lib/dossiers/get-dossier-list-page");
+    const ctx = contexts.get(role)!;
+    expect((await settled(await getProcessListPage(ctx, {})) as { canExport: boolean }).canExport).toBe(can(role, "lists.export"));
+    expect((await settled(await getDossierListPage(ctx, {})) as { canExport: boolean }).canExport).toBe(can(role, "lists.export"));
+    expect(can(role, "lists.export")).toBe(role !== "support");
+  });
 });

@@ -3,6 +3,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
+import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { requirePage } from "@/lib/server/session";
 import { getDossierListPage } from "@/lib/dossiers/get-dossier-list-page";
@@ -29,7 +30,10 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
     <section aria-labelledby="dossiers-heading" className="flex flex-col gap-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 id="dossiers-heading" className="text-xl font-semibold">Dossiers</h1>
-        <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
+          {model.canExport && <ExportCsvLink href={`/api/exports/dossiers${serializeDossierSearchParams({ ...params, size: null, cursor: null })}`} plural="dossiers" />}
+        </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredDossierParams(raw)} cleanHref={`/dossiers${serializeDossierSearchParams(params)}`} />
       <NuqsAdapter>

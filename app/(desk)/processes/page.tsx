@@ -3,6 +3,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
+import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { getProcessListPage } from "@/lib/processes/get-process-list-page";
 import { loadPage } from "@/lib/server/load-page";
@@ -35,9 +36,13 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
         <h1 id="processes-heading" className="text-xl font-semibold">
           Processes
         </h1>
-        <p className="text-sm text-slate-600">
-          Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-sm text-slate-600">
+            Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
+          </p>
+          {/* The view without its page: the export takes every row (size and cursor are not read). */}
+          {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} plural="processes" />}
+        </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>

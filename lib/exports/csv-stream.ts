@@ -1,0 +1,91 @@
+import { createLogger } from "../log/logger";
+import { CSV_BOM, csvLine, type CsvValue } from "./csv-format";
+
+const log = createLogger("export");
+
+/** How an export ended: every row sent, the client gone (or the request aborted), or a failure. */
+export type CsvExportOutcome = "complete" | "aborted" | "failed";
+
+export interface CsvExportEnd {
+  /** Rows handed to the response (an aborted download may have received fewer). */
+  rows: number;
+  outcome: CsvExportOutcome;
+}
+
+export interface CsvStreamOptions<T> {
+  columns: readonly string[];
+  /** The rows, a batch at a time; `shouldStop` turns true once the download is abandoned. */
+  batches: (shouldStop: () => boolean) => AsyncIterator<T[]>;
+  cells: (row: T) => readonly CsvValue[];
+  /** The request's signal: a client that disconnects stops the reading before its next batch. */
+  signal?: AbortSignal;
+  /** Called once, however the export ends (the audit of its row count). */
+  onEnd: (end: CsvExportEnd) => Promise<void>;
+}
+
+/**
+ * A CSV file as a pull-based stream: the next batch is read only when the response has taken the one
+ * before, so memory holds about one batch whatever the list's size. The file starts with the UTF-8 byte
+ * order mark and the column names. A failure mid-file errors the stream, so the download fails visibly
+ * instead of ending as a shorter file that looks whole.
+ */
+export function csvStream<T>(options: CsvStreamOptions<T>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stopped = false;
+  let rows = 0;
+  let ended: Promise<void> | null = null;
+  const batches = options.batches(() => stopped || options.signal?.aborted === true);
+  const end = (outcome: CsvExportOutcome) => {
+    ended ??= options.onEnd({ rows, outcome }).catch((error: unknown) => log.error("export end not recorded", { error, rows, outcome }));
+    return ended;
+  };
+  const stop = async () => {
+    stopped = true;
+    await batches.return?.();
+    await end("aborted");
+  };
+  const onAbort = () => void stop();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + csvLine(options.columns)));
+    },
+    async pull(controller) {
+      try {
+        if (stopped || options.signal?.aborted) {
+          await stop();
+          controller.error(new Error("export aborted"));
+          return;
+        }
+        const next = await batches.next();
+        if (stopped) {
+          controller.error(new Error("export aborted"));
+          return;
+        }
+        if (next.done) {
+          options.signal?.removeEventListener("abort", onAbort);
+          await end("complete");
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(options.cells(row))).join("")));
+        rows += next.value.length;
+      } catch (error) {
+        if (stopped) {
+          controller.error(error);
+          return;
+        }
+        stopped = true;
+        options.signal?.removeEventListener("abort", onAbort);
+        log.error("export failed", { error, rows });
+        await end("failed");
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      options.signal?.removeEventListener("abort", onAbort);
+      await stop();
+    },
+  });
+}

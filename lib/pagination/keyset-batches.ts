@@ -1,0 +1,37 @@
+import "server-only";
+import { asc, desc, type AnyColumn } from "drizzle-orm";
+import { planKeyset, type CursorPosition, type KeysetRead } from "./scoped-cursor";
+
+/** An export's pace: big enough that a million rows take few round trips, small enough to keep memory flat. */
+export const EXPORT_BATCH_SIZE = 2_000;
+
+/**
+ * Every row of a list ordered by (time, id), a batch at a time, by the same keyset plan the pages use: each
+ * batch starts strictly after the last row of the one before, so none is repeated or skipped and every batch
+ * costs the same however deep it is. `shouldStop` is asked before each query (an aborted download stops here).
+ *
+ * The batches are separate statements, not one snapshot: a row that changes while the export runs may move
+ * past the position already read (an update in `updated.desc` order) and be left out, as it would from
+ * paging through the list by hand. One long transaction would hold a connection (PGlite has only one) for
+ * the whole download.
+ */
+export async function* readKeysetBatches<R extends { position: string }>(
+  view: { time: AnyColumn; id: AnyColumn; sort: string; batchSize?: number; shouldStop?: () => boolean },
+  read: (query: KeysetRead) => Promise<R[]>,
+  idOf: (row: R) => string,
+): AsyncGenerator<Omit<R, "position">[]> {
+  const order = view.sort.endsWith("asc") ? "asc" : "desc";
+  const limit = view.batchSize ?? EXPORT_BATCH_SIZE;
+  let after: CursorPosition | null = null;
+  for (;;) {
+    if (view.shouldStop?.()) return;
+    const plan = planKeyset(view.time, view.id, order, after ? { ...after, direction: "next" } : null);
+    const by = plan.descending ? desc : asc;
+    const rows = await read({ where: plan.where, orderBy: [by(view.time), by(view.id)], limit });
+    if (rows.length === 0) return;
+    const last = rows.at(-1)!;
+    after = { at: last.position, id: idOf(last) };
+    yield rows.map(({ position: _position, ...row }) => row);
+    if (rows.length < limit) return;
+  }
+}
