@@ -7,7 +7,9 @@ const ROOT = path.resolve(__dirname, "../..");
 
 /** Every `action: "…"` literal the code records (tests excluded), plus the ones built from a variable. */
 function recordedActions(): Set<string> {
+  // Built from a variable: review-decisions.ts, serve-result-file.ts, exports/list-export.ts.
   const actions = new Set(["review.confirm", "review.send_back", "result.download", "result.view_media"]);
+  for (const list of ["processes", "dossiers"]) actions.add(`${list}.export_start`).add(`${list}.export`);
   for (const dir of ["lib", "app", "scripts"]) {
     for (const entry of readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) continue;
@@ -34,6 +36,11 @@ describe("describeAuditEntry", () => {
   it("counts with the right number", () => {
     expect(describeAuditEntry("retention.run", { days: 0, processes: 1, dossiers: 1, zips: 0 })).toBe("Retention (0 days) purged 1 process in 1 dossier, 0 zips");
     expect(describeAuditEntry("audit.export", { rows: 1234 })).toBe("Exported the audit log (1,234 rows)");
+  });
+
+  it("says how an export ended when it did not complete", () => {
+    expect(describeAuditEntry("processes.export", { rows: 120, outcome: "aborted" })).toBe("Exported the queue as CSV (120 rows, aborted)");
+    expect(describeAuditEntry("dossiers.export", { rows: 1, outcome: "complete" })).toBe("Exported the dossier list as CSV (1 row)");
   });
 
   it("names an action it does not know by its code, whatever its details", () => {
