@@ -192,6 +192,8 @@ export const webhookInbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", tz).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", tz),
     lastError: text("last_error"),
+    /** When the status stage stored the process (the overview's "notification to stored status"). */
+    statusStoredAt: timestamp("status_stored_at", tz),
     doneAt: timestamp("done_at", tz),
   },
   (t) => [

@@ -11,6 +11,7 @@ CREATE TABLE "process_findings" (
 );
 --> statement-breakpoint
 ALTER TABLE "processes" ADD COLUMN "final_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "webhook_inbox" ADD COLUMN "status_stored_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "process_findings" ADD CONSTRAINT "process_findings_process_id_processes_process_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("process_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "process_findings_flagged_idx" ON "process_findings" USING btree ("path","process_id") WHERE "process_findings"."result" = 'consider';--> statement-breakpoint
 CREATE INDEX "processes_final_idx" ON "processes" USING btree ("final_at") WHERE "processes"."final_at" is not null;--> statement-breakpoint
