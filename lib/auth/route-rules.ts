@@ -19,6 +19,8 @@ export const ROUTE_RULES: { pattern: RegExp; need: Capability | null }[] = [
   { pattern: /^\/api\/admin\//, need: "desk.admin" },
   { pattern: /^\/api\/processes\/[^/]+\/result(\/|$)/, need: "results.read" },
   { pattern: /^\/api\/audit\//, need: "audit.read" },
+  { pattern: /^\/overview(\/|$)/, need: "oversight.read" },
+  { pattern: /^\/api\/overview\//, need: "oversight.read" },
 ];
 
 export function capabilityFor(pathname: string): Capability | null {

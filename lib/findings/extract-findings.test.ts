@@ -86,7 +86,7 @@ describe("findings of each simulator scenario", () => {
     const documentProps = (run.documentReport as { properties?: Record<string, unknown> }).properties ?? {};
     if (typeof documentProps.issuing_country === "string") expect(found.get("document")?.properties?.issuing_country).toBe(documentProps.issuing_country);
     const text = JSON.stringify(rows);
-    for (const personal of [run.person.firstName, run.person.lastName, run.document.documentNumber, run.person.dateOfBirth]) {
+    for (const personal of [run.person.firstName, run.person.lastName, run.document.number, run.person.dateOfBirth]) {
       if (personal) expect(text).not.toContain(personal);
     }
   });
