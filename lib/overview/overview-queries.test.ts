@@ -30,7 +30,7 @@ const ids: Record<string, string> = {};
 const at = (d: string, minute: number, second = 0) => new Date(Date.parse(`${d}T00:00:00Z`) + minute * 60_000 + second * 1000);
 
 async function seed(name: string, d: string, status: string, created: number, updated: number, failReason?: string) {
-  const process = {
+  const process: Record<string, unknown> = {
     ...assureProcess(d, { status: status as never, created, updated, issuingCountry: country }),
     ...(failReason ? { failReason: { type: failReason, message: "..." } } : {}),
   };
