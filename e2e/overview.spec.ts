@@ -15,12 +15,12 @@ test("the overview draws its charts, links to the queue and exports a table", as
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   const perDay = page.locator('[data-chart="status-per-day"]');
   // recharts draws SVG in the browser: bars of the stacked chart are there once hydrated.
-  await expect(perDay.locator("svg.recharts-surface")).toBeVisible();
+  await expect(perDay.locator('svg.recharts-surface[role="application"]')).toBeVisible();
   await expect(perDay.locator(".recharts-bar-rectangle").first()).toBeAttached();
   for (const id of ["outcome-share", "fail-reasons", "flagged-findings", "final-turnaround", "review-backlog", "retries", "intake"]) {
     const chart = page.locator(`[data-chart="${id}"]`);
     // Each chart either draws or says its range is empty.
-    await expect(chart.locator("svg.recharts-surface").or(chart.getByText(/^No /))).toBeVisible();
+    await expect(chart.locator('svg.recharts-surface[role="application"]').or(chart.getByText(/^No /))).toBeVisible();
   }
   await page.screenshot({ path: "test-results/overview/overview.png", fullPage: true });
 
