@@ -4,13 +4,17 @@ import type { Db, Tx } from "../../db/client";
 import { processFindings } from "../../db/schema";
 import type { OnfidoReport } from "../onfido/report-schemas";
 import { isResultError } from "../results/result-errors";
+import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { unpackResult } from "../results/unpack-result";
 import { extractFindings } from "./extract-findings";
 
-/** The Onfido reports of a zip; null when the desk refuses to open it (the process page says why). */
+/**
+ * The Onfido reports of a zip; null when the desk refuses to open it (the process page says why). Pictures
+ * and videos are left compressed: inflating them would cost the result stage more than the rest of its work.
+ */
 export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | null> {
   try {
-    return (await unpackResult(zip)).reports.map((r) => r.report);
+    return (await unpackResult(zip, DEFAULT_RESULT_LIMITS, { reportsOnly: true })).reports.map((r) => r.report);
   } catch (error) {
     if (isResultError(error)) return null;
     throw error;
