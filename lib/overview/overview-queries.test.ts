@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/test-
 import { replaceFindings } from "../findings/store-findings";
 import { OnfidoReportSchema } from "../onfido/report-schemas";
 import { assureProcess, uniqueDay } from "../processes/testing/seed-processes";
+import { listProcesses } from "../processes/list-processes";
 import { upsertProcess } from "../processes/upsert-process";
 import { sampleDocumentReport } from "../results/testing/sample-result";
 import { eq } from "drizzle-orm";
@@ -151,6 +152,17 @@ describe("overview aggregates", () => {
       { hour: `${day}T10:00`, received: 2, failed: 0, dead: 1, p50: 3, p95: 3.9 },
       { hour: `${day}T11:00`, received: 1, failed: 1, dead: 0, p50: null, p95: null },
     ]);
+  });
+});
+
+describe("the queue filters the charts link to", () => {
+  it("opens the processes a finding or a fail reason counted", async () => {
+    const ofQueue = async (filters: Record<string, unknown>) =>
+      (await listProcesses(database.db, { filters: { country, dates: "created", from: day, to: next, ...filters } })).items.map((p) => p.processId).sort();
+    expect(await ofQueue({ finding: "document.image_integrity.image_quality" })).toEqual([ids.rejected, ids.inconclusive].sort());
+    expect(await ofQueue({ finding: "document.visual_authenticity.original_document_present" })).toEqual([ids.inconclusive]);
+    expect(await ofQueue({ status: ["failed"], reason: "TIMEOUT" })).toEqual([ids.failedTimeout]);
+    await expect(ofQueue({ finding: "document; drop table" })).rejects.toThrow(/finding/);
   });
 });
 
