@@ -38,6 +38,7 @@ export const TOMBSTONE_COLUMNS = [
   "firstSeenAt",
   "lastSyncedAt",
   "retryOfProcessId",
+  "finalAt",
   "issuingCountry",
   "purgedAt",
   "purgeReason",

@@ -83,6 +83,8 @@ export const processes = pgTable(
     retryOfProcessId: text("retry_of_process_id").references((): AnyPgColumn => processes.processId, {
       onDelete: "set null",
     }),
+    /** When the desk first stored the process final: Assure's `updatedAt` of that copy (the overview's turnaround). */
+    finalAt: timestamp("final_at", tz),
 
     // Look-up columns, extracted from finalResult or, when Assure gave none, the document verification.
     firstName: text("first_name"),
@@ -111,6 +113,7 @@ export const processes = pgTable(
     index("processes_date_of_birth_idx").on(t.dateOfBirth),
     index("processes_id_prefix_idx").on(sql`${t.processId} text_pattern_ops`),
     index("processes_country_idx").on(t.issuingCountry),
+    index("processes_final_idx").on(t.finalAt).where(sql`${t.finalAt} is not null`),
   ],
 );
 
@@ -189,6 +192,8 @@ export const webhookInbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", tz).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", tz),
     lastError: text("last_error"),
+    /** When the status stage stored the process (the overview's "notification to stored status"). */
+    statusStoredAt: timestamp("status_stored_at", tz),
     doneAt: timestamp("done_at", tz),
   },
   (t) => [
@@ -268,3 +273,4 @@ export const maintenanceJobs = pgTable("maintenance_jobs", {
 
 export * from "./staff-schema";
 export * from "./retention-schema";
+export * from "./findings-schema";

@@ -14,8 +14,8 @@ import { authFile, type DemoUser } from "./support/auth";
 type Who = "anonymous" | Exclude<DemoUser, "compliance2">;
 const WHO: Who[] = ["anonymous", "support", "compliance", "admin"];
 
-/** ok: 2xx · signin: sent to sign-in · 401 · 403 · a number: that status. */
-type Answer = "ok" | "signin" | 401 | 403 | 404;
+/** ok: 2xx · signin: sent to sign-in · a number: that status. */
+type Answer = "ok" | "signin" | 400 | 401 | 403 | 404;
 type Expectation = { method?: "GET" | "POST"; answers: Record<Who, Answer> };
 
 const everyone = (answer: Answer): Record<Who, Answer> => ({ anonymous: answer, support: answer, compliance: answer, admin: answer });
@@ -50,6 +50,9 @@ const EXPECTED: Record<string, Expectation> = {
   // A bulk file of personal data: compliance and admins (lists.export).
   "route:/api/exports/processes": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
   "route:/api/exports/dossiers": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
+  "page:/overview": { answers: { anonymous: "signin", support: 403, compliance: "ok", admin: "ok" } },
+  // Without ?chart= it has nothing to export: those who may are told so (400).
+  "route:/api/overview/export": { answers: { anonymous: 401, support: 403, compliance: 400, admin: 400 } },
 };
 
 function routesIn(dir: string, prefix = ""): string[] {

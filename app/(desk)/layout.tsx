@@ -15,6 +15,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const links = [
     { href: "/processes", label: "Processes" },
     { href: "/dossiers", label: "Dossiers" },
+    ...(can(ctx.user.role, "oversight.read") ? [{ href: "/overview", label: "Overview" }] : []),
     ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];

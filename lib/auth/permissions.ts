@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   /** Webhook inbox, replay, sync; staff users. */
   "desk.admin": ["admin"],
   "audit.read": ["compliance", "admin"],
+  /** The overview (/overview): outcomes, findings, turnaround, retries and intake as charts, and their CSV. */
+  "oversight.read": ["compliance", "admin"],
   /** Erase a dossier's personal data on request. */
   "data.erase": ["compliance", "admin"],
   /** Place and lift a legal hold. */
@@ -42,6 +44,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   "retries.write": "retry and bulk retry of failed processes",
   "desk.admin": "webhook inbox, replay, sync; staff users",
   "audit.read": "audit log",
+  "oversight.read": "overview: charts of outcomes, findings, turnaround, retries, intake; their CSV",
   "data.erase": "erase a dossier's personal data on request",
   "data.hold": "legal hold on a dossier",
 };

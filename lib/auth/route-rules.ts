@@ -20,6 +20,8 @@ export const ROUTE_RULES: { pattern: RegExp; need: Capability | null }[] = [
   { pattern: /^\/api\/processes\/[^/]+\/result(\/|$)/, need: "results.read" },
   { pattern: /^\/api\/audit\//, need: "audit.read" },
   { pattern: /^\/api\/exports\/(processes|dossiers)\/?$/, need: "lists.export" },
+  { pattern: /^\/overview(\/|$)/, need: "oversight.read" },
+  { pattern: /^\/api\/overview\//, need: "oversight.read" },
 ];
 
 export function capabilityFor(pathname: string): Capability | null {

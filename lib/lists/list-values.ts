@@ -30,3 +30,9 @@ export type AssignmentFilter = (typeof ASSIGNMENT_FILTERS)[number];
 
 /** Document types Assure reports, including `unknown` for an Onfido type it does not map. */
 export const LISTED_DOCUMENT_TYPES = [...DOCUMENT_TYPES, "unknown"] as const;
+
+/** A failReason type as Assure sends it (PROVIDER_ERROR, consentDenied). */
+export const FAIL_REASON_PATTERN = /^[A-Za-z0-9_.-]{1,80}$/;
+
+/** A finding path: a report, a breakdown, a sub-breakdown (lib/findings/extract-findings.ts). */
+export const FINDING_PATH_PATTERN = /^[a-z][a-z0-9_]{0,63}(\.[a-z][a-z0-9_]{0,63}){0,2}$/;

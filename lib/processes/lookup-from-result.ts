@@ -3,9 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processes } from "../../db/schema";
 import { reportFields } from "../onfido/extracted-fields";
-import { isDocumentReport } from "../onfido/report-schemas";
-import { isResultError } from "../results/result-errors";
-import { unpackResult } from "../results/unpack-result";
+import { reportsOfZip } from "../findings/store-findings";
+import { isDocumentReport, type OnfidoReport } from "../onfido/report-schemas";
 import { foldForSearch, lookupFromSources, type LookupFields } from "./extract-lookup";
 
 /** Onfido's document types in Assure's words (the same mapping Assure applies to `providerSpecific`). */
@@ -18,21 +17,18 @@ const ASSURE_DOCUMENT_TYPE: Record<string, string> = {
 
 const LOOKUP_KEYS = ["firstName", "lastName", "documentNumber", "documentType", "dateOfBirth", "nationality", "issuingCountry"] as const;
 
-/** The look-up fields the Onfido document report of a full-result zip carries; null when it has none. */
-export async function lookupFromZip(zip: Uint8Array): Promise<LookupFields | null> {
-  let reports;
-  try {
-    ({ reports } = await unpackResult(zip));
-  } catch (error) {
-    // A zip the desk refuses to open is shown as refused on the process page; it simply adds no fields.
-    if (isResultError(error)) return null;
-    throw error;
-  }
-  const report = reports.find((r) => isDocumentReport(r.report))?.report;
+/** The look-up fields the Onfido document report carries; null when there is none. */
+export function lookupFromReports(reports: readonly OnfidoReport[] | null): LookupFields | null {
+  const report = reports?.find((r) => isDocumentReport(r));
   if (!report) return null;
   const fields: Record<string, unknown> = { ...reportFields(report) };
   if (typeof fields.documentType === "string") fields.documentType = ASSURE_DOCUMENT_TYPE[fields.documentType] ?? null;
   return lookupFromSources([fields]);
+}
+
+/** The same from a full-result zip (a zip the desk refuses to open simply adds no fields). */
+export async function lookupFromZip(zip: Uint8Array): Promise<LookupFields | null> {
+  return lookupFromReports(await reportsOfZip(zip));
 }
 
 /**
@@ -48,7 +44,7 @@ export function needsReport(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]
  * report (a real `providerSpecific` need not carry the extracted fields). Only empty columns are written:
  * what Assure said wins. Returns whether anything changed.
  */
-export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array): Promise<boolean> {
+export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array, reports?: Promise<OnfidoReport[] | null>): Promise<boolean> {
   const [row] = await db
     .select({
       firstName: processes.firstName,
@@ -62,7 +58,8 @@ export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: 
     .from(processes)
     .where(eq(processes.processId, processId));
   if (!row || !needsReport(row)) return false;
-  const fromReport = await lookupFromZip(zip);
+  // The result stage opens the zip once for this and for the findings.
+  const fromReport = reports ? lookupFromReports(await reports) : await lookupFromZip(zip);
   if (!fromReport) return false;
   const merged = Object.fromEntries(LOOKUP_KEYS.map((key) => [key, row[key] ?? fromReport[key]])) as Record<(typeof LOOKUP_KEYS)[number], string | null>;
   if (LOOKUP_KEYS.every((key) => merged[key] === row[key])) return false;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { dossiers, processes } from "../../db/schema";
+import { dossiers, processFindings, processes } from "../../db/schema";
 import { InvalidInput } from "../errors";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
 import { parseLookup, type Lookup } from "./parse-lookup";
@@ -85,11 +85,19 @@ export function processConditionsExceptStatus(filters: ProcessFilters, viewer?: 
   if (filters.type) conditions.push(eq(processes.processType, filters.type));
   if (filters.doc) conditions.push(eq(processes.documentType, filters.doc));
   if (filters.country) conditions.push(eq(processes.issuingCountry, filters.country));
+  if (filters.reason) conditions.push(eq(processes.failReasonType, filters.reason));
+  if (filters.finding) conditions.push(flaggedCondition(filters.finding));
   // Days are UTC days, as every time on the desk is shown in UTC; `to` includes its whole day.
   const time = filters.dates === "created" ? processes.createdAt : processes.updatedAt;
   if (filters.from) conditions.push(gte(time, dayStart(filters.from)));
   if (filters.to) conditions.push(lt(time, nextDayStart(filters.to)));
   return conditions;
+}
+
+/** Onfido flagged this report, breakdown or sub-breakdown `consider` (process_findings_flagged_idx). */
+export function flaggedCondition(path: string): SQL {
+  return sql`exists (select 1 from ${processFindings} where ${processFindings.processId} = ${processes.processId}
+    and ${processFindings.path} = ${path} and ${processFindings.result} = 'consider')`;
 }
 
 export function processWhere(filters: ProcessFilters, viewer?: QueueViewer | null): SQL | undefined {
@@ -100,5 +108,5 @@ export function processWhere(filters: ProcessFilters, viewer?: QueueViewer | nul
 
 /** True when something other than the status narrows the set (the counters then do not apply). */
 export function narrowsBeyondStatus(filters: ProcessFilters): boolean {
-  return Boolean(filters.q?.trim() || filters.assigned || filters.type || filters.doc || filters.country || filters.from || filters.to);
+  return Boolean(filters.q?.trim() || filters.assigned || filters.type || filters.doc || filters.country || filters.reason || filters.finding || filters.from || filters.to);
 }

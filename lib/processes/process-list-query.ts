@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "../assure/values";
 import { describeDays, listFilters, pageOf } from "../lists/list-query";
-import { ASSIGNMENT_FILTERS, DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS } from "../lists/list-values";
+import { ASSIGNMENT_FILTERS, DATE_FIELDS, FAIL_REASON_PATTERN, FINDING_PATH_PATTERN, LISTED_DOCUMENT_TYPES, PROCESS_SORTS } from "../lists/list-values";
 
 /** The server's reading of a view of the queue; the value lists are in lib/lists/list-values.ts (zod-free, the client's). */
 
@@ -30,6 +30,10 @@ export const ProcessFilters = listFilters({
     .nullish(),
   dates: z.enum(DATE_FIELDS).nullish(),
   assigned: z.enum(ASSIGNMENT_FILTERS).nullish(),
+  /** Assure's failReason type (the overview's "why they failed" links here). */
+  reason: z.string().trim().regex(FAIL_REASON_PATTERN, "a fail reason is a word such as PROVIDER_ERROR").nullish(),
+  /** A finding path Onfido flagged `consider`, such as document.image_integrity.image_quality. */
+  finding: z.string().trim().regex(FINDING_PATH_PATTERN, "a finding is a dotted path such as document.image_integrity.image_quality").nullish(),
 });
 export type ProcessFilters = z.output<typeof ProcessFilters>;
 
@@ -46,6 +50,8 @@ export function describeProcessFilters(filters: ProcessFilters): string[] {
   if (filters.type) parts.push(`process type is ${filters.type}`);
   if (filters.doc) parts.push(`document type is ${filters.doc}`);
   if (filters.country) parts.push(`issuing country is ${filters.country}`);
+  if (filters.reason) parts.push(`failed for ${filters.reason}`);
+  if (filters.finding) parts.push(`Onfido flagged ${filters.finding}`);
   parts.push(...describeDays(filters.dates === "created" ? "created" : "updated", filters.from, filters.to));
   return parts;
 }

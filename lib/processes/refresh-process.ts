@@ -9,6 +9,7 @@ import { clearResultRefusal, recordResultRefusal } from "../results/result-refus
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { resultStore } from "../results/result-store";
 import { fillLookupFromResult } from "./lookup-from-result";
+import { replaceFindings, reportsOfZip } from "../findings/store-findings";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -69,7 +70,11 @@ export async function downloadResult(db: Db, assure: AssureClient, dossierId: st
   }
   if (!zip) return "none";
   if (!(await resultStore(db).put(processId, zip))) return "none";
-  await fillLookupFromResult(db, processId, zip);
+  const reports = reportsOfZip(zip);
+  reports.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
+  await fillLookupFromResult(db, processId, zip, reports);
+  const opened = await reports;
+  if (opened) await replaceFindings(db, processId, opened);
   await clearResultRefusal(db, processId);
   return "stored";
 }

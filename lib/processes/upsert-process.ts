@@ -2,7 +2,7 @@ import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
-import { FINAL_STATUSES, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
+import { FINAL_STATUSES, isFinalStatus, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
 import { parseInput } from "../parse-input";
 import { extractLookup } from "./extract-lookup";
@@ -57,6 +57,7 @@ function toRow(input: UpsertProcessInput, process: AssureProcess, now: Date): Ne
     firstSeenAt: now,
     lastSyncedAt: now,
     retryOfProcessId: input.retryOfProcessId ?? null,
+    finalAt: isFinalStatus(process.status) ? updatedAt : null,
     ...extractLookup(process),
   };
 }
@@ -65,6 +66,9 @@ const PROCESS_COLUMNS = getTableColumns(processes);
 const KEPT_ON_UPDATE = new Set(["processId", "firstSeenAt", "retryOfProcessId"]);
 /** Look-up columns the result stage may have filled from the zip's document report: a later copy without them keeps them. */
 const FILLED_FROM_RESULT = new Set(["firstName", "lastName", "nameSearch", "documentNumber", "documentType", "dateOfBirth", "nationality", "issuingCountry"]);
+
+/** The first final copy's time stays: a later copy of a final process (a sync, a replay) does not move it. */
+const FIRST_WINS = new Set(["finalAt"]);
 
 /**
  * On conflict the columns this row carries (all of them but the id, the first-seen time and the retry
@@ -79,7 +83,9 @@ function updateFromExcluded(row: NewProcessRow): Record<string, SQL> {
     if (KEPT_ON_UPDATE.has(key) || !column) continue;
     set[key] = FILLED_FROM_RESULT.has(key)
       ? sql.raw(`coalesce(excluded."${column.name}", "processes"."${column.name}")`)
-      : sql.raw(`excluded."${column.name}"`);
+      : FIRST_WINS.has(key)
+        ? sql.raw(`coalesce("processes"."${column.name}", excluded."${column.name}")`)
+        : sql.raw(`excluded."${column.name}"`);
   }
   return set;
 }

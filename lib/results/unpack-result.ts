@@ -86,7 +86,22 @@ function declaredSize(file: JSZip.JSZipObject): number | undefined {
   return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : undefined;
 }
 
-export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEFAULT_RESULT_LIMITS): Promise<UnpackedResult> {
+export interface UnpackOptions {
+  /**
+   * Only what may hold Onfido's JSON (the result stage's findings): entries named `*.json` or small enough
+   * to be a report whatever their name; pictures and videos are not inflated. The zip is checked the same.
+   */
+  reportsOnly?: boolean;
+}
+
+/** An entry this small is inflated and sniffed even in `reportsOnly` mode (an Onfido report is a few KiB). */
+const SMALL_ENTRY_BYTES = 16 * 1024;
+
+function mayHoldReport(name: string, declared: number | undefined): boolean {
+  return name.toLowerCase().endsWith(".json") || (declared !== undefined && declared <= SMALL_ENTRY_BYTES);
+}
+
+export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEFAULT_RESULT_LIMITS, options: UnpackOptions = {}): Promise<UnpackedResult> {
   const directory = readZipDirectory(bytes, limits);
   const zip = await loadZip(bytes);
   const files = Object.values(zip.files);
@@ -112,6 +127,7 @@ export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEF
     const name = file.unsafeOriginalName ?? file.name;
     const problem = entryNameProblem(name, limits.maxNameLength);
     if (problem) throw new UnsafeResultError("entry-name", `The zip has ${problem}.`);
+    if (options.reportsOnly && !mayHoldReport(name, declaredSize(file))) continue;
     const cap = Math.min(declaredSize(file) ?? limits.maxEntryBytes, limits.maxEntryBytes);
     const content = await inflateEntry(file, name, cap, budget);
     sortFile(result, name, content, limits, slugs);

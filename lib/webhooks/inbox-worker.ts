@@ -122,11 +122,19 @@ function withHistory(lastError: string) {
 // An update's set: column values or SQL (`now()`) computed by the database.
 type InboxPatch = PgUpdateSetSource<typeof webhookInbox>;
 
-const DONE: InboxPatch = { state: "done", doneAt: sql`now()`, lockedUntil: null, lastError: null };
+const DONE: InboxPatch = {
+  state: "done",
+  doneAt: sql`now()`,
+  // Set once, by the stage that stored the status (a row done at the result stage has it already).
+  statusStoredAt: sql`coalesce(${webhookInbox.statusStoredAt}, now())`,
+  lockedUntil: null,
+  lastError: null,
+};
 
 /** The status is stored; the zip is due at once, with the result stage's own attempts. */
 const TO_RESULT: InboxPatch = {
   stage: "result",
+  statusStoredAt: sql`now()`,
   state: "received",
   attempts: 0,
   nextAttemptAt: sql`now()`,

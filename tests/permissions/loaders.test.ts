@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Expectation> = {
   "webhooks/get-inbox-page.ts#getInboxPage": { need: "desk.admin", args: () => [{ state: "dead" }] },
   "sync/get-sync-page.ts#getSyncPage": { need: "desk.admin", args: () => [] },
   "staff/get-staff-page.ts#getStaffPage": { need: "desk.admin", args: () => [] },
+  "overview/get-overview-page.ts#getOverviewPage": { need: "oversight.read", args: () => [{ type: "document" }] },
 };
 
 const LIB = path.resolve(__dirname, "../../lib");

@@ -1,4 +1,4 @@
-import { createLoader, createSerializer, parseAsArrayOf, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { findIgnoredParams, parseAsCountryCode } from "@/components/ignored-search-params";
 import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/values";
@@ -29,6 +29,10 @@ export const processSearchParams = {
   to,
   /** Compliance's "My queue" and "Unassigned"; whose queue "mine" is comes from the session, never the URL. */
   assigned: parseAsStringLiteral(ASSIGNMENT_FILTERS),
+  /** Assure's failReason type; the overview links here. */
+  reason: parseAsString,
+  /** A finding path Onfido flagged (`document.image_integrity.image_quality`); the overview links here. */
+  finding: parseAsString,
   sort,
   size,
   /** Opaque keyset position; every filter or sort change clears it. */
@@ -66,6 +70,8 @@ export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
     from: params.from,
     to: params.to,
     assigned: params.assigned,
+    reason: params.reason,
+    finding: params.finding,
   };
 }
 

@@ -1,0 +1,106 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { OverviewChart } from "@/lib/overview/overview-chart-types";
+
+/**
+ * One overview chart (recharts). Readable without colour: each series has its own fill pattern or dash
+ * and a legend label, and bars carry their values; the table view beside it holds every number. A click
+ * on a bar or a point opens the queue filtered to what it counts.
+ */
+
+const INKS = ["#1e3a8a", "#b45309", "#047857", "#9f1239", "#6d28d9", "#0f766e", "#475569"];
+const DASHES = ["", "6 3", "2 3", "10 4 2 4"];
+const WIDTH = 560;
+const HEIGHT = 260;
+
+function Patterns({ chartId, count }: { chartId: string; count: number }) {
+  // Solid, diagonal, dots, cross-hatch, horizontal, vertical, checks: told apart in grey as well.
+  const shapes = [
+    null,
+    <path key="d" d="M0,6 L6,0" strokeWidth="1.5" />,
+    <circle key="c" cx="3" cy="3" r="1.3" />,
+    <path key="x" d="M0,0 L6,6 M6,0 L0,6" strokeWidth="1" />,
+    <path key="h" d="M0,3 L6,3" strokeWidth="1.5" />,
+    <path key="v" d="M3,0 L3,6" strokeWidth="1.5" />,
+    <rect key="r" x="0" y="0" width="3" height="3" />,
+  ];
+  return (
+    <defs>
+      {Array.from({ length: count }, (_, i) => {
+        const ink = INKS[i % INKS.length]!;
+        const shape = shapes[i % shapes.length];
+        return (
+          <pattern key={i} id={`${chartId}-p${i}`} width="6" height="6" patternUnits="userSpaceOnUse">
+            <rect width="6" height="6" fill={shape ? "#fff" : ink} />
+            {shape && <g stroke={ink} fill={ink}>{shape}</g>}
+          </pattern>
+        );
+      })}
+    </defs>
+  );
+}
+
+interface OverviewChartViewProps {
+  chart: OverviewChart;
+}
+
+export function OverviewChartView({ chart }: OverviewChartViewProps) {
+  const router = useRouter();
+  const data = chart.rows.map((row) => ({ ...row.values, __href: row.href }));
+  const open = (entry: unknown) => {
+    const href = (entry as { payload?: { __href?: string } } | undefined)?.payload?.__href;
+    if (href) router.push(href);
+  };
+  const axis = <XAxis dataKey={chart.category.key} tick={{ fontSize: 11 }} />;
+  if (chart.kind === "line") {
+    return (
+      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        {axis}
+        <YAxis tick={{ fontSize: 11 }} />
+        <Tooltip />
+        <Legend />
+        {chart.series.map((s, i) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={INKS[i % INKS.length]}
+            strokeDasharray={DASHES[i % DASHES.length]}
+            strokeWidth={2}
+            isAnimationActive={false}
+            activeDot={{ r: 5, onClick: (_: unknown, entry: unknown) => open(entry), cursor: "pointer" }}
+          />
+        ))}
+      </LineChart>
+    );
+  }
+  const stacked = chart.kind === "stacked-bar";
+  return (
+    <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
+      <Patterns chartId={chart.id} count={chart.series.length} />
+      <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+      {axis}
+      <YAxis tick={{ fontSize: 11 }} />
+      <Tooltip />
+      <Legend />
+      {chart.series.map((s, i) => (
+        <Bar
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          stackId={stacked ? "all" : undefined}
+          fill={`url(#${chart.id}-p${i})`}
+          stroke={INKS[i % INKS.length]}
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={(entry) => open(entry)}
+          label={stacked ? undefined : { position: "top", fontSize: 11 }}
+        />
+      ))}
+    </BarChart>
+  );
+}
+

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
+import { openDatabase, type Db } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { replaceFindings, reportsOfZip } from "../lib/findings/store-findings";
+import { fillLookupFromResult } from "../lib/processes/lookup-from-result";
+import { upsertProcess } from "../lib/processes/upsert-process";
+import { resultStore } from "../lib/results/result-store";
+import { buildSampleZip } from "../lib/results/testing/sample-result";
+import { inconclusiveProcess, inconclusiveZipEntries } from "../lib/results/testing/seed-sample";
+import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
+
+/**
+ * `npx tsx --tsconfig tsconfig.scripts.json bench/findings.ts`: what writing the findings costs the result
+ * stage. The stage's own steps after the download (lib/processes/refresh-process.ts `downloadResult`) on the
+ * PostgreSQL server, BENCH_RESULTS zips (default 2,000; the demo's inconclusive result with 1280 px pictures)
+ * on BENCH_CONCURRENCY lanes (default 4): store the zip and fill the look-up columns, then the same with the
+ * zip opened once for both and its findings written in one insert. Target: with findings ≥ 90% of the
+ * throughput without. Prints; asserts nothing. Alternates the two, so drift on a busy machine hits both.
+ */
+
+const RESULTS = Number(process.env.BENCH_RESULTS ?? 2_000);
+const LANES = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const ROUNDS = 4;
+const DATABASE = "desk_bench_findings";
+
+async function withoutFindings(db: Db, processId: string, zip: Uint8Array) {
+  await resultStore(db).put(processId, zip);
+  await fillLookupFromResult(db, processId, zip);
+}
+
+async function withFindings(db: Db, processId: string, zip: Uint8Array) {
+  await resultStore(db).put(processId, zip);
+  const reports = reportsOfZip(zip);
+  reports.catch(() => undefined);
+  await fillLookupFromResult(db, processId, zip, reports);
+  const opened = await reports;
+  if (opened) await replaceFindings(db, processId, opened);
+}
+
+async function run(db: Db, ids: string[], zip: Uint8Array, step: typeof withFindings): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      while (next < ids.length) await step(db, ids[next++]!, zip);
+    }),
+  );
+  return ids.length / ((performance.now() - started) / 1000);
+}
+
+async function main() {
+  await recreateBenchDatabase(DATABASE);
+  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: LANES + 2 });
+  await migrateDatabase(database);
+  const process = inconclusiveProcess();
+  const zip = await buildSampleZip(inconclusiveZipEntries(process, { imageWidth: 1280 }));
+  const perRound = Math.ceil(RESULTS / ROUNDS / 2);
+  const processIds = async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < perRound; i++) {
+      const p = inconclusiveProcess();
+      await upsertProcess(database.db, { dossierId: randomUUID(), process: p });
+      ids.push(String(p.processId));
+    }
+    return ids;
+  };
+  console.log(`Result stage after the download: ${fmt(perRound * ROUNDS * 2)} zips of ${fmt(zip.byteLength / 1024)} KiB, ${LANES} lanes, load ${loadavg()[0]!.toFixed(1)}.`);
+  const rates = { without: [] as number[], with: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    rates.without.push(await run(database.db, await processIds(), zip, withoutFindings));
+    rates.with.push(await run(database.db, await processIds(), zip, withFindings));
+    console.log(`  round ${round + 1}: without ${fmt(rates.without.at(-1)!, 1)}/s, with findings ${fmt(rates.with.at(-1)!, 1)}/s`);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const ratio = mean(rates.with) / mean(rates.without);
+  console.log(`Without findings ${fmt(mean(rates.without), 1)} results/s; with ${fmt(mean(rates.with), 1)} results/s: ${fmt(ratio * 100, 1)}% (target ≥ 90%: ${ratio >= 0.9 ? "met" : "MISSED"}).`);
+  await database.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { doublePrecision, index, jsonb, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { processes } from "./schema";
+
+const tz = { withTimezone: true, mode: "date" } as const;
+
+/**
+ * What the Onfido reports of a stored full-result zip found, one row per report, breakdown and
+ * sub-breakdown (lib/findings/extract-findings.ts), written by the result stage in one multi-row insert.
+ * The overview counts these instead of opening zips. Facts, not personal data: `properties` keeps only
+ * an allow-list of keys (reasons, the document type and issuing country Onfido saw, scores), so a
+ * retention purge leaves the rows alone.
+ */
+export const processFindings = pgTable(
+  "process_findings",
+  {
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.processId, { onDelete: "cascade" }),
+    /** `document`, `document.image_integrity`, `document.image_integrity.image_quality`. */
+    path: text("path").notNull(),
+    /** The report's name (`document`, `facial_similarity_photo`, …): the first segment of the path. */
+    report: text("report").notNull(),
+    /** 0: the report, 1: a breakdown, 2: a sub-breakdown. */
+    depth: smallint("depth").notNull(),
+    /** Onfido's result as sent (`clear`, `consider`, `unidentified`, …); null when not performed. */
+    result: text("result"),
+    /** Allow-listed properties: flagged reasons (`consider`), the document type and issuing country, scores. */
+    properties: jsonb("properties").$type<Record<string, string | number>>(),
+    /** The face-match or spoofing score (or a video report's score) where Onfido gave one. */
+    score: doublePrecision("score"),
+    extractedAt: timestamp("extracted_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.processId, t.path] }),
+    // "Which checks reject most": the flagged rows only, by path, then joined to the processes in range.
+    index("process_findings_flagged_idx").on(t.path, t.processId).where(sql`${t.result} = 'consider'`),
+  ],
+);
+
+export type ProcessFindingRow = typeof processFindings.$inferInsert;

@@ -1,0 +1,79 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maintenanceJobs, processFindings, processes } from "../../db/schema";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import { createAssureClient } from "../assure/client";
+import { startAssureTestServer, testConfig, type TestServer } from "../assure/test-server";
+import { storeResult } from "../processes/refresh-process";
+import { upsertProcess } from "../processes/upsert-process";
+import { purgeDossiers } from "../retention/purge-dossiers";
+import { buildSampleZip } from "../results/testing/sample-result";
+import { inconclusiveProcess, inconclusiveZipEntries, seedSampleProcess } from "../results/testing/seed-sample";
+import { backfillFindings, FINDINGS_BACKFILL_JOB } from "./backfill-findings";
+
+let database: TestDatabase;
+let server: TestServer;
+let zip: Uint8Array;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  zip = await buildSampleZip(inconclusiveZipEntries(inconclusiveProcess()));
+  server = await startAssureTestServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "application/zip" });
+    response.end(Buffer.from(zip));
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await database.dispose();
+});
+
+const findingsOf = (processId: string) =>
+  database.db.select().from(processFindings).where(eq(processFindings.processId, processId)).orderBy(asc(processFindings.path));
+
+describe("findings at ingest", () => {
+  it("the result stage stores the zip's findings beside it", async () => {
+    const process = inconclusiveProcess();
+    const dossierId = crypto.randomUUID();
+    await upsertProcess(database.db, { dossierId, process });
+    const assure = createAssureClient(testConfig(server.url));
+    expect(await storeResult(database.db, assure, dossierId, String(process.processId))).toBe("stored");
+
+    const rows = await findingsOf(String(process.processId));
+    expect(rows.find((r) => r.path === "document.visual_authenticity.original_document_present")).toMatchObject({
+      result: "consider",
+      depth: 2,
+      properties: { photo_of_screen: "consider" },
+    });
+    expect(rows.find((r) => r.path === "facial_similarity_photo.face_comparison.face_match")).toMatchObject({ result: "consider", score: 0.31 });
+    expect(rows.find((r) => r.path === "document")?.properties).toEqual({ document_type: "passport", issuing_country: "NOR" });
+    // The process became final when the desk first stored it so: Assure's updatedAt of that copy.
+    const [row] = await database.db.select({ finalAt: processes.finalAt }).from(processes).where(eq(processes.processId, String(process.processId)));
+    expect(row?.finalAt?.toISOString()).toBe("2019-09-23T10:09:49.000Z");
+  });
+
+  it("findings:backfill fills zips stored before, resumably, and a purge leaves findings alone", async () => {
+    const seeded = [await seedSampleProcess(database.db), await seedSampleProcess(database.db), await seedSampleProcess(database.db)];
+    for (const s of seeded) expect(await findingsOf(s.processId)).toEqual([]);
+
+    // Batches of one: the position is saved after each, and the last batch says it is finished.
+    let batches = 0;
+    let progress;
+    do {
+      progress = await backfillFindings(database.db, { batchSize: 1 });
+      batches += 1;
+    } while (!progress.finished && batches < 20);
+    expect(progress.finished).toBe(true);
+    for (const s of seeded) expect((await findingsOf(s.processId)).length).toBeGreaterThan(40);
+    const [job] = await database.db.select().from(maintenanceJobs).where(eq(maintenanceJobs.name, FINDINGS_BACKFILL_JOB));
+    expect(job?.finishedAt).toBeInstanceOf(Date);
+    // A second run finds nothing left to do.
+    expect(await backfillFindings(database.db)).toMatchObject({ examined: 0, finished: true });
+
+    const before = await findingsOf(seeded[0]!.processId);
+    await database.db.transaction((tx) => purgeDossiers(tx, [seeded[0]!.dossierId], "retention"));
+    const [purged] = await database.db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, seeded[0]!.processId));
+    expect(purged?.purgedAt).toBeInstanceOf(Date);
+    expect(await findingsOf(seeded[0]!.processId)).toEqual(before);
+  });
+});

@@ -1,0 +1,31 @@
+import "server-only";
+import { requireCapability, type Ctx } from "../auth/context";
+import { parseInput } from "../parse-input";
+import type { OverviewChart } from "./overview-chart-types";
+import { buildAllCharts } from "./overview-charts";
+import { filtersRecord, OverviewFilters } from "./overview-filters";
+
+export interface OverviewPageModel {
+  filters: OverviewFilters;
+  /** The filters as URL parameters, for the export links. */
+  query: string;
+  charts: OverviewChart[];
+}
+
+/** The overview page (/overview): every chart for the URL's range and filters (a bad filter is InvalidInput). */
+export async function getOverviewPage(ctx: Ctx, searchParams: Record<string, string | string[] | undefined>): Promise<OverviewPageModel> {
+  requireCapability(ctx, "oversight.read");
+  const filters = parseInput(OverviewFilters, singleValues(searchParams), "These overview filters are not valid");
+  const charts = await buildAllCharts(ctx.db, filters);
+  return { filters, query: new URLSearchParams(filtersRecord(filters)).toString(), charts };
+}
+
+/** A parameter given twice is read as its first value, as the queue does. */
+export function singleValues(searchParams: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(searchParams).flatMap(([key, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined ? [] : [[key, first]];
+    }),
+  );
+}

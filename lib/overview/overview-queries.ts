@@ -1,0 +1,177 @@
+import "server-only";
+import { and, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { processFindings, processes, processRetries, reviewDecisions, webhookInbox } from "../../db/schema";
+import { processConditionsExceptStatus } from "../processes/process-filters";
+import { REVIEWABLE_STATUSES } from "../reviews/review-decisions";
+import { rowsOf } from "../retention/retention-candidates";
+import { rangeOf, type OverviewFilters } from "./overview-filters";
+
+/**
+ * The overview's numbers, each one SQL aggregate over indexed columns (never a zip). Processes are taken
+ * by the queue's own `where` (lib/processes/process-filters.ts) with the range on their creation day, so
+ * that a chart's link to the queue opens the rows it counted. Days and hours are UTC, as everywhere on
+ * the desk. Durations are seconds.
+ */
+
+const REVIEWABLE = sql.raw(`(${REVIEWABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
+/** Processes created in the range, narrowed by type, document type and country: the queue's `where`. */
+function createdInRange(filters: OverviewFilters): SQL {
+  return and(...processConditionsExceptStatus({ from: filters.from, to: filters.to, dates: "created", type: filters.type, doc: filters.doc, country: filters.country }))!;
+}
+
+/** Type, document type and country alone (for charts whose range is on another time). */
+function narrowedBy(filters: OverviewFilters): SQL {
+  return and(sql`true`, ...processConditionsExceptStatus({ type: filters.type, doc: filters.doc, country: filters.country }))!;
+}
+
+const dayOf = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+const seconds = (later: unknown, earlier: unknown) => sql`extract(epoch from (${later} - ${earlier}))`;
+
+async function run<T>(db: Db, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+export interface StatusDayRow {
+  day: string;
+  status: string;
+  n: number;
+}
+
+export function statusPerDay(db: Db, filters: OverviewFilters): Promise<StatusDayRow[]> {
+  return run(db, sql`select ${dayOf(processes.createdAt)} as day, ${processes.status}::text as status, count(*)::int as n
+    from ${processes} where ${createdInRange(filters)} group by 1, 2 order by 1, 2`);
+}
+
+export interface FailReasonRow {
+  reason: string | null;
+  n: number;
+}
+
+export function failReasons(db: Db, filters: OverviewFilters): Promise<FailReasonRow[]> {
+  return run(db, sql`select ${processes.failReasonType} as reason, count(*)::int as n
+    from ${processes} where ${createdInRange(filters)} and ${processes.status} = 'failed'
+    group by 1 order by 2 desc, 1 nulls last`);
+}
+
+export interface FlaggedRow {
+  path: string;
+  n: number;
+  /** The flagged reasons under this path with their counts, most frequent first. */
+  reasons: { key: string; n: number }[];
+}
+
+/** The breakdowns and sub-breakdowns Onfido most often marked `consider`, with the reasons it gave. */
+export async function flaggedFindings(db: Db, filters: OverviewFilters, limit = 15): Promise<FlaggedRow[]> {
+  const joined = sql`${processFindings} f join ${processes} on ${processes.processId} = f.process_id`;
+  const flagged = sql`${createdInRange(filters)} and f.result = 'consider' and f.depth > 0`;
+  const [paths, reasons] = await Promise.all([
+    run<{ path: string; n: number }>(db, sql`select f.path, count(*)::int as n from ${joined} where ${flagged} group by 1 order by 2 desc, 1 limit ${limit}`),
+    run<{ path: string; key: string; n: number }>(db, sql`select f.path, r.key, count(*)::int as n
+      from ${joined} cross join lateral jsonb_each_text(f.properties) r
+      where ${flagged} and r.value = 'consider' group by 1, 2 order by 3 desc, 2`),
+  ]);
+  return paths.map((p) => ({ ...p, reasons: reasons.filter((r) => r.path === p.path).map(({ key, n }) => ({ key, n })) }));
+}
+
+export interface TurnaroundRow {
+  day: string;
+  n: number;
+  p50: number | null;
+  p95: number | null;
+}
+
+/** Created → final, by the day the process became final. */
+export function finalTurnaround(db: Db, filters: OverviewFilters): Promise<TurnaroundRow[]> {
+  const { start, end } = rangeOf(filters);
+  const took = seconds(processes.finalAt, processes.createdAt);
+  return run(db, sql`select ${dayOf(processes.finalAt)} as day, count(*)::int as n,
+      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
+      percentile_cont(0.95) within group (order by ${took})::float8 as p95
+    from ${processes}
+    where ${processes.finalAt} >= ${start.toISOString()}::timestamptz and ${processes.finalAt} < ${end.toISOString()}::timestamptz
+      and ${narrowedBy(filters)}
+    group by 1 order by 1`);
+}
+
+/** Final → the review's final decision (confirmed, with four eyes), by the day of the decision. */
+export function reviewTurnaround(db: Db, filters: OverviewFilters): Promise<TurnaroundRow[]> {
+  const { start, end } = rangeOf(filters);
+  const decidedAt = sql`coalesce(d.confirmed_at, d.decided_at)`;
+  const took = seconds(decidedAt, processes.finalAt);
+  return run(db, sql`select ${dayOf(decidedAt)} as day, count(*)::int as n,
+      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
+      percentile_cont(0.95) within group (order by ${took})::float8 as p95
+    from ${reviewDecisions} d join ${processes} on ${processes.processId} = d.process_id
+    where d.state = 'final' and ${decidedAt} >= ${start.toISOString()}::timestamptz and ${decidedAt} < ${end.toISOString()}::timestamptz
+      and ${processes.finalAt} is not null and ${narrowedBy(filters)}
+    group by 1 order by 1`);
+}
+
+export const BACKLOG_BUCKETS = [
+  { key: "0-1d", label: "0–1 d", fromDays: 0, toDays: 1 },
+  { key: "1-3d", label: "1–3 d", fromDays: 1, toDays: 3 },
+  { key: "3-7d", label: "3–7 d", fromDays: 3, toDays: 7 },
+  { key: "7d+", label: "> 7 d", fromDays: 7, toDays: null },
+] as const;
+export type BacklogBucket = (typeof BACKLOG_BUCKETS)[number]["key"];
+
+/**
+ * Open review work now, by how long it has waited since it became final: a status a person reviews and
+ * no final decision (the queue's "open review work"). Not limited by the range: a backlog is today's.
+ */
+export async function reviewBacklog(db: Db, filters: OverviewFilters, now: Date = new Date()): Promise<{ bucket: BacklogBucket; n: number }[]> {
+  const age = sql`(${now.toISOString()}::timestamptz - coalesce(${processes.finalAt}, ${processes.updatedAt}))`;
+  const rows = await run<{ bucket: BacklogBucket; n: number }>(db, sql`select case
+        when ${age} < interval '1 day' then '0-1d' when ${age} < interval '3 days' then '1-3d'
+        when ${age} < interval '7 days' then '3-7d' else '7d+' end as bucket, count(*)::int as n
+    from ${processes}
+    where ${processes.status} in ${REVIEWABLE} and ${narrowedBy(filters)}
+      and not exists (select 1 from ${reviewDecisions} where ${reviewDecisions.processId} = ${processes.processId} and ${reviewDecisions.state} = 'final')
+    group by 1`);
+  return BACKLOG_BUCKETS.map((b) => ({ bucket: b.key, n: rows.find((r) => r.bucket === b.key)?.n ?? 0 }));
+}
+
+export interface RetryRow {
+  /** How the retry ended: the new process's status, or the retry's own state when it made none that started. */
+  outcome: string;
+  n: number;
+}
+
+/** Retries asked for in the range, of processes the filters select, by how they ended. */
+export function retryOutcomes(db: Db, filters: OverviewFilters): Promise<RetryRow[]> {
+  const { start, end } = rangeOf(filters);
+  return run(db, sql`select coalesce(n.status::text, 'retry ' || r.state::text) as outcome, count(*)::int as n
+    from ${processRetries} r
+    join ${processes} on ${processes.processId} = r.original_process_id
+    left join ${processes} n on n.process_id = r.new_process_id
+    where r.requested_at >= ${start.toISOString()}::timestamptz and r.requested_at < ${end.toISOString()}::timestamptz
+      and ${narrowedBy(filters)}
+    group by 1 order by 2 desc, 1`);
+}
+
+export interface IntakeHourRow {
+  hour: string;
+  received: number;
+  failed: number;
+  dead: number;
+  /** Notification → stored status, seconds. */
+  p50: number | null;
+  p95: number | null;
+}
+
+/** Notifications per hour of arrival: how many, how many are failing or dead-lettered, and how fast statuses were stored. */
+export function intakeHealth(db: Db, filters: OverviewFilters): Promise<IntakeHourRow[]> {
+  const { start, end } = rangeOf(filters);
+  const took = seconds(webhookInbox.statusStoredAt, webhookInbox.receivedAt);
+  return run(db, sql`select to_char(date_trunc('hour', ${webhookInbox.receivedAt} at time zone 'UTC'), 'YYYY-MM-DD"T"HH24:00') as hour,
+      count(*)::int as received,
+      count(*) filter (where ${webhookInbox.state} = 'failed')::int as failed,
+      count(*) filter (where ${webhookInbox.state} = 'dead')::int as dead,
+      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
+      percentile_cont(0.95) within group (order by ${took})::float8 as p95
+    from ${webhookInbox}
+    where ${webhookInbox.receivedAt} >= ${start.toISOString()}::timestamptz and ${webhookInbox.receivedAt} < ${end.toISOString()}::timestamptz
+    group by 1 order by 1`);
+}
