@@ -74,8 +74,9 @@ describe("publishing desk events", () => {
       expect(events[0]).toMatchObject({ kind: "process", processId: process.processId, dossierId, status: "accepted", created: true });
       expect(Object.keys(events[0]!).sort()).toEqual(["at", "created", "dossierId", "id", "kind", "processId", "status"]);
       // An update is news too; a stale copy (older updatedAt) changes nothing and says nothing.
-      await upsertProcess(database.db, { dossierId, process: { ...process, updatedAt: "2099-01-01T00:00:00Z" } });
+      await upsertProcess(database.db, { dossierId, process: { ...process, status: "rejected", updatedAt: "2099-01-01T00:00:00Z" } });
       await expect.poll(() => events.length, { timeout: 5_000 }).toBe(2);
+      expect(events[1]).toMatchObject({ status: "rejected", previousStatus: "accepted" });
       expect(events[1]!.created).toBeUndefined();
       await upsertProcess(database.db, { dossierId, process: { ...process, updatedAt: "2000-01-01T00:00:00Z" } });
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -182,8 +183,8 @@ describe("the event stream", () => {
   it("ends when its session is signed out", async () => {
     const ctx = await staffCtx(database.db, "compliance");
     // After the user's creation (sessions_valid_after), on the database's clock as sign-in records it.
-    const [{ now }] = await database.query<{ now: number }>("select (extract(epoch from now()) * 1000)::float8 + 1 as now");
-    const signedInAt = Number(now);
+    const [clock] = await database.query<{ now: number }>("select (extract(epoch from now()) * 1000)::float8 + 1 as now");
+    const signedInAt = Number(clock!.now);
     const claims = { uid: ctx.user.id, signedInAt };
     const stillSignedIn = async () => (await getSessionUser(database.db, claims, { maxHours: 12 })) !== null;
     expect(await stillSignedIn()).toBe(true);

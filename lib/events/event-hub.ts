@@ -8,6 +8,7 @@ const Wire = z.object({
   p: z.string().max(200).optional(),
   d: z.string().max(200).optional(),
   s: z.string().max(40).optional(),
+  f: z.string().max(40).nullish(),
   n: z.literal(1).optional(),
   t: z.number().finite(),
 });
@@ -60,6 +61,7 @@ export function createDeskEventHub(options: DeskEventHubOptions = {}): DeskEvent
         ...(parsed.p ? { processId: parsed.p } : {}),
         ...(parsed.d ? { dossierId: parsed.d } : {}),
         ...(parsed.s ? { status: parsed.s } : {}),
+        ...(parsed.f ? { previousStatus: parsed.f } : {}),
         ...(parsed.n ? { created: true } : {}),
         at: parsed.t,
       };

@@ -16,6 +16,8 @@ export interface DeskEvent {
   dossierId?: string;
   /** The process's status after the change (process events), or the sync run's state (sync events). */
   status?: string;
+  /** The process's status before the change (process events of a process the desk held already). */
+  previousStatus?: string;
   /** A process the desk did not hold before. */
   created?: boolean;
   /** When the change was stored, ms since the epoch (the writer's clock). */

@@ -15,6 +15,7 @@ export interface WireEvent {
   p?: string;
   d?: string;
   s?: string;
+  f?: string;
   n?: 1;
   t: number;
 }
@@ -25,6 +26,7 @@ export function toWire(event: PublishedEvent, at: number = Date.now()): WireEven
     ...(event.processId ? { p: event.processId } : {}),
     ...(event.dossierId ? { d: event.dossierId } : {}),
     ...(event.status ? { s: event.status } : {}),
+    ...(event.previousStatus ? { f: event.previousStatus } : {}),
     ...(event.created ? { n: 1 as const } : {}),
     t: at,
   };

@@ -114,7 +114,11 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
       setWhere: sql`${processes.updatedAt} <= excluded.updated_at
         and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
     })
-    .returning({ inserted: sql<boolean>`(xmax = 0)`.as("inserted") });
+    // The subquery reads the statement's snapshot, from before this write: the status the event moves from.
+    .returning({
+      inserted: sql<boolean>`(xmax = 0)`.as("inserted"),
+      previous: sql<string | null>`(select before.status from ${processes} as before where before.process_id = ${process.processId})`.as("previous"),
+    });
 
   // One statement, one round trip: the process row, then its dossier (created or touched, and its
   // process count raised when the process is new). The foreign key from the process to its dossier is
@@ -122,7 +126,8 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   // the dossier's sync time; `written` is null then. A written one also publishes its desk event (see
   // lib/events/publish-event.ts) in the same statement: delivered at commit, at no extra round trip.
   const event = sql`json_build_object('k', 'process', 'p', ${process.processId}::text, 'd', ${input.dossierId}::text,
-    's', ${process.status}::text, 't', ${Date.now()}::bigint)::jsonb || case when inserted then '{"n":1}'::jsonb else '{}'::jsonb end`;
+    's', ${process.status}::text, 't', ${Date.now()}::bigint)::jsonb
+    || case when inserted then '{"n":1}'::jsonb else jsonb_build_object('f', previous) end`;
   const result = await db.execute<{ written: boolean | null }>(sql`
     with written as (${writeProcess.getSQL()}),
     notified as (select pg_notify(${DESK_EVENT_CHANNEL}, (${event})::text) from written)
