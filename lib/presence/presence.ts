@@ -19,7 +19,7 @@ const PresenceInput = z.object({
 });
 
 const PresenceQuery = z.object({
-  processIds: z.array(z.string().min(1).max(200)).min(1).max(200),
+  processIds: z.array(z.string().min(1).max(200)).max(200),
 });
 
 export interface PresenceEntry {
@@ -75,6 +75,7 @@ export async function reportPresence(ctx: Ctx, input: unknown): Promise<void> {
 export async function listPresence(ctx: Ctx, input: unknown): Promise<PresenceEntry[]> {
   const user = requireCapability(ctx, "processes.read");
   const { processIds } = parseInput(PresenceQuery, input, "Invalid presence query");
+  if (processIds.length === 0) return [];
   const rows = await ctx.db
     .selectDistinct({ processId: processPresence.processId, staffUserId: processPresence.staffUserId, name: staffUsers.name, role: staffUsers.role, mode: processPresence.mode })
     .from(processPresence)
