@@ -65,9 +65,13 @@ async function decide(request: NextRequest, csp: string) {
     return NextResponse.rewrite(new URL(`/forbidden?need=${need}`, request.url), { status: 403, ...withNonce(request, csp) });
   }
   const answer = next(request, csp);
-  await slideSession(request, answer, token);
+  // An open tab's event stream and presence heartbeats are not someone using the desk: they must not keep
+  // an idle session alive.
+  if (!BACKGROUND_REQUESTS.test(pathname)) await slideSession(request, answer, token);
   return answer;
 }
+
+const BACKGROUND_REQUESTS = /^\/api\/(events|presence)$/;
 
 async function slideSession(request: NextRequest, answer: NextResponse, token: JWT) {
   const cookie = sessionCookieName();

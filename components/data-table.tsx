@@ -19,6 +19,8 @@ interface DataTableProps<TData extends RowData> {
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
   searchInputId?: string;
+  /** Rows that changed since the page loaded: marked, never moved (components/live/live-list.tsx). */
+  markedRowIds?: ReadonlySet<string>;
 }
 
 function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
@@ -31,7 +33,7 @@ function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
  * (`manualSorting`), the sort state lives in the URL, and `j`/`k`/Enter/`/` work as in a mail client.
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>): ReactNode {
-  const { columns, data, getRowId, getRowHref, caption, sorting, onSortingChange, searchInputId } = props;
+  const { columns, data, getRowId, getRowHref, caption, sorting, onSortingChange, searchInputId, markedRowIds } = props;
   const router = useRouter();
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -103,8 +105,10 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
             <tr
               key={row.id}
               data-active={index === active ? "true" : undefined}
+              data-changed={markedRowIds?.has(row.id) ? "" : undefined}
+              title={markedRowIds?.has(row.id) ? "Changed since this page was loaded" : undefined}
               onFocus={() => setActive(index)}
-              className="hover:bg-slate-50 data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
+              className="hover:bg-slate-50 data-[changed]:shadow-[inset_3px_0_0_var(--color-sky-400)] data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
             >
               {row.getAllCells().map((cell) => {
                 const value = cell.getValue();

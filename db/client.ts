@@ -19,6 +19,12 @@ export interface Database {
   url?: string;
   /** Runs raw SQL and returns its rows, whatever the engine. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * LISTENs on a channel; `handler` hears each payload NOTIFY sent on it, at the sender's commit. PostgreSQL:
+   * all channels share one dedicated connection per handle (LISTEN cannot use a pooled one), opened on the
+   * first call and listening again after a reconnect. PGlite: its own `listen`. Returns the unlisten.
+   */
+  listen(channel: string, handler: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -73,13 +79,22 @@ function openPostgres(url: string, poolSize: number): Database {
     // Keep the connection's time zone fixed so timestamps read back identically on every instance.
     connection: { TimeZone: "UTC", application_name: "assure-review-desk" },
   });
+  // postgres.js runs every listen of one client on a single connection of its own.
+  let listener: Sql | undefined;
   return {
     db: drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db,
     engine: "postgres",
     url,
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as never[])) as unknown as T[],
-    close: () => client.end({ timeout: 5 }),
+    listen: async (channel, handler, onListening) => {
+      listener ??= postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "assure-review-desk-listen" } });
+      const subscription = await listener.listen(channel, handler, onListening);
+      return () => subscription.unlisten();
+    },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), listener?.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -92,6 +107,11 @@ async function openPglite(dataPath: string): Promise<Database> {
     engine: "pglite",
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await client.query<T>(text, params)).rows,
+    listen: async (channel, handler, onListening) => {
+      const unlisten = await client.listen(channel, handler);
+      onListening?.();
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

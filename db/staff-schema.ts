@@ -174,3 +174,25 @@ export const processRetries = pgTable(
     index("process_retries_bulk_idx").on(t.bulkId).where(sql`${t.bulkId} is not null`),
   ],
 );
+
+export const PRESENCE_MODES = ["viewing", "reviewing"] as const;
+
+/**
+ * Who has a process open right now, one row per browser tab: its page sends a heartbeat every ~20 s and
+ * removes the row when the tab closes; a row not heard from for a minute no longer counts. Staff, not
+ * end-users: no personal data. Kept in the database so that every desk instance sees every tab.
+ */
+export const processPresence = pgTable(
+  "process_presence",
+  {
+    /** Made by the tab (a random UUID), so a reload or a second tab of one user are apart. */
+    tabId: text("tab_id").primaryKey(),
+    staffUserId: text("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    processId: text("process_id").notNull(),
+    mode: text("mode", { enum: PRESENCE_MODES }).notNull(),
+    seenAt: timestamp("seen_at", tz).notNull().defaultNow(),
+  },
+  (t) => [index("process_presence_process_idx").on(t.processId, t.seenAt)],
+);

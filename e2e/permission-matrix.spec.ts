@@ -16,7 +16,8 @@ const WHO: Who[] = ["anonymous", "support", "compliance", "admin"];
 
 /** ok: 2xx · signin: sent to sign-in · a number: that status. */
 type Answer = "ok" | "signin" | 400 | 401 | 403 | 404;
-type Expectation = { method?: "GET" | "POST"; answers: Record<Who, Answer> };
+/** stream: an answer that never ends (Server-Sent Events): only its status is read, then it is dropped. */
+type Expectation = { method?: "GET" | "POST"; stream?: true; answers: Record<Who, Answer> };
 
 const everyone = (answer: Answer): Record<Who, Answer> => ({ anonymous: answer, support: answer, compliance: answer, admin: answer });
 const staff = { anonymous: "signin", support: "ok", compliance: "ok", admin: "ok" } as const;
@@ -53,7 +54,18 @@ const EXPECTED: Record<string, Expectation> = {
   "page:/overview": { answers: { anonymous: "signin", support: 403, compliance: "ok", admin: "ok" } },
   // Without ?chart= it has nothing to export: those who may are told so (400).
   "route:/api/overview/export": { answers: { anonymous: 401, support: 403, compliance: 400, admin: 400 } },
+  "route:/api/events": { stream: true, answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
+  "route:/api/presence": { answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
 };
+
+/** The status of a stream's answer, read from its headers; the body that would never end is dropped. */
+async function streamStatus(context: APIRequestContext, url: string): Promise<number> {
+  const { cookies } = await context.storageState();
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }, redirect: "manual", signal: controller.signal });
+  controller.abort();
+  return response.status;
+}
 
 function routesIn(dir: string, prefix = ""): string[] {
   const found: string[] = [];
@@ -105,9 +117,14 @@ test("every page and route handler answers each role as the matrix says", async 
     const context = await contextFor(who, baseURL!);
     for (const [route, expectation] of Object.entries(EXPECTED)) {
       const url = concrete(route);
-      const response = await context.fetch(url, { method: expectation.method ?? "GET", maxRedirects: 0, data: expectation.method === "POST" ? {} : undefined });
-      const status = response.status();
-      const location = response.headers()["location"] ?? "";
+      let status: number;
+      let location = "";
+      if (expectation.stream) status = await streamStatus(context, new URL(url, baseURL).toString());
+      else {
+        const response = await context.fetch(url, { method: expectation.method ?? "GET", maxRedirects: 0, data: expectation.method === "POST" ? {} : undefined });
+        status = response.status();
+        location = response.headers()["location"] ?? "";
+      }
       const wanted = expectation.answers[who];
       const ok =
         wanted === "ok" ? status < 300 || (status < 400 && !location.includes("/sign-in") && !location.includes("/forbidden"))

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeskNav } from "@/components/desk-nav";
 import { UserMenu } from "@/components/user-menu";
+import { LiveEventsProvider } from "@/components/live/live-events";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
 import { getCtx } from "@/lib/server/session";
@@ -20,6 +22,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
+    <LiveEventsProvider>
     <div className="flex min-h-screen">
       <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
         <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
@@ -27,6 +30,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <DeskNav links={links} />
         <div className="mt-auto flex flex-col gap-3">
+          <LiveIndicator />
           {simulated && (
             <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
               Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
@@ -37,5 +41,6 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       </aside>
       <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
     </div>
+    </LiveEventsProvider>
   );
 }

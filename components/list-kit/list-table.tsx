@@ -28,6 +28,7 @@ interface ListTableProps<TData extends RowData> {
   getRowId: (row: TData) => string;
   getRowHref: (row: TData) => string;
   caption: string;
+  markedRowIds?: ReadonlySet<string>;
 }
 
 /** A list's page of rows: sorted by clicking a header, which changes the URL; `/` goes to the look-up box. */

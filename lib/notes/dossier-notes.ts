@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { NotFound } from "../errors";
 import { parseInput } from "../parse-input";
+import { publishDeskEvent } from "../events/publish-event";
 
 const NoteInput = z.object({
   dossierId: z.string().min(1).max(200),
@@ -20,6 +21,7 @@ export async function addDossierNote(ctx: Ctx, input: unknown) {
     if (!dossier) throw new NotFound("No such dossier");
     const [note] = await tx.insert(dossierNotes).values({ dossierId, body, authorId: user.id }).returning();
     // The note's text is the author's words about an end-user: the audit says a note was added, not what.
+    await publishDeskEvent(tx, { kind: "note", dossierId });
     await recordAudit(tx, actorOf(ctx), { action: "note.add", dossierId, target: String(note!.id), details: { length: body.length } });
     return note!;
   });

@@ -5,6 +5,7 @@ import { dossiers, processes, type NewProcessRow } from "../../db/schema";
 import { FINAL_STATUSES, isFinalStatus, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
 import { parseInput } from "../parse-input";
+import { DESK_EVENT_CHANNEL } from "../events/publish-event";
 import { extractLookup } from "./extract-lookup";
 
 export interface UpsertProcessInput {
@@ -119,14 +120,23 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
       setWhere: sql`${processes.updatedAt} <= excluded.updated_at
         and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
     })
-    .returning({ inserted: sql<boolean>`(xmax = 0)`.as("inserted") });
+    // The subquery reads the statement's snapshot, from before this write: the status the event moves from.
+    .returning({
+      inserted: sql<boolean>`(xmax = 0)`.as("inserted"),
+      previous: sql<string | null>`(select before.status from ${processes} as before where before.process_id = ${process.processId})`.as("previous"),
+    });
 
   // One statement, one round trip: the process row, then its dossier (created or touched, and its
   // process count raised when the process is new). The foreign key from the process to its dossier is
   // checked at the end of the statement, when the dossier exists. A stale process changes nothing but
-  // the dossier's sync time; `written` is null then.
+  // the dossier's sync time; `written` is null then. A written one also publishes its desk event (see
+  // lib/events/publish-event.ts) in the same statement: delivered at commit, at no extra round trip.
+  const event = sql`json_build_object('k', 'process', 'p', ${process.processId}::text, 'd', ${input.dossierId}::text,
+    's', ${process.status}::text, 't', ${Date.now()}::bigint)::jsonb
+    || case when inserted then '{"n":1}'::jsonb else jsonb_build_object('f', previous) end`;
   const result = await db.execute<{ written: boolean | null }>(sql`
-    with written as (${writeProcess.getSQL()})
+    with written as (${writeProcess.getSQL()}),
+    notified as (select pg_notify(${DESK_EVENT_CHANNEL}, (${event})::text) from written)
     insert into ${dossiers} (dossier_id, first_seen_at, last_synced_at, last_activity_at, process_count)
     values (
       ${input.dossierId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz,
@@ -136,7 +146,7 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
       last_synced_at = excluded.last_synced_at,
       last_activity_at = greatest(${dossiers.lastActivityAt}, excluded.last_activity_at),
       process_count = ${dossiers.processCount} + excluded.process_count
-    returning (select inserted from written) as written`);
+    returning (select inserted from written) as written, (select count(*) from notified) as notified`);
   const written = (Array.isArray(result) ? result : (result as { rows: { written: boolean | null }[] }).rows)[0]?.written;
   const outcome: UpsertOutcome = written === null || written === undefined ? "stale" : written ? "inserted" : "updated";
   return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };

@@ -4,7 +4,8 @@ import { seedSampleProcess } from "./testing/seed-sample";
 import { announceForgottenResults, forgetPayloads, onResultsForgotten } from "./forget-results";
 import { createByteLruCache } from "./result-cache";
 import { createResultLoader } from "./load-result";
-import { startResultForgetListener } from "./result-forget-listener";
+import { startInstanceListener } from "../server/instance-listener";
+import { createDeskEventHub } from "../events/event-hub";
 import { runRetention } from "../retention/run-retention";
 
 let database: TestDatabase;
@@ -55,7 +56,7 @@ describe("forgetting purged results", () => {
   it.skipIf(!process.env.DATABASE_URL)("tells every instance over PostgreSQL NOTIFY, at commit", async () => {
     const heard: string[][] = [];
     const unsubscribe = onResultsForgotten((ids) => heard.push([...ids]));
-    const stop = await startResultForgetListener(database.url!);
+    const stop = await startInstanceListener(database, { hub: createDeskEventHub() });
     try {
       await database.db.transaction(async (tx) => {
         await announceForgottenResults(tx, ["p-1", "p-2"]);

@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../db/client";
 /**
  * Every instance keeps unpacked results (pictures included) in memory. When a result is purged or erased,
  * each instance must forget it at once: the purge's transaction sends the process ids on a channel of its
- * own (PostgreSQL NOTIFY, delivered at commit to every listening instance, see result-forget-listener.ts),
+ * own (PostgreSQL NOTIFY, delivered at commit to every listening instance, see lib/server/instance-listener.ts),
  * and the instance that purged forgets them itself after the commit (the only one on PGlite).
  */
 export const RESULT_FORGET_CHANNEL = "desk_result_forget";

@@ -5,6 +5,7 @@ import { processes, processResults } from "../../db/schema";
 import { UnreadableResultError } from "./result-errors";
 import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
 import { configuredResultStore, type ResultStorage, type ResultStoreSettings } from "./result-store-settings";
+import { publishDeskEvent } from "../events/publish-event";
 
 /**
  * Where full-result zips live. Signicat deletes its copy after a retention period, so ours is what keeps a
@@ -115,6 +116,8 @@ export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, pr
       })
       .returning(described);
     if (oldFile && !(toFile && oldFile === sha256)) await releaseFile(tx, settings.dir, oldFile);
+    // A move changes where the zip is, not what the desk shows: only a newly stored zip is news.
+    if (!options.keepStoredAt) await publishDeskEvent(tx, { kind: "result", processId });
     return asStored(row!);
   });
 }

@@ -12,6 +12,7 @@ import { Conflict, NotFound, UpstreamUnavailable } from "../errors";
 import { parseInput } from "../parse-input";
 import { upsertProcess } from "../processes/upsert-process";
 import { CAPTURED_BY_END_USER_REFUSAL, isCapturedByEndUser, planRetry } from "./retry-plan";
+import { publishDeskEvent } from "../events/publish-event";
 
 export const RetryInput = z.object({
   processId: z.string().min(1).max(200),
@@ -114,8 +115,12 @@ export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Pr
 }
 
 async function save(ctx: Ctx, id: number, patch: Partial<typeof processRetries.$inferInsert>): Promise<RetryRow> {
-  const [row] = await ctx.db.update(processRetries).set({ ...patch, updatedAt: sql`now()` }).where(eq(processRetries.id, id)).returning();
-  return row!;
+  // Each recorded step is news for the original's page (the retry panel, the new process's link).
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(processRetries).set({ ...patch, updatedAt: sql`now()` }).where(eq(processRetries.id, id)).returning();
+    await publishDeskEvent(tx, { kind: "retry", processId: row!.originalProcessId, dossierId: row!.dossierId, status: row!.state });
+    return row!;
+  });
 }
 
 export async function release(ctx: Ctx, id: number) {

@@ -7,6 +7,7 @@ import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../parse-input";
 import { isOpenForDecision } from "./review-decisions";
+import { publishDeskEvent } from "../events/publish-event";
 
 const AssignInput = z.object({ processId: z.string().min(1).max(200) });
 
@@ -38,6 +39,7 @@ export async function assignProcessToMe(ctx: Ctx, input: unknown) {
       .insert(processAssignments)
       .values({ processId, assigneeId: user.id })
       .onConflictDoUpdate({ target: processAssignments.processId, set: { assigneeId: user.id, assignedAt: new Date() } });
+    await publishDeskEvent(tx, { kind: "assignment", processId, dossierId: process.dossierId });
     await recordAudit(tx, actorOf(ctx), {
       action: "review.assign",
       processId,
@@ -53,6 +55,7 @@ export async function unassignProcess(ctx: Ctx, input: unknown) {
   return ctx.db.transaction(async (tx) => {
     const [removed] = await tx.delete(processAssignments).where(eq(processAssignments.processId, processId)).returning();
     if (!removed) return;
+    await publishDeskEvent(tx, { kind: "assignment", processId });
     await recordAudit(tx, actorOf(ctx), { action: "review.unassign", processId, details: { from: removed.assigneeId } });
   });
 }

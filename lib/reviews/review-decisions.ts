@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { Conflict, Forbidden, NotFound } from "../errors";
 import { parseInput } from "../parse-input";
+import { publishDeskEvent } from "../events/publish-event";
 
 /** Why a compliance officer decided as they did: a fixed list, so decisions can be counted and compared. */
 export const REASON_CATEGORIES = {
@@ -74,6 +75,7 @@ export async function recordReviewDecision(ctx: Ctx, input: unknown, options: { 
       .insert(reviewDecisions)
       .values({ ...data, state, decidedBy: user.id, ...(state === "final" ? { confirmedAt: sql`now()` } : {}) })
       .returning();
+    await publishDeskEvent(tx, { kind: "decision", processId: data.processId, dossierId: process.dossierId });
     await recordAudit(tx, actorOf(ctx), {
       action: "review.decide",
       processId: data.processId,
@@ -100,6 +102,7 @@ async function settleAwaiting(ctx: Ctx, input: unknown, outcome: "final" | "with
       .set({ state: outcome, confirmedBy: outcome === "final" ? user.id : null, confirmedAt: sql`now()` })
       .where(eq(reviewDecisions.id, decisionId))
       .returning();
+    await publishDeskEvent(tx, { kind: "decision", processId: decision.processId });
     await recordAudit(tx, actorOf(ctx), {
       action: outcome === "final" ? "review.confirm" : "review.send_back",
       processId: decision.processId,

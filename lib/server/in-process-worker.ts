@@ -4,20 +4,21 @@ import { getEnv } from "../config";
 import { startSyncScheduler } from "../sync/sync-scheduler";
 import { getInboxPump } from "../webhooks/inbox-pump";
 import { assureConfigFromEnv } from "../config/assure";
-import { startResultForgetListener } from "../results/result-forget-listener";
+import { createLogger } from "../log/logger";
 import { startBackgroundSweep } from "./background-sweep";
 import { getAssureClient } from "./assure";
+import { startInstanceListener } from "./instance-listener";
 
 export async function startInProcessWorker(): Promise<void> {
   const env = getEnv();
-  // Every web server caches results, worker or not: each hears of purged ones (PGlite: in-process only).
-  if (env.DATABASE_URL) {
-    await startResultForgetListener(env.DATABASE_URL, (line) => console.log(`[results] ${line}`)).catch((error: unknown) => {
-      console.error(`[results] cannot listen for purged results: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  }
-  if (env.WORKER_IN_PROCESS === "0" || !assureConfigFromEnv(env)) return;
   const database = await getDatabase();
+  // Every web server caches results and serves event streams, worker or not: each hears of purged results
+  // and of every instance's changes.
+  const log = createLogger("listen");
+  await startInstanceListener(database, { log: (line) => log.info(line) }).catch((error: unknown) => {
+    log.error("cannot listen for purged results and desk events", { error: error instanceof Error ? error.message : String(error) });
+  });
+  if (env.WORKER_IN_PROCESS === "0" || !assureConfigFromEnv(env)) return;
   startBackgroundSweep(database, getAssureClient(), {
     intervalMs: env.WORKER_INTERVAL_MS,
     inboxRetentionDays: env.INBOX_RETENTION_DAYS,

@@ -6,6 +6,7 @@ import type { AssureClient } from "../assure/client";
 import { classifyAssureFailure } from "./assure-failure";
 import { describeSyncError } from "./describe-sync-error";
 import { syncDossier, type DossierSyncResult } from "./sync-dossier";
+import { publishDeskEvent } from "../events/publish-event";
 import {
   claimSyncRun,
   finishSyncRun,
@@ -240,6 +241,7 @@ async function settleItem(db: Db, runId: number, dossierId: string, state: "done
       .where(and(eq(syncRunItems.runId, runId), eq(syncRunItems.dossierId, dossierId), eq(syncRunItems.state, "pending")))
       .returning({ dossierId: syncRunItems.dossierId });
     if (settled.length === 0) return; // another worker (before a takeover) settled it already
+    await publishDeskEvent(tx, { kind: "sync", status: "running" });
     await tx
       .update(syncRuns)
       .set({

@@ -7,6 +7,7 @@ import { actorOf, requireCapability, type Ctx } from "../auth/context";
 import { Conflict, NotFound } from "../errors";
 import { parseInput } from "../parse-input";
 import { createSyncRun } from "./sync-runs";
+import { publishDeskEvent } from "../events/publish-event";
 
 const RequestInput = z.object({}).strict();
 const CancelInput = z.object({ runId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -21,6 +22,7 @@ export async function requestFullSync(ctx: Ctx, input: unknown): Promise<{ runId
   parseInput(RequestInput, input ?? {}, "Not a sync request");
   return ctx.db.transaction(async (tx) => {
     const runId = await createSyncRun(tx, { trigger: "admin", triggeredBy: user.email });
+    await publishDeskEvent(tx, { kind: "sync", status: "running" });
     await recordAudit(tx, actorOf(ctx), { action: "sync.start", target: `sync:${runId}` });
     return { runId };
   });
@@ -41,6 +43,7 @@ export async function cancelFullSync(ctx: Ctx, input: unknown): Promise<{ runId:
       const [run] = await tx.select({ id: syncRuns.id }).from(syncRuns).where(eq(syncRuns.id, runId));
       throw run ? new Conflict(`Sync ${runId} is not running`) : new NotFound(`No sync ${runId}`);
     }
+    await publishDeskEvent(tx, { kind: "sync", status: "canceled" });
     await recordAudit(tx, actorOf(ctx), { action: "sync.cancel", target: `sync:${runId}` });
     return { runId };
   });

@@ -6,6 +6,7 @@ import type { DossierPage } from "@/lib/dossiers/list-dossiers";
 import { describeLookup, parseLookup } from "@/lib/processes/parse-lookup";
 import type { StatusCount } from "@/lib/processes/status-counts-types";
 import { serializeDossierSearchParams, type DossierSearchParams } from "../search-params";
+import { LiveList } from "@/components/live/live-list";
 import { DossierTable } from "./dossier-table";
 
 interface DossierResultsProps {
@@ -23,7 +24,9 @@ export async function DossierResults({ params, page, count }: DossierResultsProp
     ...(reading.ok && reading.lookup ? [`a process's ${describeLookup(reading.lookup)}`] : []),
     ...describeDossierFilters({ from: params.from, to: params.to }),
   ];
+  const rowIds = result.ok ? result.value.items.map((item) => item.dossierId) : [];
   return (
+    <LiveList rowsAre="dossiers" rowIds={rowIds}>
     <ListResults
       result={result}
       href={(patch) => href({ ...params, ...patch })}
@@ -38,5 +41,6 @@ export async function DossierResults({ params, page, count }: DossierResultsProp
     >
       {result.ok && <DossierTable items={result.value.items} />}
     </ListResults>
+    </LiveList>
   );
 }

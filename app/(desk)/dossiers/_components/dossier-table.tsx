@@ -9,6 +9,7 @@ import { dossierHref } from "@/components/process-href";
 import { StatusBadge } from "@/components/status-badge";
 import type { DossierListItem } from "@/lib/dossiers/list-dossiers";
 import { dossierSearchParams } from "../search-params";
+import { useChangedRows } from "@/components/live/live-list";
 
 const helper = createColumnHelper<DataTableFeatures, DossierListItem>();
 
@@ -61,5 +62,6 @@ const getRowId = (row: DossierListItem) => row.dossierId;
 const getRowHref = (row: DossierListItem) => dossierHref(row.dossierId);
 
 export function DossierTable({ items }: { items: DossierListItem[] }) {
-  return <ListTable parsers={dossierSearchParams} columns={columns} data={items} getRowId={getRowId} getRowHref={getRowHref} caption="Dossiers; j and k move between rows, Enter opens one" />;
+  const changed = useChangedRows();
+  return <ListTable parsers={dossierSearchParams} columns={columns} data={items} getRowId={getRowId} getRowHref={getRowHref} markedRowIds={changed} caption="Dossiers; j and k move between rows, Enter opens one" />;
 }

@@ -6,6 +6,7 @@ import type { StatusCounts } from "@/lib/processes/status-counts-types";
 import { serializeProcessSearchParams, toProcessFilters, type ProcessSearchParams } from "../search-params";
 import { formatCount } from "@/components/labels";
 import { ListResults } from "@/components/list-kit/list-results";
+import { LiveList } from "@/components/live/live-list";
 import { ProcessTable } from "./process-table";
 
 interface ProcessResultsProps {
@@ -25,7 +26,9 @@ function whatIsAskedFor(params: ProcessSearchParams): string[] {
 /** The rows of one view, or why there are none: no match, past the end, or a view that is not valid. */
 export async function ProcessResults({ params, page, counts }: ProcessResultsProps) {
   const [result, countResult] = await Promise.all([page, counts]);
+  const rowIds = result.ok ? result.value.items.map((item) => item.processId) : [];
   return (
+    <LiveList rowsAre="processes" rowIds={rowIds} presenceFor={rowIds}>
     <ListResults
       result={result}
       href={(patch) => href({ ...params, ...patch })}
@@ -40,5 +43,6 @@ export async function ProcessResults({ params, page, counts }: ProcessResultsPro
     >
       {result.ok && <ProcessTable items={result.value.items} />}
     </ListResults>
+    </LiveList>
   );
 }

@@ -10,6 +10,7 @@ import type { ProcessListItem } from "@/lib/processes/list-processes";
 import { DecisionCell } from "./decision-cell";
 import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "@/components/labels";
 import { processHref } from "@/components/process-href";
+import { RowPresence, useChangedRows } from "@/components/live/live-list";
 import { processSearchParams } from "../search-params";
 
 const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
@@ -74,7 +75,12 @@ const columns = helper.columns([
     header: "Assignee",
     enableSorting: false,
     meta: { width: "w-24" },
-    cell: (info) => info.getValue() ?? <span className="text-slate-500">—</span>,
+    cell: (info) => (
+      <>
+        {info.getValue() ?? <span className="text-slate-500">—</span>}
+        <RowPresence processId={info.row.original.processId} />
+      </>
+    ),
   }),
   helper.accessor("decision", {
     header: "Decision",
@@ -98,5 +104,16 @@ interface ProcessTableProps {
 }
 
 export function ProcessTable({ items }: ProcessTableProps) {
-  return <ListTable parsers={processSearchParams} columns={columns} data={items} getRowId={getRowId} getRowHref={getRowHref} caption="Processes in the queue; j and k move between rows, Enter opens one" />;
+  const changed = useChangedRows();
+  return (
+    <ListTable
+      parsers={processSearchParams}
+      columns={columns}
+      data={items}
+      getRowId={getRowId}
+      getRowHref={getRowHref}
+      markedRowIds={changed}
+      caption="Processes in the queue; j and k move between rows, Enter opens one"
+    />
+  );
 }

@@ -5,6 +5,7 @@ import type { TableResult } from "@/components/data-table-result";
 import { PROCESS_STATUSES, type ProcessStatus } from "@/lib/assure/values";
 import { COUNT_CAP, type StatusCounts } from "@/lib/processes/status-counts-types";
 import { formatCount } from "@/components/labels";
+import { useLiveStatusCounts } from "@/components/live/use-live-status-counts";
 
 interface StatusFilterProps {
   selected: ProcessStatus[];
@@ -47,7 +48,8 @@ function StatusChoices({ selected, counts, onChange }: StatusChoicesProps) {
 
 function StatusChoicesWithCounts({ counts, ...props }: StatusFilterProps) {
   const result = use(counts);
-  return <StatusChoices {...props} counts={result.ok ? result.value : null} />;
+  const live = useLiveStatusCounts(result.ok ? result.value : null);
+  return <StatusChoices {...props} counts={live} />;
 }
 
 /** Status checkboxes; their counts stream in when ready, without holding up the rest of the page. */

@@ -6,6 +6,7 @@ import { ProcessView } from "./_components/process-view";
 import { RetryPanel } from "./_components/retry-panel";
 import { ReviewOutcomePanel } from "./_components/review-outcome-panel";
 import { ReviewPanel } from "./_components/review-panel";
+import { LiveProcess } from "@/components/live/live-process";
 
 interface ProcessPageProps {
   params: Promise<Record<string, string>>;
@@ -51,5 +52,12 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
     />
   );
 
-  return <ProcessView detail={detail} result={result} actions={(reviewPanel || retryPanel) && <>{reviewPanel}{retryPanel}</>} />;
+  return (
+    <ProcessView
+      detail={detail}
+      result={result}
+      live={<LiveProcess processId={processId} reviewing={review?.reviewable === true} />}
+      actions={(reviewPanel || retryPanel) && <>{reviewPanel}{retryPanel}</>}
+    />
+  );
 }

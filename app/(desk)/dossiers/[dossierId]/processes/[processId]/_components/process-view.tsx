@@ -16,6 +16,8 @@ interface ProcessViewProps {
   result: ResultView | null;
   /** What the viewer may do here (review, retry), drawn by the page for the viewer's role. */
   actions?: ReactNode;
+  /** Who else is here, and the reload on a change (components/live/live-process.tsx). */
+  live?: ReactNode;
 }
 
 /** Statuses that end without a verification: Assure may send nothing to compare. */
@@ -35,8 +37,8 @@ function hasNoResults(detail: ProcessDetail, result: ResultView | null): boolean
 }
 
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
-export function ProcessView({ detail, result, actions }: ProcessViewProps) {
-  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={actions} />;
+export function ProcessView({ detail, result, actions, live }: ProcessViewProps) {
+  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={<>{live}{actions}</>} />;
   const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
     status: detail.status,
@@ -50,6 +52,7 @@ export function ProcessView({ detail, result, actions }: ProcessViewProps) {
   return (
     <article aria-labelledby="process-heading" className="flex flex-col gap-4">
       <ProcessHeader detail={detail} zipUrl={!result || result.state === "none" ? null : result.stored.zipUrl} />
+      {live}
       <StatusExplanationPanel explanation={review.explanation} failReason={detail.failReason} />
       {actions}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[1fr_1fr_minmax(16rem,0.8fr)]">

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processPresence } from "../../db/schema";
+import { staffCtx } from "../../tests/support/staff";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import { createDeskEventHub, type DeskEventHub } from "../events/event-hub";
+import type { DeskEvent } from "../events/event-kinds";
+import { startInstanceListener } from "../server/instance-listener";
+import { listPresence, reportPresence } from "./presence";
+
+let database: TestDatabase;
+let hub: DeskEventHub;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  hub = createDeskEventHub();
+  stop = await startInstanceListener(database, { hub });
+});
+afterAll(async () => {
+  await stop?.();
+  await database?.dispose();
+});
+
+describe("presence on a process", () => {
+  it("shows who else has it open, and forgets a tab that left", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const support = await staffCtx(database.db, "support");
+    const processId = randomUUID();
+    const tab = randomUUID();
+    await reportPresence(officer, { tabId: tab, processId, mode: "reviewing" });
+    await reportPresence(support, { tabId: randomUUID(), processId, mode: "reviewing" });
+    expect(await listPresence(support, { processIds: [processId] })).toEqual([{ processId, name: officer.user.name, role: "compliance", mode: "reviewing" }]);
+    // Support may not decide: it is only ever viewing. Nobody sees themselves.
+    expect(await listPresence(officer, { processIds: [processId] })).toEqual([{ processId, name: support.user.name, role: "support", mode: "viewing" }]);
+    await reportPresence(officer, { tabId: tab, processId, leave: true });
+    expect(await listPresence(support, { processIds: [processId] })).toEqual([]);
+  });
+
+  it("expires a tab not heard from for a minute", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const admin = await staffCtx(database.db, "admin");
+    const processId = randomUUID();
+    const tab = randomUUID();
+    await reportPresence(officer, { tabId: tab, processId });
+    expect(await listPresence(admin, { processIds: [processId] })).toHaveLength(1);
+    await database.db.update(processPresence).set({ seenAt: sql`now() - interval '61 seconds'` }).where(eq(processPresence.tabId, tab));
+    expect(await listPresence(admin, { processIds: [processId] })).toEqual([]);
+  });
+
+  it("publishes arrivals, changes and departures, not heartbeats that change nothing", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const processId = randomUUID();
+    const tab = randomUUID();
+    const heard: DeskEvent[] = [];
+    const unsubscribe = hub.subscribe((event) => {
+      if (event.processId === processId) heard.push(event);
+    });
+    try {
+      await reportPresence(officer, { tabId: tab, processId, mode: "viewing" });
+      await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
+      await reportPresence(officer, { tabId: tab, processId, mode: "viewing" });
+      await reportPresence(officer, { tabId: tab, processId, mode: "reviewing" });
+      await reportPresence(officer, { tabId: tab, processId, leave: true });
+      await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(3);
+      expect(heard.every((event) => event.kind === "presence" && Object.keys(event).sort().join() === "at,id,kind,processId")).toBe(true);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it("does not let another user take over or end someone's tab", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const other = await staffCtx(database.db, "compliance");
+    const processId = randomUUID();
+    const tab = randomUUID();
+    await reportPresence(officer, { tabId: tab, processId });
+    await reportPresence(other, { tabId: tab, processId, leave: true });
+    await reportPresence(other, { tabId: tab, processId: randomUUID() });
+    expect(await listPresence(other, { processIds: [processId] })).toEqual([expect.objectContaining({ name: officer.user.name })]);
+  });
+
+  it("refuses the anonymous and bad input", async () => {
+    await expect(reportPresence({ db: database.db, user: null }, { tabId: randomUUID(), processId: "p" })).rejects.toThrow("Sign in first");
+    const officer = await staffCtx(database.db, "compliance");
+    await expect(reportPresence(officer, { tabId: "not-a-uuid", processId: "p" })).rejects.toThrow();
+    await expect(listPresence(officer, { processIds: Array.from({ length: 201 }, (_, i) => `p-${i}`) })).rejects.toThrow();
+    expect(await listPresence(officer, { processIds: [] })).toEqual([]);
+  });
+});
