@@ -3,6 +3,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
+import { linkedProcessIds } from "../identity/identity-links";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
@@ -33,6 +34,8 @@ export interface ProcessListItem {
   assignee: string | null;
   /** The review decision in force (final, or awaiting a second officer), or null. */
   decision: QueueDecision | null;
+  /** Linked to another dossier, or in a dossier of repeated attempts (the queue's mark). */
+  linked: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -49,7 +52,7 @@ export type ProcessPage = KeysetPage<ProcessListItem>;
  * is a different list for each officer, so its view includes whose queue it is.
  */
 export function processListScope(sort: ProcessSort, filters: ProcessFilters, viewer?: QueueViewer | null): string {
-  const { q, by, status, type, doc, country, dates, from, to, assigned } = filters;
+  const { q, by, status, type, doc, country, dates, from, to, assigned, linked } = filters;
   return cursorScope([
     "processes",
     sort,
@@ -64,6 +67,7 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
     to ?? null,
     // Appended only when set, so that the cursors of views without it stay as they were.
     ...(assigned ? [assigned, assigned === "unassigned" ? null : (viewer?.userId ?? null)] : []),
+    ...(linked ? ["linked"] : []),
   ]);
 }
 
@@ -103,13 +107,14 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
     (row) => row.processId,
   );
   const ids = page.items.map((row) => row.processId);
-  const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
+  const [assignees, decisions, linkedIds] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids), linkedProcessIds(db, ids)]);
   return {
     ...page,
     items: page.items.map((item) => ({
       ...item,
       assignee: assignees.get(item.processId) ?? null,
       decision: decisions.get(item.processId) ?? null,
+      linked: linkedIds.has(item.processId),
     })),
   };
 }

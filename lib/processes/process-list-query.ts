@@ -30,6 +30,8 @@ export const ProcessFilters = listFilters({
     .nullish(),
   dates: z.enum(DATE_FIELDS).nullish(),
   assigned: z.enum(ASSIGNMENT_FILTERS).nullish(),
+  /** Only processes linked to another dossier (the same person elsewhere) or in a dossier of repeated attempts. */
+  linked: z.boolean().nullish(),
 });
 export type ProcessFilters = z.output<typeof ProcessFilters>;
 
@@ -46,6 +48,7 @@ export function describeProcessFilters(filters: ProcessFilters): string[] {
   if (filters.type) parts.push(`process type is ${filters.type}`);
   if (filters.doc) parts.push(`document type is ${filters.doc}`);
   if (filters.country) parts.push(`issuing country is ${filters.country}`);
+  if (filters.linked) parts.push("linked to another dossier or with repeated attempts");
   parts.push(...describeDays(filters.dates === "created" ? "created" : "updated", filters.from, filters.to));
   return parts;
 }

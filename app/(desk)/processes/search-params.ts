@@ -1,4 +1,4 @@
-import { createLoader, createSerializer, parseAsArrayOf, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { findIgnoredParams, parseAsCountryCode } from "@/components/ignored-search-params";
 import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/values";
@@ -29,6 +29,8 @@ export const processSearchParams = {
   to,
   /** Compliance's "My queue" and "Unassigned"; whose queue "mine" is comes from the session, never the URL. */
   assigned: parseAsStringLiteral(ASSIGNMENT_FILTERS),
+  /** Only processes linked to another dossier or with repeated attempts. */
+  linked: parseAsBoolean.withDefault(false),
   sort,
   size,
   /** Opaque keyset position; every filter or sort change clears it. */
@@ -47,6 +49,7 @@ const EXPECTED: Partial<Record<keyof typeof processSearchParams, string>> = {
   country: "an ISO 3166 alpha-3 code such as PRT",
   dates: `one of ${DATE_FIELDS.join(", ")}`,
   assigned: `one of ${ASSIGNMENT_FILTERS.join(", ")}`,
+  linked: "true or false",
 };
 
 /** The values in this address the queue does not know, to name on the page. */
@@ -66,6 +69,7 @@ export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
     from: params.from,
     to: params.to,
     assigned: params.assigned,
+    linked: params.linked || null,
   };
 }
 
