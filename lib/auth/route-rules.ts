@@ -19,6 +19,7 @@ export const ROUTE_RULES: { pattern: RegExp; need: Capability | null }[] = [
   { pattern: /^\/api\/admin\//, need: "desk.admin" },
   { pattern: /^\/api\/processes\/[^/]+\/result(\/|$)/, need: "results.read" },
   { pattern: /^\/api\/audit\//, need: "audit.read" },
+  { pattern: /^\/api\/dossiers\/[^/]+\/evidence\/?$/, need: "evidence.read" },
 ];
 
 export function capabilityFor(pathname: string): Capability | null {
