@@ -202,7 +202,9 @@ function Tree({ tree }: { tree: ReportTree }) {
 
 function Json({ value }: { value: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return <Text style={s.muted}>none</Text>;
-  return <Text style={s.mono}>{JSON.stringify(value, null, 2)}</Text>;
+  // Leading spaces would collapse: the indentation is kept as no-break spaces.
+  const pretty = JSON.stringify(value, null, 2).replace(/^ +/gm, (indent) => "\u00a0".repeat(indent.length));
+  return <Text style={s.mono}>{pretty}</Text>;
 }
 
 function Result({ result }: { result: EvidenceResult }) {
@@ -236,6 +238,8 @@ function Result({ result }: { result: EvidenceResult }) {
         {result.pictures.map((p, i) => (
           <View key={i} style={s.picture} wrap={false}>
             <Text>{p.label} · {p.path}</Text>
+            {/* react-pdf's Image is a PDF XObject, not an HTML <img>: the label above it is its text. */}
+            {/* eslint-disable-next-line jsx-a11y/alt-text */}
             {p.image ? <Image src={{ data: Buffer.from(p.image.bytes), format: p.image.format }} style={{ maxWidth: 240, maxHeight: 200, objectFit: "contain" }} /> : <Text style={s.muted}>{p.note}</Text>}
           </View>
         ))}
