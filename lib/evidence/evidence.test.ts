@@ -51,7 +51,7 @@ async function packText(ctx: Ctx, dossierId: string): Promise<string> {
 async function seedDossier() {
   const inconclusive = await seedSampleProcess(database.db);
   const { dossierId } = inconclusive;
-  const accepted = { ...loadExample("accepted"), processId: randomUUID() };
+  const accepted: Record<string, unknown> & { processId: string } = { ...loadExample("accepted"), processId: randomUUID() };
   accepted.finalResult = { ...(accepted.finalResult as object), firstName: "Łukasz Søren", lastName: "Šimková-Ørsted" };
   await upsertProcess(database.db, { dossierId, process: accepted });
   const refused = await seedSampleProcess(database.db, { dossierId, extra: [{ path: "x".repeat(300), content: {} }] });

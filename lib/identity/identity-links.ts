@@ -72,18 +72,29 @@ async function latestStatuses(db: Db, dossierIds: string[]): Promise<Map<string,
 /** Which of these processes are linked to another dossier or sit in a dossier of repeated attempts (the queue's mark). */
 export async function linkedProcessIds(db: Db, processIds: string[]): Promise<Set<string>> {
   if (processIds.length === 0) return new Set();
+  // A page's rows, each looked up by key: the links' primary key and the dossier's.
   const rows = await db
     .select({ processId: processes.processId })
     .from(processes)
-    .where(and(inArray(processes.processId, processIds), linkedProcessCondition()));
+    .innerJoin(dossiers, eq(dossiers.dossierId, processes.dossierId))
+    .where(
+      and(
+        inArray(processes.processId, processIds),
+        or(sql`exists (select 1 from ${identityLinks} where ${identityLinks.processId} = ${processes.processId})`, eq(dossiers.repeatedAttempts, true)),
+      ),
+    );
   return new Set(rows.map((r) => r.processId));
 }
 
-/** The queue's "Linked" filter: the process has a link, or its dossier has repeated attempts. */
+/**
+ * The queue's "Linked" filter: the process has a link, or its dossier has repeated attempts. Linked
+ * processes are few: `= any(array(subquery))` reads them from the links' and the flag's indexes once and
+ * looks the processes up by key, where `exists` per row would make a count walk the whole queue.
+ */
 export function linkedProcessCondition() {
   return or(
-    sql`exists (select 1 from ${identityLinks} where ${identityLinks.processId} = ${processes.processId})`,
-    sql`exists (select 1 from ${dossiers} where ${dossiers.dossierId} = ${processes.dossierId} and ${dossiers.repeatedAttempts})`,
+    sql`${processes.processId} = any(array(select distinct ${identityLinks.processId} from ${identityLinks}))`,
+    sql`${processes.dossierId} = any(array(select ${dossiers.dossierId} from ${dossiers} where ${dossiers.repeatedAttempts}))`,
   )!;
 }
 
