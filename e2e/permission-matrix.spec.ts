@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Expectation> = {
   "route:/api/processes/[processId]/result": { answers: results },
   "route:/api/processes/[processId]/result/media/[slug]": { answers: results },
   "route:/api/audit/export": { answers: { anonymous: 401, support: 403, compliance: "ok", admin: "ok" } },
+  "route:/api/dossiers/[dossierId]/evidence": { answers: results },
 };
 
 function routesIn(dir: string, prefix = ""): string[] {

@@ -12,6 +12,13 @@ describe("pictureForPdf", () => {
     expect(picture!.bytes.byteLength).toBeLessThan(big.byteLength);
   });
 
+  it("reads a picture that is a view into a larger buffer (a zip's bytes)", async () => {
+    const big = sampleJpeg(1200, 800, 10, 90);
+    const zip = Buffer.concat([Buffer.from("PK\u0003\u0004 some zip bytes before the picture"), Buffer.from(big), Buffer.from("and after")]);
+    const view = zip.subarray(zip.indexOf(Buffer.from(big.subarray(0, 16))), zip.indexOf(Buffer.from(big.subarray(0, 16))) + big.byteLength);
+    expect(await pictureForPdf(view, "image/jpeg")).toMatchObject({ width: MAX_SIDE, height: 600 });
+  });
+
   it("embeds a small JPEG as it is, and names what it cannot show", async () => {
     const small = sampleJpeg(320, 200);
     expect((await pictureForPdf(small, "image/jpeg"))?.bytes).toBe(small);

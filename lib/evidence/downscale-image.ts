@@ -101,7 +101,8 @@ export async function pictureForPdf(bytes: Uint8Array, contentType: string): Pro
   const { decode, encode } = await loadCodec();
   let decoded: ImageData;
   try {
-    decoded = await decode(bytes.slice().buffer);
+    // A copy: pictures are often views of the zip's buffer (a Node Buffer's slice() would be a view too).
+    decoded = await decode(new Uint8Array(bytes).buffer);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Font } from "@react-pdf/renderer";
+import type { Font as FontStore } from "@react-pdf/renderer";
 
 /**
  * DejaVu Sans (Bitstream Vera licence, lib/evidence/fonts/LICENSE): the PDF's built-in Helvetica has no
@@ -10,7 +10,7 @@ export const EVIDENCE_FONT = "DejaVu Sans";
 
 let registered = false;
 
-export function registerEvidenceFonts(): void {
+export function registerEvidenceFonts(Font: typeof FontStore): void {
   if (registered) return;
   const dir = path.join(process.cwd(), "lib", "evidence", "fonts");
   Font.register({

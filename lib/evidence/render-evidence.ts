@@ -1,16 +1,17 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { renderToStream } from "@react-pdf/renderer";
 import { createElement } from "react";
 import type { Ctx } from "../auth/context";
-import { EvidenceDocument } from "./evidence-document";
+import { EvidenceDocument, bindReactPdf } from "./evidence-document";
 import { registerEvidenceFonts } from "./evidence-fonts";
 import { gatherEvidence, type EvidencePack } from "./gather-evidence";
 
 /** The PDF of a gathered pack, as a web stream: bytes go to the client as react-pdf writes them. */
 export async function renderEvidencePdf(pack: EvidencePack): Promise<ReadableStream<Uint8Array>> {
-  registerEvidenceFonts();
-  const stream = await renderToStream(createElement(EvidenceDocument, { pack }) as Parameters<typeof renderToStream>[0]);
+  const pdf = await import("@react-pdf/renderer");
+  bindReactPdf(pdf);
+  registerEvidenceFonts(pdf.Font);
+  const stream = await pdf.renderToStream(createElement(EvidenceDocument, { pack }) as Parameters<typeof pdf.renderToStream>[0]);
   return Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>;
 }
 
