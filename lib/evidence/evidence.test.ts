@@ -63,7 +63,8 @@ async function seedDossier() {
   return { dossierId, inconclusive: inconclusive.processId, accepted: accepted.processId, refused: refused.processId };
 }
 
-describe("evidence pack", () => {
+// Rendering a PDF (fonts, layout, pictures) takes seconds on a busy machine.
+describe("evidence pack", { timeout: 120_000 }, () => {
   it("holds the processes, statuses, decisions, accented names and the zips' hashes as text", async () => {
     const seeded = await seedDossier();
     const text = await packText(compliance, seeded.dossierId);
