@@ -6,6 +6,7 @@ import { openDatabase, type Database, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { countDossiers } from "../lib/dossiers/count-dossiers";
 import { listDossiers } from "../lib/dossiers/list-dossiers";
+import { countLinkedDossiers } from "../lib/identity/identity-links";
 import { listProcesses, type ListProcessesInput } from "../lib/processes/list-processes";
 import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
@@ -192,6 +193,23 @@ async function main() {
     const dossierList = await measure("dossiers, first page + count", () =>
       Promise.all([listDossiers(db, { limit: PAGE }), countDossiers(db, {})]),
     );
+    log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0012_identity_links.sql)");
+    const linkSample = await database.query<{ process_id: string }>(
+      `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
+    );
+    let nextLink = 0;
+    const refreshLinks = (d: Db) => d.execute(sql`select identity_links_refresh(${linkSample[nextLink++ % linkSample.length]!.process_id})`);
+    const links = await measure("identity links of one process (delete + look up + insert)", () => refreshLinks(db), 200);
+    const linksScan = await measure("identity links of one process without indexes (baseline)", () => baseline.withoutIndexes(refreshLinks), BASELINE_REPS);
+    const [linkCounts] = await database.query<{ links: string; dossiers: string }>(
+      "select count(*) as links, count(distinct dossier_id) as dossiers from identity_links",
+    );
+    log(`    ${Number(linkCounts?.links ?? 0).toLocaleString("en")} links in ${Number(linkCounts?.dossiers ?? 0).toLocaleString("en")} dossiers`);
+    const linked = await measure("queue, Linked filter, first page + counts", () =>
+      Promise.all([listProcesses(db, { limit: PAGE, filters: { linked: true } }), countProcessStatuses(db, { linked: true })]),
+    );
+    const linkedCount = await measure("countLinkedDossiers (the overview)", () => countLinkedDossiers(db));
+
     const dossierLookup = await measure("dossiers, partial name “lukasiew” + count", () =>
       Promise.all([listDossiers(db, { limit: PAGE, filters: { q: "lukasiew" } }), countDossiers(db, { q: "lukasiew" })]),
     );
@@ -199,10 +217,12 @@ async function main() {
     log("\nResult view");
     const resultView = await resultViewFigures();
 
-    const listed = [first, firstWithCounts, created, failed, country, ...depths.map((d) => d.keyset), dossierList, dossierLookup, withCounts, dob, id, ...lookupRows.map((r) => r.fast)];
+    const listed = [first, firstWithCounts, created, failed, country, ...depths.map((d) => d.keyset), dossierList, dossierLookup, withCounts, dob, id, linked, linkedCount, ...lookupRows.map((r) => r.fast)];
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     const checks: [string, boolean][] = [
       ["p95 ≤ 100 ms for every list and look-up", listed.every((m) => m.p95 <= 100)],
+      [`identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms)`, links.p95 <= 5],
+      [`identity links ≥ 20× faster than their scan baseline (${(linksScan.p50 / links.p50).toFixed(0)}×)`, linksScan.p50 >= 20 * links.p50],
       ...depths.flatMap(({ keyset }): [string, boolean][] => [
         [`${keyset.name}: p50 within 1.5× the first page's (${ratio(keyset.p50, first.p50)}), p95 within 1.5× its p95 (${ratio(keyset.p95, first.p95)})`, keyset.p50 <= 1.5 * first.p50 && keyset.p95 <= 1.5 * first.p95],
         ...(keyset.name.startsWith("page 10,001")
@@ -215,7 +235,7 @@ async function main() {
           : [`${fast.name} ≥ 20× faster than its scan baseline (${(slow.p50 / fast.p50).toFixed(0)}×)`, slow.p50 >= 20 * fast.p50],
       ),
     ];
-    printTable([...listed, ...depths.map((d) => d.offset), ...lookupRows.map((r) => r.slow), ...resultView], checks);
+    printTable([...listed, links, ...depths.map((d) => d.offset), ...lookupRows.map((r) => r.slow), linksScan, ...resultView], checks);
     // Shared 2-core machines: the load says how much of a slow p95 is the neighbours'.
     log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (at the start: ${startLoad})`);
   } finally {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
@@ -49,12 +50,15 @@ export const dossiers = pgTable(
     legalHoldReason: text("legal_hold_reason"),
     legalHoldAt: timestamp("legal_hold_at", tz),
     legalHoldBy: text("legal_hold_by"),
+    /** Three or more rejected or failed processes within 30 days (set by a trigger, drizzle/0012_identity_links.sql). */
+    repeatedAttempts: boolean("repeated_attempts").notNull().default(false),
   },
   (t) => [
     index("dossiers_created_idx").on(t.createdAt, t.dossierId),
     index("dossiers_activity_idx").on(t.lastActivityAt, t.dossierId),
     index("dossiers_id_prefix_idx").on(sql`${t.dossierId} text_pattern_ops`),
     index("dossiers_first_seen_idx").on(t.firstSeenAt, t.dossierId),
+    index("dossiers_repeated_attempts_idx").on(t.dossierId).where(sql`${t.repeatedAttempts}`),
   ],
 );
 
@@ -114,6 +118,9 @@ export const processes = pgTable(
     index("processes_id_prefix_idx").on(sql`${t.processId} text_pattern_ops`),
     index("processes_country_idx").on(t.issuingCountry),
     index("processes_final_idx").on(t.finalAt).where(sql`${t.finalAt} is not null`),
+    // The identity links' match keys (db/identity-schema.ts): equality look-ups at ingest.
+    index("processes_identity_document_idx").on(t.documentNumber, t.issuingCountry).where(sql`${t.documentNumber} is not null`),
+    index("processes_identity_name_idx").on(t.dateOfBirth, t.nameSearch).where(sql`${t.nameSearch} is not null and ${t.dateOfBirth} is not null`),
   ],
 );
 
@@ -274,3 +281,4 @@ export const maintenanceJobs = pgTable("maintenance_jobs", {
 export * from "./staff-schema";
 export * from "./retention-schema";
 export * from "./findings-schema";
+export * from "./identity-schema";

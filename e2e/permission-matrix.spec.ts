@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Expectation> = {
   "route:/api/overview/export": { answers: { anonymous: 401, support: 403, compliance: 400, admin: 400 } },
   "route:/api/events": { stream: true, answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
   "route:/api/presence": { answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
+  "route:/api/dossiers/[dossierId]/evidence": { answers: results },
 };
 
 /** The status of a stream's answer, read from its headers; the body that would never end is dropped. */

@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   "data.erase": ["compliance", "admin"],
   /** Place and lift a legal hold. */
   "data.hold": ["compliance"],
+  /** What matched between linked dossiers (support sees only that a link exists and the other dossier's id). */
+  "identity.matches": ["compliance", "admin"],
+  /** The evidence pack: a dossier's PDF of what was verified and decided. */
+  "evidence.read": ["compliance", "admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Capability = keyof typeof PERMISSIONS;
@@ -47,6 +51,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   "oversight.read": "overview: charts of outcomes, findings, turnaround, retries, intake; their CSV",
   "data.erase": "erase a dossier's personal data on request",
   "data.hold": "legal hold on a dossier",
+  "identity.matches": "linked dossiers: what matched (everyone sees that a link exists)",
+  "evidence.read": "evidence pack (PDF) of a dossier",
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

@@ -22,6 +22,7 @@ export const ROUTE_RULES: { pattern: RegExp; need: Capability | null }[] = [
   { pattern: /^\/api\/exports\/(processes|dossiers)\/?$/, need: "lists.export" },
   { pattern: /^\/overview(\/|$)/, need: "oversight.read" },
   { pattern: /^\/api\/overview\//, need: "oversight.read" },
+  { pattern: /^\/api\/dossiers\/[^/]+\/evidence\/?$/, need: "evidence.read" },
 ];
 
 export function capabilityFor(pathname: string): Capability | null {

@@ -4,6 +4,7 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { can } from "../auth/permissions";
 import { getEnv } from "../config";
 import { NotFound } from "../errors";
+import { getIdentityLinks, type IdentityLinksView } from "../identity/identity-links";
 import { parseRouteParams } from "../parse-input";
 import { getResultView, type ResultView } from "../results/result-view";
 import { getRetryOptions, type RetryOptions } from "../retries/get-retry-options";
@@ -38,6 +39,8 @@ export interface ProcessPageModel {
   outcome: ReviewOutcome | null;
   /** For admins, on a failed process. */
   retry: RetryOptions | null;
+  /** Other dossiers holding the same person as this process, and repeated attempts in its dossier. */
+  links: IdentityLinksView;
 }
 
 /** Everything the process page shows, as far as the viewer's role may see it, read concurrently. */
@@ -47,11 +50,12 @@ export async function getProcessPage(ctx: Ctx, params: unknown): Promise<Process
   const detail = await getProcessDetail(ctx.db, dossierId, processId);
   if (!detail) throw new NotFound("No such process");
   const reviews = can(user.role, "reviews.write");
-  const [result, state, outcome, retry] = await Promise.all([
+  const [result, state, outcome, retry, links] = await Promise.all([
     can(user.role, "results.read") ? getResultView(ctx.db, processId) : null,
     reviews ? getReviewState(ctx, processId) : null,
     !reviews && can(user.role, "reviews.read") ? getReviewOutcome(ctx, processId) : null,
     can(user.role, "retries.write") && detail.status === "failed" ? getRetryOptions(ctx, processId) : null,
+    getIdentityLinks(ctx.db, { dossierId, processId }, can(user.role, "identity.matches")),
   ]);
   const review: ReviewModel | null = state && {
     state,
@@ -61,5 +65,5 @@ export async function getProcessPage(ctx: Ctx, params: unknown): Promise<Process
     reasons: REASON_CATEGORIES,
     fourEyes: getEnv().FOUR_EYES === "1",
   };
-  return { detail, result, review, outcome, retry };
+  return { detail, result, review, outcome, retry, links };
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
+import { linkedProcessIds } from "../identity/identity-links";
 import { parseInput } from "../parse-input";
 import {
   cursorScope,
@@ -34,6 +35,8 @@ export interface ProcessListItem {
   assignee: string | null;
   /** The review decision in force (final, or awaiting a second officer), or null. */
   decision: QueueDecision | null;
+  /** Linked to another dossier, or in a dossier of repeated attempts (the queue's mark). */
+  linked: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -50,7 +53,7 @@ export type ProcessPage = KeysetPage<ProcessListItem>;
  * is a different list for each officer, so its view includes whose queue it is.
  */
 export function processListScope(sort: ProcessSort, filters: ProcessFilters, viewer?: QueueViewer | null): string {
-  const { q, by, status, type, doc, country, dates, from, to, assigned } = filters;
+  const { q, by, status, type, doc, country, dates, from, to, assigned, linked } = filters;
   return cursorScope([
     "processes",
     sort,
@@ -65,6 +68,7 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
     to ?? null,
     // Appended only when set, so that the cursors of views without it stay as they were.
     ...(assigned ? [assigned, assigned === "unassigned" ? null : (viewer?.userId ?? null)] : []),
+    ...(linked ? ["linked"] : []),
   ]);
 }
 
@@ -121,14 +125,15 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
   return { ...page, items: await withReviewState(db, page.items) };
 }
 
-/** The rows with who works on each and the decision in force: two look-ups by the rows' ids. */
+/** The rows with who works on each, the decision in force and whether it is linked: look-ups by the rows' ids. */
 export async function withReviewState(db: Db, rows: ProcessRow[]): Promise<ProcessListItem[]> {
   const ids = rows.map((row) => row.processId);
-  const [assignees, decisions] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids)]);
+  const [assignees, decisions, linkedIds] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids), linkedProcessIds(db, ids)]);
   return rows.map((row) => ({
     ...row,
     assignee: assignees.get(row.processId) ?? null,
     decision: decisions.get(row.processId) ?? null,
+    linked: linkedIds.has(row.processId),
   }));
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { dossiers, processFindings, processes } from "../../db/schema";
 import { InvalidInput } from "../errors";
+import { linkedProcessCondition } from "../identity/identity-links";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
 import { parseLookup, type Lookup } from "./parse-lookup";
 import type { ProcessFilters } from "./process-list-query";
@@ -87,6 +88,7 @@ export function processConditionsExceptStatus(filters: ProcessFilters, viewer?: 
   if (filters.country) conditions.push(eq(processes.issuingCountry, filters.country));
   if (filters.reason) conditions.push(eq(processes.failReasonType, filters.reason));
   if (filters.finding) conditions.push(flaggedCondition(filters.finding));
+  if (filters.linked) conditions.push(linkedProcessCondition());
   // Days are UTC days, as every time on the desk is shown in UTC; `to` includes its whole day.
   const time = filters.dates === "created" ? processes.createdAt : processes.updatedAt;
   if (filters.from) conditions.push(gte(time, dayStart(filters.from)));
@@ -108,5 +110,7 @@ export function processWhere(filters: ProcessFilters, viewer?: QueueViewer | nul
 
 /** True when something other than the status narrows the set (the counters then do not apply). */
 export function narrowsBeyondStatus(filters: ProcessFilters): boolean {
-  return Boolean(filters.q?.trim() || filters.assigned || filters.type || filters.doc || filters.country || filters.reason || filters.finding || filters.from || filters.to);
+  return Boolean(
+    filters.q?.trim() || filters.assigned || filters.type || filters.doc || filters.country || filters.reason || filters.finding || filters.linked || filters.from || filters.to,
+  );
 }

@@ -34,6 +34,8 @@ export const ProcessFilters = listFilters({
   reason: z.string().trim().regex(FAIL_REASON_PATTERN, "a fail reason is a word such as PROVIDER_ERROR").nullish(),
   /** A finding path Onfido flagged `consider`, such as document.image_integrity.image_quality. */
   finding: z.string().trim().regex(FINDING_PATH_PATTERN, "a finding is a dotted path such as document.image_integrity.image_quality").nullish(),
+  /** Only processes linked to another dossier (the same person elsewhere) or in a dossier of repeated attempts. */
+  linked: z.boolean().nullish(),
 });
 export type ProcessFilters = z.output<typeof ProcessFilters>;
 
@@ -52,6 +54,7 @@ export function describeProcessFilters(filters: ProcessFilters): string[] {
   if (filters.country) parts.push(`issuing country is ${filters.country}`);
   if (filters.reason) parts.push(`failed for ${filters.reason}`);
   if (filters.finding) parts.push(`Onfido flagged ${filters.finding}`);
+  if (filters.linked) parts.push("linked to another dossier or with repeated attempts");
   parts.push(...describeDays(filters.dates === "created" ? "created" : "updated", filters.from, filters.to));
   return parts;
 }

@@ -1,7 +1,7 @@
 /**
  * GETs that send personal data and write an audit row in the officer's name: the full-result zip, its
- * pictures and videos, the audit log's CSV export and the lists' CSV exports. A link or an <img> on another site would make
- * the officer's browser fetch them with the officer's cookie (SameSite=Lax lets top-level GETs through),
+ * pictures and videos, the audit log's CSV export, the lists' CSV exports and a dossier's evidence pack. A
+ * link or an <img> on another site would make the officer's browser fetch them with the officer's cookie (SameSite=Lax lets top-level GETs through),
  * so the proxy refuses them when the browser says the request came from another site. Same-origin
  * requests, and those the officer started themselves (typed, bookmarked: `none`), pass; so do clients
  * that send no Sec-Fetch-Site (not a browser, or one too old to send it).
@@ -10,6 +10,7 @@ export const PERSONAL_DATA_DOWNLOADS: readonly RegExp[] = [
   /^\/api\/processes\/[^/]+\/result(\/media\/[^/]+)?\/?$/,
   /^\/api\/audit\/export\/?$/,
   /^\/api\/exports\/(processes|dossiers)\/?$/,
+  /^\/api\/dossiers\/[^/]+\/evidence\/?$/,
 ];
 
 const REFUSED_SITES = new Set(["cross-site", "same-site"]);

@@ -10,7 +10,7 @@ import { staffCtx } from "../support/staff";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
- * Every page loader in lib/ (an export named `get…Page`, or `getAdminOverview`) × {anonymous, support,
+ * Every page loader in lib/ (an export named `get…Page`, or `getAdminOverview`, and the evidence pack's `gatherEvidence`) × {anonymous, support,
  * compliance, admin}, through a real context and database: the matrix's roles get an answer, the others
  * Forbidden, a visitor without a session Unauthenticated. The loaders are found in the source: a new one
  * without a row in EXPECTED fails this test until someone decides who may see its page.
@@ -42,10 +42,12 @@ const EXPECTED: Record<string, Expectation> = {
   "sync/get-sync-page.ts#getSyncPage": { need: "desk.admin", args: () => [] },
   "staff/get-staff-page.ts#getStaffPage": { need: "desk.admin", args: () => [] },
   "overview/get-overview-page.ts#getOverviewPage": { need: "oversight.read", args: () => [{ type: "document" }] },
+  // Not a page: the evidence pack's route handler reads through it.
+  "evidence/gather-evidence.ts#gatherEvidence": { need: "evidence.read", args: (s) => [{ dossierId: s.dossierId }] },
 };
 
 const LIB = path.resolve(__dirname, "../../lib");
-const LOADER_EXPORT = /export async function (get\w*Page|getAdminOverview)\(/g;
+const LOADER_EXPORT = /export async function (get\w*Page|getAdminOverview|gatherEvidence)\(/g;
 
 function loadersIn(dir: string): string[] {
   const found: string[] = [];

@@ -1,4 +1,4 @@
-import { createLoader, createSerializer, parseAsArrayOf, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { findIgnoredParams, parseAsCountryCode } from "@/components/ignored-search-params";
 import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/values";
@@ -33,6 +33,8 @@ export const processSearchParams = {
   reason: parseAsString,
   /** A finding path Onfido flagged (`document.image_integrity.image_quality`); the overview links here. */
   finding: parseAsString,
+  /** Only processes linked to another dossier or with repeated attempts. */
+  linked: parseAsBoolean.withDefault(false),
   sort,
   size,
   /** Opaque keyset position; every filter or sort change clears it. */
@@ -51,6 +53,7 @@ const EXPECTED: Partial<Record<keyof typeof processSearchParams, string>> = {
   country: "an ISO 3166 alpha-3 code such as PRT",
   dates: `one of ${DATE_FIELDS.join(", ")}`,
   assigned: `one of ${ASSIGNMENT_FILTERS.join(", ")}`,
+  linked: "true or false",
 };
 
 /** The values in this address the queue does not know, to name on the page. */
@@ -72,6 +75,7 @@ export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
     assigned: params.assigned,
     reason: params.reason,
     finding: params.finding,
+    linked: params.linked || null,
   };
 }
 

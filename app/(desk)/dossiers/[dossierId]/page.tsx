@@ -6,6 +6,7 @@ import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { DossierNotes } from "./_components/dossier-notes";
 import { IdentityCard } from "./_components/identity-card";
+import { LinkedDossiers } from "@/components/linked-dossiers";
 import { PersonalDataPanel } from "./_components/personal-data-panel";
 import { ProcessHistory } from "./_components/process-history";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: DossierPageProps): Promise<Me
 export default async function DossierPage({ params }: DossierPageProps) {
   const { dossierId } = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
-  const { dossier, identity, processes, truncated, notes, privacy, processLimit } = await loadPage(getDossierPage(ctx, { dossierId }));
+  const { dossier, identity, processes, truncated, notes, privacy, links, canExportEvidence, processLimit } = await loadPage(getDossierPage(ctx, { dossierId }));
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
 
   return (
@@ -43,7 +44,19 @@ export default async function DossierPage({ params }: DossierPageProps) {
           </p>
         )}
       </header>
+      {canExportEvidence && (
+        <p>
+          {/* A plain link: the browser downloads the PDF (Content-Disposition: attachment). */}
+          <a
+            href={`/api/dossiers/${encodeURIComponent(dossier.dossierId)}/evidence`}
+            className="inline-flex rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
+            Download evidence pack (PDF)
+          </a>
+        </p>
+      )}
       {(identity || privacy.purged.processes === 0) && <IdentityCard dossierId={dossier.dossierId} identity={identity} />}
+      <LinkedDossiers links={links} subject="this dossier" />
       <PersonalDataPanel
         dossierId={dossier.dossierId}
         hold={privacy.hold ? { ...privacy.hold, at: formatDateTime(privacy.hold.at) } : null}

@@ -21,7 +21,7 @@ interface ProcessFiltersProps {
 export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
   const { params, setView, isPending } = useListSearchParams(processSearchParams);
   const filtered = Boolean(
-    params.q || params.assigned || params.status.length || params.type || params.doc || params.country || params.from || params.to,
+    params.q || params.assigned || params.linked || params.status.length || params.type || params.doc || params.country || params.from || params.to,
   );
 
   return (
@@ -71,12 +71,17 @@ export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
           </label>
           <DayRangeInputs from={params.from} to={params.to} onChange={setView} />
         </fieldset>
+        <label className="flex items-center gap-2 pb-1.5 text-sm">
+          <input type="checkbox" checked={params.linked} onChange={(e) => setView({ linked: e.target.checked || null })} />
+          Linked
+          <span className="sr-only">: only processes also seen in another dossier, or with repeated attempts</span>
+        </label>
         <SortSelect sorts={PROCESS_SORTS} labels={PROCESS_SORT_LABELS} value={params.sort} onChange={(sort) => setView({ sort })} />
         {filtered && (
           <button
             type="button"
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
-            onClick={() => setView({ q: null, by: null, assigned: null, status: null, type: null, doc: null, country: null, dates: null, from: null, to: null })}
+            onClick={() => setView({ q: null, by: null, assigned: null, linked: null, status: null, type: null, doc: null, country: null, dates: null, from: null, to: null })}
           >
             Clear all filters
           </button>

@@ -29,9 +29,19 @@ const columns = helper.columns([
     enableSorting: false,
     meta: { primary: true },
     cell: (info) => (
-      <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
-        {info.getValue() ?? <span className="font-normal text-slate-600 italic">not extracted</span>}
-      </Link>
+      <>
+        <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+          {info.getValue() ?? <span className="font-normal text-slate-600 italic">not extracted</span>}
+        </Link>
+        {info.row.original.linked && (
+          <span
+            className="ml-1.5 rounded bg-violet-100 px-1 py-0.5 text-[0.65rem] font-medium text-violet-900 uppercase"
+            title="Also seen in another dossier, or a dossier of repeated attempts"
+          >
+            Linked
+          </span>
+        )}
+      </>
     ),
   }),
   helper.accessor("processType", {

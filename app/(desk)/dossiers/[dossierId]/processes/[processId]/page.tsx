@@ -3,6 +3,7 @@ import { getProcessPage, ProcessPageParams } from "@/lib/processes/get-process-p
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { ProcessView } from "./_components/process-view";
+import { LinkedDossiers } from "@/components/linked-dossiers";
 import { RetryPanel } from "./_components/retry-panel";
 import { ReviewOutcomePanel } from "./_components/review-outcome-panel";
 import { ReviewPanel } from "./_components/review-panel";
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: ProcessPageProps): Promise<Me
 export default async function ProcessPage({ params }: ProcessPageProps) {
   const raw = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(raw.dossierId ?? "")}/processes/${encodeURIComponent(raw.processId ?? "")}`);
-  const { detail, result, review, outcome, retry } = await loadPage(getProcessPage(ctx, raw));
+  const { detail, result, review, outcome, retry, links } = await loadPage(getProcessPage(ctx, raw));
   const { dossierId, processId } = detail;
 
   const reviewPanel = review ? (
@@ -52,12 +53,13 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
     />
   );
 
+  const linked = <LinkedDossiers links={links} subject="this process" />;
   return (
     <ProcessView
       detail={detail}
       result={result}
       live={<LiveProcess processId={processId} reviewing={review?.reviewable === true} />}
-      actions={(reviewPanel || retryPanel) && <>{reviewPanel}{retryPanel}</>}
+      actions={<>{linked}{reviewPanel}{retryPanel}</>}
     />
   );
 }
