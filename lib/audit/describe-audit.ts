@@ -49,6 +49,7 @@ const SENTENCES: Record<string, Describe> = {
   "dossiers.export_start": () => "Started exporting the dossier list as CSV",
   "dossiers.export": (d) => `Exported the dossier list as CSV (${count(d.rows, "row")}${d.outcome && d.outcome !== "complete" ? `, ${String(d.outcome)}` : ""})`,
   "overview.export": (d) => `Exported the overview's ${text(d.chart) ?? "chart"} table as CSV (${count(d.rows, "row")})`,
+  "evidence.generate": (d) => `Generated the evidence pack (${count(d.processes, "process", "processes")}, ${count(d.zips, "zip")})`,
   "audit.export": (d) => `Exported the audit log (${count(d.rows, "row")})`,
   "retention.dry_run": (d) => `Retention dry run (${text(d.days) ?? "?"} days): ${count(d.processes, "process", "processes")} would be purged`,
   "retention.run": (d) => `Retention (${text(d.days) ?? "?"} days) purged ${count(d.processes, "process", "processes")} in ${count(d.dossiers, "dossier")}, ${count(d.zips, "zip")}`,
