@@ -24,6 +24,11 @@ test("the overview draws its charts, links to the queue and exports a table", as
   }
   await page.screenshot({ path: "test-results/overview/overview.png", fullPage: true });
 
+  // Linked identities are counted, and open the queue's Linked filter.
+  const identities = page.getByRole("region", { name: /Linked identities/ });
+  await expect(identities.getByText(/share a document or a name and\s+birth date with another dossier/)).toBeVisible();
+  await expect(identities.getByRole("link", { name: "Open them in the queue" })).toHaveAttribute("href", "/processes?linked=true");
+
   // The failed processes' reasons: the row's link opens the queue narrowed to that reason.
   const reasons = page.locator('[data-chart="fail-reasons"]');
   await reasons.getByText("Table").click();

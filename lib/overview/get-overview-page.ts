@@ -1,5 +1,6 @@
 import "server-only";
 import { requireCapability, type Ctx } from "../auth/context";
+import { countLinkedDossiers } from "../identity/identity-links";
 import { parseInput } from "../parse-input";
 import type { OverviewChart } from "./overview-chart-types";
 import { buildAllCharts } from "./overview-charts";
@@ -10,14 +11,16 @@ export interface OverviewPageModel {
   /** The filters as URL parameters, for the export links. */
   query: string;
   charts: OverviewChart[];
+  /** Dossiers linked to another (same document, or same name and birth date), and flagged for repeated attempts: all time. */
+  identities: { linked: number; repeatedAttempts: number };
 }
 
 /** The overview page (/overview): every chart for the URL's range and filters (a bad filter is InvalidInput). */
 export async function getOverviewPage(ctx: Ctx, searchParams: Record<string, string | string[] | undefined>): Promise<OverviewPageModel> {
   requireCapability(ctx, "oversight.read");
   const filters = parseInput(OverviewFilters, singleValues(searchParams), "These overview filters are not valid");
-  const charts = await buildAllCharts(ctx.db, filters);
-  return { filters, query: new URLSearchParams(filtersRecord(filters)).toString(), charts };
+  const [charts, identities] = await Promise.all([buildAllCharts(ctx.db, filters), countLinkedDossiers(ctx.db)]);
+  return { filters, query: new URLSearchParams(filtersRecord(filters)).toString(), charts, identities };
 }
 
 /** A parameter given twice is read as its first value, as the queue does. */

@@ -18,7 +18,7 @@ const input = "rounded-md border border-slate-300 px-2 py-1.5";
 
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const ctx = await requirePage("oversight.read", "/overview");
-  const { filters, query, charts } = await loadPage(getOverviewPage(ctx, await searchParams));
+  const { filters, query, charts, identities } = await loadPage(getOverviewPage(ctx, await searchParams));
 
   return (
     <section aria-labelledby="overview-heading" className="flex flex-col gap-4">
@@ -60,6 +60,17 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">Show</button>
         <Link href="/overview" className="px-2 py-1.5 text-sky-800 underline">Last 30 days</Link>
       </form>
+      <section aria-labelledby="identities-heading" className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="identities-heading" className="font-semibold">Linked identities <span className="font-normal text-slate-500">(all time)</span></h2>
+        <p>
+          <strong>{identities.linked.toLocaleString("en-GB")}</strong> {identities.linked === 1 ? "dossier shares" : "dossiers share"} a document or a name and
+          birth date with another dossier
+        </p>
+        <p>
+          <strong>{identities.repeatedAttempts.toLocaleString("en-GB")}</strong> with repeated attempts (three or more rejected or failed in 30 days)
+        </p>
+        <Link href="/processes?linked=true" className="text-sky-800 underline">Open them in the queue</Link>
+      </section>
       <div className="grid grid-cols-1 gap-4 2xl:grid-cols-2">
         {charts.map((chart) => (
           <article key={chart.id} aria-labelledby={`${chart.id}-title`} data-chart={chart.id} className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-4">
