@@ -7,6 +7,7 @@ import { LiveEventsProvider } from "@/components/live/live-events";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
+import { requestTime } from "@/lib/server/request-time";
 import { getCtx } from "@/lib/server/session";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
@@ -21,8 +22,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
+  // Live pages ask the event stream for what changed after this render (lib/server/desk-events-response.ts).
+  const renderedAt = requestTime();
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider renderedAt={renderedAt}>
     <div className="flex min-h-screen">
       <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
         <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">

@@ -24,7 +24,7 @@ const LAST_RETRY_MS = 30_000;
  * answering 502, a session that ended) this opens a new one with a growing pause, and since a new
  * EventSource cannot resume, tells the page to reload what it shows.
  */
-export function LiveEventsProvider({ children }: { children: ReactNode }) {
+export function LiveEventsProvider({ children, renderedAt }: { children: ReactNode; renderedAt: number }) {
   const listeners = useRef(new Set<Listener>());
   const [state, setState] = useState<LiveState>("connecting");
 
@@ -45,7 +45,9 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       delay = Math.min(delay * 2, LAST_RETRY_MS);
     };
     function connect() {
-      source = new EventSource("/api/events");
+      // The first stream asks for what changed between the server's render and now (a process that turned
+      // final meanwhile); a later one cannot resume and asks for a resync instead.
+      source = new EventSource(reopened ? "/api/events" : `/api/events?since=${renderedAt}`);
       source.onopen = () => {
         setState("live");
         delay = FIRST_RETRY_MS;
@@ -73,7 +75,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
       source?.close();
     };
-  }, []);
+  }, [renderedAt]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);

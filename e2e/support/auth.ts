@@ -18,5 +18,6 @@ export async function signIn(page: Page, email: string, password: string, baseUr
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/processes/);
+  // Signing in runs argon2 and the first render of the queue: on a busy machine that takes more than the default 5 s.
+  await expect(page).toHaveURL(/\/processes/, { timeout: 20_000 });
 }

@@ -167,6 +167,27 @@ describe("the event stream", () => {
     }
   });
 
+  it("gives a page's first connection what changed since its render, and asks for a reload when it cannot know", async () => {
+    const local = createDeskEventHub({ bufferSize: 3 });
+    const renderedAt = Date.now() + 1_000;
+    local.receive(JSON.stringify(toWire({ kind: "process", processId: "p-before", status: "processing" }, renderedAt - 500)));
+    local.receive(JSON.stringify(toWire({ kind: "process", processId: "p-after", status: "accepted" }, renderedAt + 200)));
+    const first = openEventStream({ hub: local, role: "support", sinceTime: renderedAt, stillSignedIn: async () => true });
+    const { text } = await readUntil(first, (t) => t.includes("p-after"));
+    expect(text).not.toContain("p-before");
+    expect(text).not.toContain("resync");
+    await first.cancel();
+
+    // A render before this instance listened, or older than what the buffer still holds: reload.
+    const early = openEventStream({ hub: local, role: "support", sinceTime: Date.now() - 60_000, stillSignedIn: async () => true });
+    expect((await readUntil(early, (t) => t.includes("resync"))).text).toContain("event: resync");
+    await early.cancel();
+    for (let i = 0; i < 3; i += 1) local.receive(JSON.stringify(toWire({ kind: "process", processId: `p-${i}`, status: "processing" }, renderedAt + 300)));
+    const dropped = openEventStream({ hub: local, role: "support", sinceTime: renderedAt, stillSignedIn: async () => true });
+    expect((await readUntil(dropped, (t) => t.includes("resync"))).text).toContain("event: resync");
+    await dropped.cancel();
+  });
+
   it("sends heartbeats, and ends when the browser goes away", async () => {
     const local = createDeskEventHub();
     const controller = new AbortController();

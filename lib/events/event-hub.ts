@@ -25,6 +25,12 @@ export interface DeskEventHub {
    * instance, or this one before a restart) or older than the buffer: the browser must reload to be sure.
    */
   since(lastEventId: string): DeskEvent[] | "gap";
+  /**
+   * The buffered events published at or after `time` (ms), for a page's first connection: what changed
+   * between its render and its stream opening. `"gap"` when this instance may not have heard all of them
+   * (it started listening later, or the buffer dropped some since).
+   */
+  sinceTime(time: number): DeskEvent[] | "gap";
   subscribers(): number;
 }
 
@@ -43,7 +49,9 @@ export function createDeskEventHub(options: DeskEventHubOptions = {}): DeskEvent
   const boot = randomBytes(4).toString("hex");
   const buffer: DeskEvent[] = [];
   const listeners = new Set<Listener>();
+  const startedAt = Date.now();
   let sequence = 0;
+  let dropped = false;
 
   return {
     receive(payload) {
@@ -66,7 +74,10 @@ export function createDeskEventHub(options: DeskEventHubOptions = {}): DeskEvent
         at: parsed.t,
       };
       buffer.push(event);
-      if (buffer.length > size) buffer.splice(0, buffer.length - size);
+      if (buffer.length > size) {
+        buffer.splice(0, buffer.length - size);
+        dropped = true;
+      }
       for (const listener of listeners) listener(event);
       return event;
     },
@@ -83,6 +94,11 @@ export function createDeskEventHub(options: DeskEventHubOptions = {}): DeskEvent
       // Events after `last` must all still be buffered: the next one is `last + 1`.
       if (last + 1 < oldest) return "gap";
       return buffer.filter((event) => sequenceOf(event) > last);
+    },
+    sinceTime(time) {
+      if (time < startedAt) return "gap";
+      if (dropped && (buffer[0]?.at ?? Infinity) > time) return "gap";
+      return buffer.filter((event) => event.at >= time);
     },
     subscribers: () => listeners.size,
   };

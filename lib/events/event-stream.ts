@@ -8,6 +8,8 @@ export interface EventStreamOptions {
   role: StaffRole;
   /** The browser's `Last-Event-ID`, when it reconnects. */
   lastEventId?: string | null;
+  /** A first connection's `since` (ms): the time its page was rendered, less a margin; replayed from the buffer. */
+  sinceTime?: number | null;
   /** The request's abort signal: the browser went away. */
   signal?: AbortSignal;
   /** Whether the session still counts (signed out, deactivated, expired: false ends the stream). */
@@ -62,6 +64,10 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
         send("retry: 3000\n\n");
         if (options.lastEventId) {
           const missed = options.hub.since(options.lastEventId);
+          if (missed === "gap") send("event: resync\ndata: {}\n\n");
+          else for (const event of missed) onEvent(event);
+        } else if (options.sinceTime != null) {
+          const missed = options.hub.sinceTime(options.sinceTime);
           if (missed === "gap") send("event: resync\ndata: {}\n\n");
           else for (const event of missed) onEvent(event);
         }

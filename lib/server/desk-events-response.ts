@@ -10,6 +10,19 @@ import { openEventStream } from "../events/event-stream";
 
 /** How often an open stream asks whether its session still counts (signed out, deactivated, expired). */
 const SESSION_CHECK_MS = 30_000;
+/**
+ * A page's first connection asks for what changed since it was rendered (`?since=`, ms). An event's time is
+ * its transaction's, which may start before a render that does not yet see its commit: hence the margin.
+ * A `since` older than a few minutes is no page load's: it is ignored.
+ */
+const SINCE_MARGIN_MS = 5_000;
+const SINCE_MAX_AGE_MS = 5 * 60_000;
+
+function sinceTimeOf(request: NextRequest): number | null {
+  const since = Number(request.nextUrl.searchParams.get("since"));
+  if (!Number.isSafeInteger(since) || since <= 0 || Date.now() - since > SINCE_MAX_AGE_MS) return null;
+  return since - SINCE_MARGIN_MS;
+}
 
 /**
  * `GET /api/events` for the signed-in staff member: the instance's event stream, filtered by their role.
@@ -26,6 +39,7 @@ export async function deskEventsResponse(request: NextRequest): Promise<Response
     hub: getDeskEventHub(),
     role: user.role,
     lastEventId: request.headers.get("last-event-id"),
+    sinceTime: sinceTimeOf(request),
     signal: request.signal,
     stillSignedIn: async () => Date.now() < expiresAt && (await getSessionUser(database.db, claims, { maxHours })) !== null,
     sessionCheckMs: SESSION_CHECK_MS,
