@@ -110,11 +110,13 @@ const LINK_EXISTING = `
   on conflict do nothing`;
 
 const FLAG_REPEATED_ATTEMPTS = `
-  update dossiers d set repeated_attempts = true where exists (
-    select 1 from (
-      select p.created_at, lag(p.created_at, 2) over (order by p.created_at) as third_before
-        from processes p where p.dossier_id = d.dossier_id and p.status in ('rejected', 'failed')
-    ) w where w.third_before is not null and w.created_at - w.third_before <= interval '30 days')`;
+  update dossiers d set repeated_attempts = true
+    from (select distinct w.dossier_id from (
+            select p.dossier_id, p.created_at,
+                   lag(p.created_at, 2) over (partition by p.dossier_id order by p.created_at) as third_before
+              from processes p where p.status in ('rejected', 'failed')
+          ) w where w.third_before is not null and w.created_at - w.third_before <= interval '30 days') r
+   where d.dossier_id = r.dossier_id`;
 
 async function insertProcesses(database: Database, from: number, to: number, dossierCount: number, total: number) {
   // Process g lives in dossier g % dossierCount; g = 0 is the newest. A process every ~50 s over

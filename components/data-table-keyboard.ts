@@ -58,6 +58,8 @@ export function useTableKeyboard({ body, rowCount, onOpen, searchInputId }: Tabl
     }
 
     document.addEventListener("keydown", onKeyDown);
+    // Says the keys work (they do only once the page is hydrated): browser tests wait for it before pressing.
+    body.current?.setAttribute("data-keys", "ready");
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [active, body, onOpen, rowCount, searchInputId]);
 

@@ -125,6 +125,8 @@ test("j and k move through the rows, Enter opens the process", async ({ page }) 
   await page.goto("/processes");
   await expect(bodyRows(page).first()).toBeVisible();
   const ids = await processIds(page);
+  // The keys are handled once the page is hydrated: a key pressed before that is lost.
+  await expect(page.locator('tbody[data-keys="ready"]')).toBeAttached();
 
   await page.keyboard.press("j");
   await expect(bodyRows(page).nth(0)).toHaveAttribute("data-active", "true");

@@ -100,6 +100,8 @@ test("an SSO user with no staff account and no role claim is refused with a clea
 });
 
 test("an SSO login is linked to an existing account only after an admin allows SSO for it, and with a verified email", async ({ page, browser, baseURL }) => {
+  // Five sign-ins through the provider and four browsers: longer than one page's journey.
+  test.setTimeout(90_000);
   const id = randomUUID().slice(0, 8);
   const email = `linked-${id}@company.example`;
   await page.goto("/admin/staff");
