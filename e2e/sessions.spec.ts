@@ -40,6 +40,9 @@ async function addStaffUser(page: Page, prefix: string, password: string): Promi
   return email;
 }
 
+// Each journey makes a staff user and signs in two or three times (argon2 each): more than one page's 30 s on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 test("signing out ends the session on the server: a cookie copied before is refused after", async ({ page, browser, baseURL }) => {
   const password = "sign-out-password-for-e2e-42";
   const email = await addStaffUser(page, "signout", password);
