@@ -4,7 +4,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { encode } from "jpeg-js";
 import { gatherEvidence } from "../lib/evidence/gather-evidence";
 import { renderEvidencePdf } from "../lib/evidence/render-evidence";
 import { upsertProcess } from "../lib/processes/upsert-process";
@@ -16,6 +15,7 @@ import { buildSampleZip } from "../lib/results/testing/sample-result";
 import { inconclusiveProcess, inconclusiveZipEntries } from "../lib/results/testing/seed-sample";
 import { staffCtx } from "../tests/support/staff";
 import { createPgliteDatabase, createPostgresDatabase } from "../tests/support/test-database";
+import { noiseJpeg } from "./support/noise-jpeg";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/evidence.ts`: the evidence pack of a dossier of three
@@ -34,21 +34,6 @@ const STORE: ResultStorage = RESULT_STORAGES.find((s) => s === process.env.RESUL
 const TARGET_MS = 2000;
 const MiB = 1024 * 1024;
 const log = (line: string) => console.log(line);
-
-/** A camera-sized JPEG of noise (~5 MB): `seed` makes each picture of each process different. */
-function noiseJpeg(seed: number, width = 2200, height = 1600): Uint8Array {
-  const data = Buffer.alloc(width * height * 4);
-  let state = seed;
-  for (let i = 0; i < data.length; i += 4) {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
-    const v = state & 0xff;
-    data[i] = v;
-    data[i + 1] = (v * 7) & 0xff;
-    data[i + 2] = (v * 13) & 0xff;
-    data[i + 3] = 0xff;
-  }
-  return new Uint8Array(encode({ data, width, height }, 90).data);
-}
 
 function usage() {
   const m = process.memoryUsage();

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
@@ -12,6 +11,7 @@ import { ensureReliabilityBuild, freePort, startDeskServer } from "../scripts/re
 import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
 import { rssMiB } from "./support/cpu-accounting";
 import { percentile } from "./support/latency";
+import { startSimulatorProcess } from "./support/simulator-process";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/live.ts`: the live desk's event streams on PostgreSQL (its own
@@ -38,26 +38,6 @@ const ROUTE_SECONDS = Number(process.env.BENCH_ROUTE_SECONDS ?? 10);
 const ROOT = process.cwd();
 const log = (line: string) => console.log(line);
 const verdict = (ok: boolean) => (ok ? "ok  " : "MISS");
-
-async function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "simulator/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_IMAGE_WIDTH: "96" },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${url}/__sim/stats`)).ok) return { url, child };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error("simulator did not start");
-}
 
 /** A compliance officer in the bench database and a session cookie for them, as next-auth would issue it. */
 async function sessionCookie(): Promise<string> {
@@ -142,7 +122,7 @@ async function main() {
   ensureReliabilityBuild(log);
   await recreateBenchDatabase(DATABASE);
   const cookie = await sessionCookie();
-  const sim = await startSimulator();
+  const sim = await startSimulatorProcess();
   const port = await freePort();
   const env = {
     DATABASE_URL: benchDatabaseUrl(DATABASE),

@@ -7,7 +7,6 @@ import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { eq } from "drizzle-orm";
-import { encode } from "jpeg-js";
 import postgres from "postgres";
 import { openDatabase, type Database, type Engine } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -19,6 +18,7 @@ import { resultStore } from "../lib/results/result-store";
 import { getResultView } from "../lib/results/result-view";
 import { buildSampleZip } from "../lib/results/testing/sample-result";
 import { inconclusiveProcess, inconclusiveZipEntries } from "../lib/results/testing/seed-sample";
+import { noiseJpeg } from "./support/noise-jpeg";
 
 /**
  * The full-result view of a ~20 MB zip (the JSON reports and four large JPEGs, stored uncompressed as Assure
@@ -70,21 +70,6 @@ function percentiles(samples: number[]): Percentiles {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { runs: sorted.length, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted.at(-1) ?? 0) };
-}
-
-/** A camera-sized JPEG of noise: noise does not compress, so ~5 MB is what a real high-resolution scan weighs. */
-function largeJpeg(width = 2200, height = 1600): Uint8Array {
-  const data = Buffer.alloc(width * height * 4);
-  let state = 20_261_126;
-  for (let i = 0; i < data.length; i += 4) {
-    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
-    const v = state & 0xff;
-    data[i] = v;
-    data[i + 1] = (v * 7) & 0xff;
-    data[i + 2] = (v * 13) & 0xff;
-    data[i + 3] = 0xff;
-  }
-  return new Uint8Array(encode({ data, width, height }, 90).data);
 }
 
 async function time(run: () => Promise<unknown>): Promise<number> {
@@ -150,7 +135,7 @@ export async function seedBenchResult(database: Database, settings: ResultStoreS
   const process = inconclusiveProcess();
   const processId = String(process.processId);
   const dossierId = `bench-${randomUUID()}`;
-  const jpeg = largeJpeg();
+  const jpeg = noiseJpeg();
   const entries = inconclusiveZipEntries(process, { imageWidth: 64 }).filter((e) => !e.path.startsWith("media/"));
   const zip = await buildSampleZip([
     ...entries,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { ensureReliabilityBuild, freePort, RELIABILITY_DIST_DIR, startDeskServer
 import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
 import { childProcesses, cpuPerItem, cpuSnapshot, rssMiB } from "./support/cpu-accounting";
 import { createWindows, generatorUse, percentile } from "./support/latency";
+import { startSimulatorProcess } from "./support/simulator-process";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/webhooks.ts`: what the webhook path does on this machine, on
@@ -52,29 +53,6 @@ async function recreateDatabase(): Promise<void> {
   const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 2 });
   await migrateDatabase(database);
   await database.close();
-}
-
-/** The simulator as a process of its own, so that its zips do not compete with the bench's own thread. */
-async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "simulator/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_IMAGE_WIDTH: "96" },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      const res = await fetch(`${url}/__sim/stats`);
-      await res.arrayBuffer();
-      if (res.ok) return { url, child };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error("simulator did not start");
 }
 
 /** ~300 bytes, the Signicat Events form, unique per request. */
