@@ -33,6 +33,14 @@ export const staffUsers = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", tz),
     /** Sessions issued before this are refused: set on deactivation, role change and password reset. */
     sessionsValidAfter: timestamp("sessions_valid_after", tz).notNull().defaultNow(),
+    /** The user's own choices (lib/staff/preferences.ts); null: follow the browser. */
+    locale: text("locale"),
+    /** An IANA time zone (`Europe/Oslo`); null: the browser's. */
+    timeZone: text("time_zone"),
+    /** `comfortable` or `compact` rows in the lists; null: comfortable. */
+    listDensity: text("list_density"),
+    /** `light` or `dark`; null: the system's setting. */
+    colorScheme: text("color_scheme"),
   },
   (t) => [
     uniqueIndex("staff_users_email_idx").on(t.email),

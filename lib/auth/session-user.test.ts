@@ -11,6 +11,7 @@ import type { Ctx } from "./context";
 import { getSessionUser, sessionEnded } from "./session-user";
 import { signInWithPassword } from "./sign-in";
 import { resolveSsoUser } from "./sso";
+import { NO_PREFERENCES } from "../staff/preferences";
 
 let database: TestDatabase;
 let admin: Ctx;
@@ -48,7 +49,7 @@ describe("sessionEnded", () => {
 describe("getSessionUser", () => {
   it("reads the signed-in user afresh", async () => {
     const user = await signedIn("compliance");
-    expect(await getSessionUser(database.db, user.claims, lifetime)).toEqual({ id: user.id, email: user.email, name: "Session User", role: "compliance" });
+    expect(await getSessionUser(database.db, user.claims, lifetime)).toEqual({ id: user.id, email: user.email, name: "Session User", role: "compliance", preferences: NO_PREFERENCES });
   });
 
   it("refuses a session begun before a password reset, and takes the sign-in after it", async () => {

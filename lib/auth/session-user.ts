@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { staffUsers } from "../../db/schema";
+import { preferencesOf } from "../staff/preferences";
 import type { StaffIdentity } from "./sign-in";
 
 /** What the session cookie says about its owner (lib/auth/auth-options.ts puts it there). */
@@ -38,10 +39,14 @@ export async function getSessionUser(db: Db, claims: SessionClaims | null, optio
       role: staffUsers.role,
       active: staffUsers.active,
       sessionsValidAfter: staffUsers.sessionsValidAfter,
+      locale: staffUsers.locale,
+      timeZone: staffUsers.timeZone,
+      listDensity: staffUsers.listDensity,
+      colorScheme: staffUsers.colorScheme,
     })
     .from(staffUsers)
     .where(eq(staffUsers.id, claims.uid));
   if (!user?.active || sessionEnded(user.sessionsValidAfter, claims.signedInAt)) return null;
   if (user.nowMs >= claims.signedInAt + options.maxHours * 3_600_000) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, preferences: preferencesOf(user) };
 }

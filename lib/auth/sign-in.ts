@@ -7,12 +7,15 @@ import { recordAudit } from "../audit/record-audit";
 import { verifyPassword } from "./password";
 import type { StaffRole } from "./permissions";
 import { claimAttempt, settleSuccess } from "./throttle";
+import type { StaffPreferences } from "../staff/preferences";
 
 export interface StaffIdentity {
   id: string;
   email: string;
   name: string;
   role: StaffRole;
+  /** The user's own choices; read with the session (lib/auth/session-user.ts), absent right after sign-in. */
+  preferences?: StaffPreferences;
 }
 
 export type SignInResult =
