@@ -282,3 +282,4 @@ export * from "./staff-schema";
 export * from "./retention-schema";
 export * from "./findings-schema";
 export * from "./identity-schema";
+export * from "./saved-views-schema";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { DeskNav } from "@/components/desk-nav";
 import { UserMenu } from "@/components/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
@@ -8,7 +8,9 @@ import { LiveIndicator } from "@/components/live/live-indicator";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
 import { requestTime } from "@/lib/server/request-time";
+import { listPinnedViews } from "@/lib/saved-views/list-saved-views";
 import { getCtx } from "@/lib/server/session";
+import { PinnedViews } from "./_saved-views/pinned-views";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const ctx = await getCtx();
@@ -22,6 +24,8 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
   ];
+  // The side bar's pinned views (names and links; their counts are fetched by the island, so no page waits).
+  const pinned = (await listPinnedViews(ctx)).map(({ id, list, name, href, query }) => ({ id, list, name, href, query }));
   // Live pages ask the event stream for what changed after this render (lib/server/desk-events-response.ts).
   const renderedAt = requestTime();
   return (
@@ -32,6 +36,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           Assure Review Desk
         </Link>
         <DeskNav links={links} />
+        <Suspense fallback={null}>
+          <PinnedViews views={pinned} />
+        </Suspense>
         <div className="mt-auto flex flex-col gap-3">
           <LiveIndicator />
           {simulated && (

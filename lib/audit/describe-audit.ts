@@ -18,6 +18,7 @@ const reason = (details: Details): string => {
   return category ? (REASON_CATEGORIES[category as keyof typeof REASON_CATEGORIES] ?? category) : "";
 };
 const decisionVerb = (details: Details): string => (details.decision === "approve" ? "Approved" : details.decision === "reject" ? "Rejected" : "Decided");
+const listName = (list: unknown): string => (list === "dossiers" ? "dossier list" : "queue");
 const withReason = (prefix: string, value: unknown): string => (text(value) ? `${prefix}: ${text(value)}` : prefix);
 
 const SENTENCES: Record<string, Describe> = {
@@ -49,6 +50,10 @@ const SENTENCES: Record<string, Describe> = {
   "dossiers.export_start": () => "Started exporting the dossier list as CSV",
   "dossiers.export": (d) => `Exported the dossier list as CSV (${count(d.rows, "row")}${d.outcome && d.outcome !== "complete" ? `, ${String(d.outcome)}` : ""})`,
   "overview.export": (d) => `Exported the overview's ${text(d.chart) ?? "chart"} table as CSV (${count(d.rows, "row")})`,
+  "saved_view.share": (d) => `${d.created ? "Saved and shared" : "Shared"} the ${listName(d.list)} view “${text(d.name) ?? ""}” with the team`,
+  "saved_view.unshare": (d) => `Stopped sharing the ${listName(d.list)} view “${text(d.name) ?? ""}”`,
+  "saved_view.update": (d) => (text(d.previousName) ? `Renamed the shared view “${text(d.previousName)}” to “${text(d.name) ?? ""}”` : `Changed the filters of the shared view “${text(d.name) ?? ""}”`),
+  "saved_view.delete": (d) => `Deleted the shared ${listName(d.list)} view “${text(d.name) ?? ""}”`,
   "evidence.generate": (d) => `Generated the evidence pack (${count(d.processes, "process", "processes")}, ${count(d.zips, "zip")})`,
   "audit.export": (d) => `Exported the audit log (${count(d.rows, "row")})`,
   "retention.dry_run": (d) => `Retention dry run (${text(d.days) ?? "?"} days): ${count(d.processes, "process", "processes")} would be purged`,

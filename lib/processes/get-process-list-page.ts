@@ -2,6 +2,7 @@ import "server-only";
 import { requireCapability, type Ctx } from "../auth/context";
 import { can } from "../auth/permissions";
 import { getBulkRetrySelection, type BulkRetrySelection } from "../retries/failed-in-view";
+import { listSavedViews, type SavedViewsOfList } from "../saved-views/list-saved-views";
 import { listProcesses, ListProcessesInput, type ProcessPage } from "./list-processes";
 import { countProcessStatuses, type StatusCounts } from "./status-counts";
 
@@ -20,6 +21,8 @@ export interface ProcessListPageModel {
   canReview: boolean;
   /** Compliance and admins may take the whole view as a CSV file (lib/processes/export-processes.ts). */
   canExport: boolean;
+  /** The user's saved views of the queue and the team's shared ones (lib/saved-views/). */
+  views: Promise<SavedViewsOfList>;
 }
 
 export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<ProcessListPageModel> {
@@ -35,5 +38,6 @@ export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<Proc
     can(user.role, "retries.write") && failedInView
       ? getBulkRetrySelection(ctx, { filters: view.data.filters, sort: view.data.sort }).then(({ items: _items, ...summary }) => summary)
       : null;
-  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export") };
+  const views = listSavedViews(ctx, { list: "processes" });
+  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export"), views };
 }

@@ -5,6 +5,7 @@ import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
+import { SavedViewsControls } from "../_saved-views/saved-views-controls";
 import { requirePage } from "@/lib/server/session";
 import { getDossierListPage } from "@/lib/dossiers/get-dossier-list-page";
 import { loadPage } from "@/lib/server/load-page";
@@ -25,6 +26,7 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
   const model = await loadPage(getDossierListPage(ctx, toListDossiersInput(params)));
   const page = settleTableQuery(model.page);
   const count = settleTableQuery(model.count);
+  const savedViewQuery = serializeDossierSearchParams({ ...params, size: null, cursor: null }).replace(/^\?/, "");
 
   return (
     <section aria-labelledby="dossiers-heading" className="flex flex-col gap-4">
@@ -32,6 +34,9 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
         <h1 id="dossiers-heading" className="text-xl font-semibold">Dossiers</h1>
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
+          <Suspense fallback={null}>
+            <SavedViewsControls list="dossiers" query={savedViewQuery} views={model.views} />
+          </Suspense>
           {model.canExport && <ExportCsvLink href={`/api/exports/dossiers${serializeDossierSearchParams({ ...params, size: null, cursor: null })}`} plural="dossiers" />}
         </div>
       </header>

@@ -5,6 +5,7 @@ import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
+import { SavedViewsControls } from "../_saved-views/saved-views-controls";
 import { getProcessListPage } from "@/lib/processes/get-process-list-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -29,6 +30,8 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
   const counts = settleTableQuery(model.counts);
   const bulkRetrySummary = model.bulkRetry && settleTableQuery(model.bulkRetry);
   const view = serializeProcessSearchParams({ ...params, cursor: null });
+  // What "Save view" keeps: the filters and sort, without the page position (the server checks them again).
+  const savedViewQuery = serializeProcessSearchParams({ ...params, size: null, cursor: null }).replace(/^\?/, "");
 
   return (
     <section aria-labelledby="processes-heading" className="flex flex-col gap-4">
@@ -41,6 +44,9 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
             Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
           </p>
           {/* The view without its page: the export takes every row (size and cursor are not read). */}
+          <Suspense fallback={null}>
+            <SavedViewsControls list="processes" query={savedViewQuery} views={model.views} />
+          </Suspense>
           {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} plural="processes" />}
         </div>
       </header>

@@ -1,0 +1,75 @@
+"use server";
+
+import { runAction, type ActionResult } from "@/lib/server/action-result";
+import { getCtx } from "@/lib/server/session";
+import {
+  createSavedView,
+  deleteSavedView,
+  pinSavedView,
+  renameSavedView,
+  shareSavedView,
+  unpinSavedView,
+  updateSavedViewFilters,
+} from "@/lib/saved-views/manage-saved-views";
+
+/**
+ * Saved views, from the lists' "Save view" and "Views" controls and the side bar. Server actions are public
+ * endpoints: each form's fields go to the verb as they came, and the verb checks who asks, reads the fields
+ * with zod and the filters with the list's own parser (lib/saved-views/). The client refreshes the page and
+ * side bar after a success (router.refresh), so nothing is revalidated here.
+ */
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+const flag = (form: FormData, name: string) => text(form, name) === "on" || text(form, name) === "true";
+
+export async function saveViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const view = await createSavedView(ctx, { list: text(form, "list"), name: text(form, "name"), query: text(form, "query") ?? "", shared: flag(form, "shared") });
+    return view.shared ? `Saved “${view.name}” and shared it with the team.` : `Saved “${view.name}” (only you see it).`;
+  });
+}
+
+export async function renameViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const view = await renameSavedView(ctx, { id: text(form, "id"), name: text(form, "name") });
+    return `Renamed to “${view.name}”.`;
+  });
+}
+
+export async function updateViewFiltersAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const view = await updateSavedViewFilters(ctx, { id: text(form, "id"), query: text(form, "query") ?? "" });
+    return `“${view.name}” now has these filters.`;
+  });
+}
+
+export async function shareViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    const view = await shareSavedView(ctx, { id: text(form, "id"), shared: flag(form, "shared") });
+    return view.shared ? `“${view.name}” is shared with the team.` : `“${view.name}” is private again.`;
+  });
+}
+
+export async function deleteViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    await deleteSavedView(ctx, { id: text(form, "id") });
+    return "Deleted the view.";
+  });
+}
+
+export async function pinViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const ctx = await getCtx();
+  return runAction(async () => {
+    if (flag(form, "pinned")) await pinSavedView(ctx, { id: text(form, "id") });
+    else await unpinSavedView(ctx, { id: text(form, "id") });
+    return flag(form, "pinned") ? "Pinned to the side bar." : "Unpinned.";
+  });
+}
