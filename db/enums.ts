@@ -6,3 +6,6 @@
 
 /** Assure's process statuses (lib/assure/README.md "The process object"); `process_status` in the database. */
 export const PROCESS_STATUSES = ["pending", "processing", "accepted", "rejected", "inconclusive", "canceled", "failed"] as const;
+
+/** The lists a view can be saved of (`saved_views.list`): the queue (`/processes`) and the dossier list. */
+export const SAVED_VIEW_LISTS = ["processes", "dossiers"] as const;

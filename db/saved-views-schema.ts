@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { SAVED_VIEW_LISTS } from "./enums";
 import { staffUsers } from "./staff-schema";
 
 const tz = { withTimezone: true, mode: "date" } as const;
 
-/** The lists a view can be saved of: the queue (`/processes`) and the dossier list (`/dossiers`). */
-export const SAVED_VIEW_LISTS = ["processes", "dossiers"] as const;
+export { SAVED_VIEW_LISTS };
 
 /**
  * A named set of a list's filters (lib/saved-views/). `query` is the list's URL query without `?`,

@@ -150,9 +150,12 @@ export async function startOidcStub(options: OidcStubOptions): Promise<OidcStub>
   return { issuer, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The stub's address for the shared e2e desk: beside its port (the process-page journey takes PORT + 1). */
+/**
+ * The stub's address for the shared e2e desk: beside its port (the process-page journey takes PORT + 1), or
+ * `E2E_OIDC_PORT` when desks of neighbouring ports run side by side (3112's stub would take 3114's desk port).
+ */
 export function e2eOidcPort(deskPort: number): number {
-  return deskPort + 2;
+  return Number(process.env.E2E_OIDC_PORT) || deskPort + 2;
 }
 
 /** The client the e2e desk is registered as (its secret is in E2E_SECRETS), and the claim holding the role. */

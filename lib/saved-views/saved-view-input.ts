@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SAVED_VIEW_LISTS } from "../../db/saved-views-schema";
+import { SAVED_VIEW_LISTS } from "../../db/enums";
 import { MAX_QUERY_LENGTH } from "./view-query";
 
 /** What the saved-view verbs are asked, as zod reads it (the filters themselves: view-query.ts). */

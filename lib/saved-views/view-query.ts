@@ -7,7 +7,7 @@ import { can } from "../auth/permissions";
 import { DOSSIER_SORTS, PROCESS_SORTS } from "../lists/list-values";
 import { PROCESS_STATUSES } from "../assure/values";
 import { ProcessFilters } from "../processes/process-list-query";
-import { SAVED_VIEW_LISTS } from "../../db/saved-views-schema";
+import { SAVED_VIEW_LISTS } from "../../db/enums";
 
 export { SAVED_VIEW_LISTS };
 export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];

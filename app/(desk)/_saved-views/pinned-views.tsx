@@ -41,18 +41,26 @@ interface CountsState {
   counts: Map<string, PinnedViewCount>;
   /** The last read failed: the counts shown are older (or "?"). */
   failed: boolean;
+  /** The pinned views (ids) the last successful read was asked for: a view it did not count is gone (deleted, unshared). */
+  countedFor: string | null;
 }
 
-const settle = (counts: Map<string, PinnedViewCount> | null) => (before: CountsState): CountsState => (counts ? { counts, failed: false } : { counts: before.counts, failed: true });
+const settle = (counts: Map<string, PinnedViewCount> | null, ids: string) => (before: CountsState): CountsState =>
+  counts ? { counts, failed: false, countedFor: ids } : { ...before, failed: true };
 
 function usePinnedCounts(ids: string) {
-  const [state, setState] = useState<CountsState>({ counts: new Map(), failed: false });
+  const [state, setState] = useState<CountsState>({ counts: new Map(), failed: false, countedFor: null });
   const last = useRef(0);
+  const currentIds = useRef(ids);
+  useEffect(() => {
+    currentIds.current = ids;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const fetchCounts = useCallback(() => {
     last.current = Date.now();
-    return readCounts().then((counts) => setState(settle(counts)));
+    const asked = currentIds.current;
+    return readCounts().then((counts) => setState(settle(counts, asked)));
   }, []);
 
   /** At most one fetch per REFRESH_EVERY_MS; a change inside the window is counted at its end. */
@@ -70,7 +78,7 @@ function usePinnedCounts(ids: string) {
     if (!ids) return;
     last.current = Date.now();
     let current = true;
-    void readCounts().then((counts) => current && setState(settle(counts)));
+    void readCounts().then((counts) => current && setState(settle(counts, ids)));
     return () => {
       current = false;
     };
@@ -86,12 +94,14 @@ function usePinnedCounts(ids: string) {
 export function PinnedViews({ views }: PinnedViewsProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { counts, failed } = usePinnedCounts(views.map((v) => v.id).join(","));
-  if (views.length === 0) return null;
+  const ids = views.map((v) => v.id).join(",");
+  const { counts, failed, countedFor } = usePinnedCounts(ids);
+  const shown = countedFor === ids ? views.filter((view) => counts.has(view.id)) : views;
+  if (shown.length === 0) return null;
   return (
     <nav aria-label="Pinned views" className="flex flex-col gap-1">
       <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Pinned views</h2>
-      {views.map((view) => {
+      {shown.map((view) => {
         const active = pathname === `/${view.list}` && viewKey(view.list, searchParams) === viewKey(view.list, view.query);
         const count = counts.get(view.id);
         return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
 
 type FormAction = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
@@ -22,11 +22,17 @@ interface ViewActionFormProps {
 export function ViewActionForm({ action, fields, children, className, onDone, confirmSuccess = false }: ViewActionFormProps) {
   const router = useRouter();
   const [result, formAction, pending] = useActionState(action, null);
+  // The latest callback, so that a new one each render does not run the success again.
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  });
+  // Once per outcome: each submission gives a new result object.
   useEffect(() => {
     if (!result?.ok) return;
     router.refresh();
-    onDone?.();
-  }, [result, router, onDone]);
+    done.current?.();
+  }, [result, router]);
   return (
     <form action={formAction} className={className} aria-busy={pending}>
       {Object.entries(fields).map(([name, value]) => (
