@@ -29,6 +29,8 @@ async function openViewsMenu(page: Page) {
 }
 
 test("a shared view is the team's, a private one stays its owner's, and a pinned one counts in the side bar", async ({ page, browser }) => {
+  // Two users, five page loads and six saves: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const run = Date.now().toString(36);
   const privateName = `Inconclusive passports ${run}`;
   const sharedName = `Failed checks ${run}`;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { SavedView, SavedViewsOfList } from "@/lib/saved-views/list-saved-views";
 import { deleteViewAction, pinViewAction, renameViewAction, shareViewAction, updateViewFiltersAction } from "./actions";
 import { smallButton, ViewActionForm } from "./view-action-form";
@@ -22,12 +22,12 @@ function PinButton({ view }: { view: SavedView }) {
   );
 }
 
-function MyView({ view, query }: { view: SavedView; query: string }) {
+function MyView({ view, query, onOpen }: { view: SavedView; query: string; onOpen: () => void }) {
   const [renaming, setRenaming] = useState(false);
   return (
     <li className="flex flex-col gap-1 py-1.5">
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={view.href} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
+        <Link href={view.href} onClick={onOpen} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
         {view.shared && <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">shared</span>}
       </div>
       <div className="flex flex-wrap items-center gap-1">
@@ -66,8 +66,11 @@ function MyView({ view, query }: { view: SavedView; query: string }) {
 /** "Views": the user's own views (to open, pin, share, rename, delete) and the team's shared ones (to open, pin). */
 export function ViewsMenu({ views, query }: ViewsMenuProps) {
   const total = views.mine.length + views.team.length;
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opening a view closes the menu (the page and the menu stay mounted across the navigation).
+  const close = () => details.current?.removeAttribute("open");
   return (
-    <details className="relative">
+    <details ref={details} className="relative">
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Views ({total})</summary>
       <div className="absolute right-0 z-20 mt-1 max-h-[70vh] w-96 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
         <section aria-label="My views">
@@ -75,7 +78,7 @@ export function ViewsMenu({ views, query }: ViewsMenuProps) {
           {views.mine.length === 0 ? (
             <p className="py-1.5 text-slate-600">None yet: set filters, then Save view.</p>
           ) : (
-            <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} />)}</ul>
+            <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} onOpen={close} />)}</ul>
           )}
         </section>
         <section aria-label="Shared by the team" className="mt-3">
@@ -86,7 +89,7 @@ export function ViewsMenu({ views, query }: ViewsMenuProps) {
             <ul className="divide-y divide-slate-100">
               {views.team.map((view) => (
                 <li key={view.id} className="flex flex-wrap items-center gap-2 py-1.5">
-                  <Link href={view.href} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
+                  <Link href={view.href} onClick={close} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
                   <span className="text-xs text-slate-600">by {view.ownerName}</span>
                   <PinButton view={view} />
                 </li>
