@@ -10,7 +10,8 @@ import { getEnv } from "@/lib/config";
 import { requestTime } from "@/lib/server/request-time";
 import { listPinnedViews } from "@/lib/saved-views/list-saved-views";
 import { getCtx } from "@/lib/server/session";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { PinnedViews } from "./_saved-views/pinned-views";
 import { savePreferencesAction } from "./preferences/actions";
 
@@ -19,7 +20,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
-  const t = await getTranslations("Desk");
+  const [t, messages] = await Promise.all([getTranslations("Desk"), getMessages()]);
   const links = [
     { href: "/processes", label: t("nav.processes") },
     { href: "/dossiers", label: t("nav.dossiers") },
@@ -40,7 +41,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <DeskNav links={links} label={t("nav.label")} />
         <Suspense fallback={null}>
-          <PinnedViews views={pinned} />
+          <NextIntlClientProvider messages={{ SavedViews: { pinned: messages.SavedViews.pinned } }}>
+            <PinnedViews views={pinned} />
+          </NextIntlClientProvider>
         </Suspense>
         <div className="mt-auto flex flex-col gap-3">
           <LiveIndicator />

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import {
@@ -24,12 +25,14 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : undefined;
 };
 const flag = (form: FormData, name: string) => text(form, name) === "on" || text(form, name) === "true";
+/** What a success says, in the viewer's language (the verbs' refusals are their own words). */
+const done = () => getTranslations("SavedViews.done");
 
 export async function saveViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const ctx = await getCtx();
   return runAction(async () => {
     const view = await createSavedView(ctx, { list: text(form, "list"), name: text(form, "name"), query: text(form, "query") ?? "", shared: flag(form, "shared") });
-    return view.shared ? `Saved “${view.name}” and shared it with the team.` : `Saved “${view.name}” (only you see it).`;
+    return (await done())(view.shared ? "savedShared" : "savedPrivate", { name: view.name });
   });
 }
 
@@ -37,7 +40,7 @@ export async function renameViewAction(_previous: ActionResult, form: FormData):
   const ctx = await getCtx();
   return runAction(async () => {
     const view = await renameSavedView(ctx, { id: text(form, "id"), name: text(form, "name") });
-    return `Renamed to “${view.name}”.`;
+    return (await done())("renamed", { name: view.name });
   });
 }
 
@@ -45,7 +48,7 @@ export async function updateViewFiltersAction(_previous: ActionResult, form: For
   const ctx = await getCtx();
   return runAction(async () => {
     const view = await updateSavedViewFilters(ctx, { id: text(form, "id"), query: text(form, "query") ?? "" });
-    return `“${view.name}” now has these filters.`;
+    return (await done())("updated", { name: view.name });
   });
 }
 
@@ -53,7 +56,7 @@ export async function shareViewAction(_previous: ActionResult, form: FormData): 
   const ctx = await getCtx();
   return runAction(async () => {
     const view = await shareSavedView(ctx, { id: text(form, "id"), shared: flag(form, "shared") });
-    return view.shared ? `“${view.name}” is shared with the team.` : `“${view.name}” is private again.`;
+    return (await done())(view.shared ? "shared" : "unshared", { name: view.name });
   });
 }
 
@@ -61,7 +64,7 @@ export async function deleteViewAction(_previous: ActionResult, form: FormData):
   const ctx = await getCtx();
   return runAction(async () => {
     await deleteSavedView(ctx, { id: text(form, "id") });
-    return "Deleted the view.";
+    return (await done())("deleted");
   });
 }
 
@@ -70,6 +73,6 @@ export async function pinViewAction(_previous: ActionResult, form: FormData): Pr
   return runAction(async () => {
     if (flag(form, "pinned")) await pinSavedView(ctx, { id: text(form, "id") });
     else await unpinSavedView(ctx, { id: text(form, "id") });
-    return flag(form, "pinned") ? "Pinned to the side bar." : "Unpinned.";
+    return (await done())(flag(form, "pinned") ? "pinned" : "unpinned");
   });
 }
