@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processResultRefusals, processResults } from "../../db/schema";
+import { processes, processResultRefusals, processResults } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { createAssureClient } from "../assure/client";
 import { startAssureTestServer, testConfig, type TestServer } from "../assure/test-server";
@@ -8,7 +8,7 @@ import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { getResultView } from "../results/result-view";
 import { buildSampleZip } from "../results/testing/sample-result";
 import { seedProcesses, uniqueDay } from "./testing/seed-processes";
-import { storeResult } from "./refresh-process";
+import { downloadResult, storeResult } from "./refresh-process";
 
 let database: TestDatabase;
 let server: TestServer;
@@ -62,4 +62,25 @@ describe("storeResult", () => {
     expect(await database.db.select().from(processResultRefusals).where(eq(processResultRefusals.processId, processId))).toEqual([]);
     expect((await getResultView(database.db, processId)).state).toBe("ready");
   }, 60_000);
+
+  it("stores each process's own zip, keeps one it holds, and gives a purged process none", async () => {
+    answer = "zip";
+    const assure = createAssureClient(testConfig(server.url));
+    const [first, second, purged] = await seedProcesses(database.db, uniqueDay(), [{ status: "accepted" }, { status: "rejected" }, { status: "accepted" }]);
+    const downloads = () => server.requestsTo("/assure").length;
+
+    expect(await storeResult(database.db, assure, first!.dossierId, first!.processId)).toBe("stored");
+    // Another process's stored zip says nothing about this one's.
+    expect(await storeResult(database.db, assure, second!.dossierId, second!.processId)).toBe("stored");
+    const before = downloads();
+    expect(await storeResult(database.db, assure, first!.dossierId, first!.processId)).toBe("kept");
+    expect(downloads()).toBe(before);
+
+    await database.db.update(processes).set({ purgedAt: new Date() }).where(eq(processes.processId, purged!.processId));
+    expect(await storeResult(database.db, assure, purged!.dossierId, purged!.processId)).toBe("none");
+    expect(await downloadResult(database.db, assure, purged!.dossierId, purged!.processId)).toBe("none");
+    expect(downloads()).toBe(before);
+    expect(await database.db.select().from(processResults).where(eq(processResults.processId, purged!.processId))).toEqual([]);
+  });
 });
+

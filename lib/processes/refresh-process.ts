@@ -42,7 +42,9 @@ async function resultState(db: Db, processId: string): Promise<{ purged: boolean
   const [row] = await db
     .select({
       purgedAt: processes.purgedAt,
-      stored: sql<boolean>`exists (select 1 from ${processResults} where ${processResults.processId} = ${processes.processId})`,
+      // Named by the id given: drizzle writes columns unqualified here, and `process_id = process_id` inside
+      // the subquery would be any stored zip at all.
+      stored: sql<boolean>`exists (select 1 from ${processResults} where ${processResults.processId} = ${processId})`,
     })
     .from(processes)
     .where(eq(processes.processId, processId));
