@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getMessages, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
@@ -12,7 +13,9 @@ import { DossierFilters } from "./_components/dossier-filters";
 import { DossierResults } from "./_components/dossier-results";
 import { findIgnoredDossierParams, loadDossierSearchParams, serializeDossierSearchParams, toListDossiersInput } from "./search-params";
 
-export const metadata: Metadata = { title: "Dossiers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Dossiers"))("title") };
+}
 
 interface DossiersPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -25,19 +28,20 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
   const model = await loadPage(getDossierListPage(ctx, toListDossiersInput(params)));
   const page = settleTableQuery(model.page);
   const count = settleTableQuery(model.count);
+  const [t, messages] = await Promise.all([getTranslations("Dossiers"), getMessages()]);
 
   return (
     <section aria-labelledby="dossiers-heading" className="flex flex-col gap-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 id="dossiers-heading" className="text-xl font-semibold">Dossiers</h1>
+        <h1 id="dossiers-heading" className="text-xl font-semibold">{t("heading")}</h1>
         <div className="flex flex-wrap items-center gap-3">
-          <p className="text-sm text-slate-600">One per end-user · <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open</p>
-          {model.canExport && <ExportCsvLink href={`/api/exports/dossiers${serializeDossierSearchParams({ ...params, size: null, cursor: null })}`} plural="dossiers" />}
+          <p className="text-sm text-slate-600">{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
+          {model.canExport && <ExportCsvLink href={`/api/exports/dossiers${serializeDossierSearchParams({ ...params, size: null, cursor: null })}`} singular={t("singular")} />}
         </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredDossierParams(raw)} cleanHref={`/dossiers${serializeDossierSearchParams(params)}`} />
       <NuqsAdapter>
-        <DossierFilters />
+        <DossierFilters messages={{ lists: messages.Lists, labels: messages.Labels, dossiers: messages.Dossiers.filters }} />
         <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label="Loading dossiers…" />}>
           <DossierResults params={params} page={page} count={count} />
         </Suspense>

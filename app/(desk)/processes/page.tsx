@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getMessages, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
@@ -13,7 +14,9 @@ import { ProcessFilters } from "./_components/process-filters";
 import { ProcessResults } from "./_components/process-results";
 import { findIgnoredProcessParams, loadProcessSearchParams, serializeProcessSearchParams, toListProcessesInput } from "./search-params";
 
-export const metadata: Metadata = { title: "Processes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Queue"))("title") };
+}
 
 interface ProcessesPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -29,27 +32,28 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
   const counts = settleTableQuery(model.counts);
   const bulkRetrySummary = model.bulkRetry && settleTableQuery(model.bulkRetry);
   const view = serializeProcessSearchParams({ ...params, cursor: null });
+  const [t, messages] = await Promise.all([getTranslations("Queue"), getMessages()]);
 
   return (
     <section aria-labelledby="processes-heading" className="flex flex-col gap-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 id="processes-heading" className="text-xl font-semibold">
-          Processes
+          {t("heading")}
         </h1>
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm text-slate-600">
-            Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
+            {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
           </p>
           {/* The view without its page: the export takes every row (size and cursor are not read). */}
-          {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} plural="processes" />}
+          {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} singular={t("singular")} />}
         </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>
-        <ProcessFilters counts={counts} canReview={model.canReview} />
+        <ProcessFilters counts={counts} canReview={model.canReview} messages={{ queue: messages.Queue.filters, lists: messages.Lists, labels: messages.Labels }} />
         {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
-        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label="Loading processes…" />}>
+        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
           <ProcessResults params={params} page={page} counts={counts} />
         </Suspense>
       </NuqsAdapter>

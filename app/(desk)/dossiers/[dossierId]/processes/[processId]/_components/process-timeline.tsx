@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessDetail, ProcessLink } from "@/lib/processes/get-process-detail";
 
@@ -17,9 +17,7 @@ function Moment({ label, at, source }: { label: string; at: Date; source: "Assur
       <span className="text-sm">
         {label} <span className="text-xs text-slate-600">({source})</span>
       </span>
-      <time dateTime={at.toISOString()} className="text-xs tabular-nums text-slate-700">
-        {formatDateTime(at)}
-      </time>
+      <LocalTime at={at} className="text-xs tabular-nums text-slate-700" />
     </li>
   );
 }
@@ -32,7 +30,7 @@ function RetryLink({ link, label }: { link: ProcessLink; label: string }) {
         {link.processId.slice(0, 8)}
       </Link>
       <StatusBadge status={link.status} />
-      <time dateTime={link.createdAt.toISOString()} className="text-xs text-slate-600">{formatDateTime(link.createdAt)}</time>
+      <LocalTime at={link.createdAt} className="text-xs text-slate-600" />
     </li>
   );
 }
@@ -56,7 +54,7 @@ export function ProcessTimeline({ detail }: ProcessTimelineProps) {
           <ol className="flex flex-col gap-1 text-sm">
             {detail.notifications.map((n) => (
               <li key={n.id} className="flex flex-wrap items-baseline gap-x-2">
-                <time dateTime={n.receivedAt.toISOString()} className="text-xs tabular-nums">{formatDateTime(n.receivedAt)}</time>
+                <LocalTime at={n.receivedAt} className="text-xs tabular-nums" />
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{n.state}</span>
                 {n.hintedStatus && <span className="text-xs text-slate-700">said {n.hintedStatus}</span>}
                 {n.attempts > 1 && <span className="text-xs text-slate-700">{n.attempts} attempts</span>}
