@@ -103,7 +103,8 @@ function DayInput({ label, value, onChange, words }: DayInputProps) {
 
 interface SortSelectProps<S extends string> {
   sorts: readonly S[];
-  labels: Record<S, string>;
+  /** By sort with `_` for its dots and dashes (`updated_desc`): message keys cannot hold a dot. */
+  labels: Record<string, string>;
   value: S;
   onChange: (sort: S) => void;
   caption: string;
@@ -115,7 +116,7 @@ export function SortSelect<S extends string>({ sorts, labels, value, onChange, c
       <span className={filterCaption}>{caption}</span>
       <select className={filterField} value={value} onChange={(e) => onChange(e.target.value as S)}>
         {sorts.map((s) => (
-          <option key={s} value={s}>{labels[s]}</option>
+          <option key={s} value={s}>{labels[s.replace(/[.-]/g, "_")] ?? s}</option>
         ))}
       </select>
     </label>

@@ -1,4 +1,6 @@
+import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
+import messages from "@/messages/en.json";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { parseProcess } from "@/lib/processes/upsert-process";
@@ -41,7 +43,7 @@ function detailOf(raw: Record<string, unknown>): ProcessDetail {
 
 const stored = { processId: "p", sizeBytes: 1234, sha256: "a".repeat(64), storedAt: new Date("2024-01-01T00:00:00Z") };
 const render = (detail: ProcessDetail, result: ResultView) =>
-  renderToString(createElement(ProcessView, { detail, result }))
+  renderToString(createElement(NextIntlClientProvider, { locale: "en", messages, timeZone: "UTC", children: createElement(ProcessView, { detail, result }) }))
     .replace(/<!-- -->/g, "")
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"');
