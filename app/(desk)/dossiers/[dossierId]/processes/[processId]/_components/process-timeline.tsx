@@ -59,7 +59,7 @@ export function ProcessTimeline({ detail }: ProcessTimelineProps) {
               <li key={n.id} className="flex flex-wrap items-baseline gap-x-2">
                 <LocalTime at={n.receivedAt} className="text-xs tabular-nums" />
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{n.state}</span>
-                {n.hintedStatus && <span className="text-xs text-slate-700">said {n.hintedStatus}</span>}
+                {n.hintedStatus && <span className="text-xs text-slate-700">{t("said", { status: n.hintedStatus })}</span>}
                 {n.attempts > 1 && <span className="text-xs text-slate-700">{t("attempts", { count: n.attempts })}</span>}
                 {n.lastError && <span className="block w-full text-xs text-red-800">{n.lastError}</span>}
               </li>

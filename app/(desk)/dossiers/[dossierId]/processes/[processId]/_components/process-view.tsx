@@ -39,8 +39,8 @@ function hasNoResults(detail: ProcessDetail, result: ResultView | null): boolean
 
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
 export function ProcessView({ detail, result, actions, live }: ProcessViewProps) {
-  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={<>{live}{actions}</>} />;
   const t = useTranslations("Process");
+  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={<>{live}{actions}</>} />;
   const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
     status: detail.status,
