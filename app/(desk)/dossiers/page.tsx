@@ -8,6 +8,7 @@ import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { requirePage } from "@/lib/server/session";
 import { getDossierListPage } from "@/lib/dossiers/get-dossier-list-page";
+import { getViewer } from "@/i18n/viewer";
 import { loadPage } from "@/lib/server/load-page";
 import { DossierFilters } from "./_components/dossier-filters";
 import { DossierResults } from "./_components/dossier-results";
@@ -25,7 +26,10 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
   const raw = await searchParams;
   const params = loadDossierSearchParams(raw);
   const ctx = await requirePage("processes.read", "/dossiers");
-  const model = await loadPage(getDossierListPage(ctx, toListDossiersInput(params)));
+  const input = toListDossiersInput(params);
+  // Date filters are days where the viewer is.
+  const { timeZone } = await getViewer();
+  const model = await loadPage(getDossierListPage(ctx, { ...input, filters: { ...input.filters, tz: timeZone } }));
   const page = settleTableQuery(model.page);
   const count = settleTableQuery(model.count);
   const [t, messages] = await Promise.all([getTranslations("Dossiers"), getMessages()]);

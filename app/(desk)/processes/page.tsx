@@ -7,6 +7,7 @@ import { IgnoredParamsNote } from "@/components/ignored-params-note";
 import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { getProcessListPage } from "@/lib/processes/get-process-list-page";
+import { getViewer } from "@/i18n/viewer";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { BulkRetry } from "./_components/bulk-retry";
@@ -27,7 +28,10 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
   const raw = await searchParams;
   const params = loadProcessSearchParams(raw);
   const ctx = await requirePage("processes.read", "/processes");
-  const model = await loadPage(getProcessListPage(ctx, toListProcessesInput(params)));
+  const input = toListProcessesInput(params);
+  // Date filters are days where the viewer is.
+  const { timeZone } = await getViewer();
+  const model = await loadPage(getProcessListPage(ctx, { ...input, filters: { ...input.filters, tz: timeZone } }));
   const page = settleTableQuery(model.page);
   const counts = settleTableQuery(model.counts);
   const bulkRetrySummary = model.bulkRetry && settleTableQuery(model.bulkRetry);
