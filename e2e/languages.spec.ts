@@ -14,6 +14,9 @@ async function open(browser: Browser, baseURL: string | undefined, options: Brow
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
 
+/** A process page renders its zip's findings first: on a busy machine that takes more than the default 5 s. */
+const PAGE_LOAD = { timeout: 30_000 };
+
 test("the sign-in page follows Accept-Language: Norwegian Bokmål", async ({ browser, baseURL }) => {
   const { context, page } = await open(browser, baseURL, { ...signedOut, locale: "nb-NO" });
   await page.goto("/sign-in");
@@ -46,7 +49,7 @@ test("the queue and a process page in Norwegian Bokmål from the browser, in Eng
   await expect(nb.page.getByRole("checkbox", { name: /^accepted/ })).toBeVisible();
 
   await nb.page.locator("tbody a[href*='/processes/']").first().click();
-  await expect(nb.page.getByRole("heading", { name: "Tidslinje" })).toBeVisible();
+  await expect(nb.page.getByRole("heading", { name: "Tidslinje" })).toBeVisible(PAGE_LOAD);
   await expect(nb.page.getByRole("heading", { name: /^Prosess / })).toBeVisible();
   await nb.context.close();
 
@@ -56,7 +59,7 @@ test("the queue and a process page in Norwegian Bokmål from the browser, in Eng
   await expect(en.page.getByRole("heading", { name: "Processes", level: 1 })).toBeVisible();
   await expect(en.page.getByRole("columnheader", { name: "Updated" })).toBeVisible();
   await en.page.locator("tbody a[href*='/processes/']").first().click();
-  await expect(en.page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await expect(en.page.getByRole("heading", { name: "Timeline" })).toBeVisible(PAGE_LOAD);
   await en.context.close();
 });
 

@@ -8,6 +8,8 @@ test("times are in the browser's zone, with the UTC instant on hover", async ({ 
   await page.locator("tbody a[href*='/processes/']").first().click();
   const timeline = page.getByRole("region", { name: "Timeline" }).or(page.locator("section[aria-labelledby='timeline-heading']"));
   const created = timeline.locator("time").first();
+  // A process page renders its zip's findings first: on a busy machine that takes more than the default 5 s.
+  await expect(created).toBeVisible({ timeout: 30_000 });
   const iso = await created.getAttribute("datetime");
   expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   const at = new Date(iso!);
