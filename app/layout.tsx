@@ -23,11 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const [viewer, t] = await Promise.all([getViewer(), getTranslations("Locale")]);
   return (
     <html lang={viewer.locale}>
       <body>
-        <TimeSettingsProvider settings={{ locale: viewer.locale, timeZone: viewer.timeZone }}>{children}</TimeSettingsProvider>
+        <TimeSettingsProvider settings={{ locale: t("format"), timeZone: viewer.timeZone }}>{children}</TimeSettingsProvider>
         <TimeZoneCookie renderedIn={viewer.timeZoneChosen ? null : viewer.timeZone} />
       </body>
     </html>

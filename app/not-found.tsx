@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCtx } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotFound"))("title") };
+}
 
 /** Any address the desk does not know: its own page, with the way back that fits the visitor. */
 export default async function NotFound() {
-  const { user } = await getCtx();
+  const [{ user }, t] = await Promise.all([getCtx(), getTranslations("NotFound")]);
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">
       <section aria-labelledby="not-found-heading" className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center">
-        <p className="text-sm font-medium text-slate-600">Assure Review Desk</p>
-        <h1 id="not-found-heading" className="mt-1 text-lg font-semibold">There is no page at this address</h1>
-        <p className="mt-2 text-sm text-slate-600">The link may be mistyped or out of date.</p>
+        <p className="text-sm font-medium text-slate-600">{t("product")}</p>
+        <h1 id="not-found-heading" className="mt-1 text-lg font-semibold">{t("heading")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
         <Link
           href={user ? "/processes" : "/sign-in"}
           className="mt-4 inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white"
         >
-          {user ? "Back to the processes" : "Sign in"}
+          {user ? t("backToProcesses") : t("signIn")}
         </Link>
       </section>
     </main>

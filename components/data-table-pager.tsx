@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 interface DataTablePagerProps {
   /** Present when the view is not on its first page. */
@@ -19,13 +20,14 @@ const disabled = "rounded-md border border-slate-200 px-3 py-1.5 text-slate-500"
  * and working before the client code has loaded). There are no page numbers: a page is a position,
  * not an offset, which is what keeps page 10,000 as fast as page 1.
  */
-export function DataTablePager({ firstHref, prevHref, nextHref, pageSize, sizeHrefs, summary }: DataTablePagerProps) {
+export async function DataTablePager({ firstHref, prevHref, nextHref, pageSize, sizeHrefs, summary }: DataTablePagerProps) {
+  const t = await getTranslations("Lists");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600" aria-live="polite">{summary}</p>
       <div className="flex flex-wrap items-center gap-4">
-        <nav aria-label="Rows per page" className="flex items-center gap-1">
-          <span className="mr-1 text-slate-600">Rows per page</span>
+        <nav aria-label={t("rowsPerPage")} className="flex items-center gap-1">
+          <span className="mr-1 text-slate-600">{t("rowsPerPage")}</span>
           {sizeHrefs.map(({ size, href }) => (
             <Link
               key={size}
@@ -37,10 +39,10 @@ export function DataTablePager({ firstHref, prevHref, nextHref, pageSize, sizeHr
             </Link>
           ))}
         </nav>
-        <nav aria-label="Pages" className="flex gap-2">
-          {firstHref ? <Link href={firstHref} className={button}>First page</Link> : <span className={disabled}>First page</span>}
-          {prevHref ? <Link href={prevHref} className={button}>Previous page</Link> : <span className={disabled}>Previous page</span>}
-          {nextHref ? <Link href={nextHref} className={button}>Next page</Link> : <span className={disabled}>Next page</span>}
+        <nav aria-label={t("pages")} className="flex gap-2">
+          {firstHref ? <Link href={firstHref} className={button}>{t("pagerFirst")}</Link> : <span className={disabled}>{t("pagerFirst")}</span>}
+          {prevHref ? <Link href={prevHref} className={button}>{t("pagerPrevious")}</Link> : <span className={disabled}>{t("pagerPrevious")}</span>}
+          {nextHref ? <Link href={nextHref} className={button}>{t("pagerNext")}</Link> : <span className={disabled}>{t("pagerNext")}</span>}
         </nav>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { IgnoredParam } from "./ignored-search-params";
 
 interface IgnoredParamsNoteProps {
@@ -8,13 +9,13 @@ interface IgnoredParamsNoteProps {
 }
 
 /** Says which values of the address a list left out, so that nobody reads a wider view as the one they asked for. */
-export function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNoteProps) {
+export async function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNoteProps) {
   if (ignored.length === 0) return null;
+  const t = await getTranslations("Lists");
   return (
     <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
       <p>
-        <strong>Ignored in the address:</strong> the desk does not know {ignored.length === 1 ? "this value" : "these values"}, so
-        the list below is shown without {ignored.length === 1 ? "it" : "them"}.
+        <strong>{t("ignoredTitle")}</strong> {t("ignoredBody", { count: ignored.length })}
       </p>
       <ul className="mt-1 list-disc pl-5">
         {ignored.map(({ key, value, expected }) => (
@@ -25,7 +26,7 @@ export function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNoteProps
         ))}
       </ul>
       <Link href={cleanHref} className="mt-1 inline-block underline">
-        Remove them from the address
+        {t("ignoredRemove")}
       </Link>
     </div>
   );

@@ -1,45 +1,17 @@
 import type { StatusCount } from "@/lib/processes/status-counts-types";
+import type messages from "@/messages/en.json";
 
-/** Words for Assure's values, as support staff say them. */
-export const PROCESS_TYPE_LABELS: Record<string, string> = {
-  document: "Document only",
-  documentSelfie: "Document + selfie",
-  documentVideo: "Document + video",
-};
+/** The messages a namespace holds, for client components that take them as props (the `Labels` words and others). */
+export type Messages = typeof messages;
+export type LabelMessages = Messages["Labels"];
 
-/** The queue's narrow Type column; the full words are its tooltip. */
-export const PROCESS_TYPE_SHORT_LABELS: Record<string, string> = {
-  document: "Doc only",
-  documentSelfie: "Doc + selfie",
-  documentVideo: "Doc + video",
-};
+/** A label for one of Assure's values, or the value itself when the desk has no words for it. */
+export function labelOf(labels: Record<string, string>, value: string | null | undefined): string | null {
+  if (!value) return null;
+  return labels[value] ?? value;
+}
 
-export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
-  passport: "Passport",
-  identityCard: "Identity card",
-  driverLicense: "Driving licence",
-  residencePermit: "Residence permit",
-  unknown: "Unknown",
-};
-
-export const PROCESS_SORT_LABELS = {
-  "updated.desc": "Updated, newest first",
-  "updated.asc": "Updated, oldest first",
-  "created.desc": "Created, newest first",
-  "created.asc": "Created, oldest first",
-} as const;
-
-export const LOOKUP_KIND_LABELS = {
-  auto: "Anything",
-  name: "Name",
-  document: "Document number",
-  dob: "Date of birth",
-  id: "Process or dossier id",
-} as const;
-
-const number = new Intl.NumberFormat("en-GB");
-
-/** "1,234", or "5,000+" when counting stopped at the cap. */
-export function formatCount(count: StatusCount): string {
-  return `${number.format(count.count)}${count.capped ? "+" : ""}`;
+/** "1,234" (or "1 234"), or "5,000+" when counting stopped at the cap. */
+export function formatCount(count: StatusCount, locale = "en-GB"): string {
+  return `${new Intl.NumberFormat(locale).format(count.count)}${count.capped ? "+" : ""}`;
 }

@@ -1,11 +1,12 @@
 interface TableSkeletonProps {
   rows?: number;
   columns?: number;
-  label?: string;
+  /** What is loading, for screen readers (required: the caller knows the words in the page's language). */
+  label: string;
 }
 
 /** The shape of a table while its rows stream in, so that the page does not jump when they arrive. */
-export function TableSkeleton({ rows = 10, columns = 6, label = "Loading…" }: TableSkeletonProps) {
+export function TableSkeleton({ rows = 10, columns = 6, label }: TableSkeletonProps) {
   return (
     <div role="status" aria-live="polite" className="overflow-hidden rounded-md border border-slate-200 bg-white">
       <span className="sr-only">{label}</span>

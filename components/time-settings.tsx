@@ -4,11 +4,12 @@ import { createContext, useContext, type ReactNode } from "react";
 
 /** The viewer's language and time zone, for the times client code shows (components/local-time.tsx). */
 export interface TimeSettings {
+  /** The locale numbers and dates are written in (`Locale.format` of the messages: `en-GB` for English). */
   locale: string;
   timeZone: string;
 }
 
-const Settings = createContext<TimeSettings>({ locale: "en", timeZone: "UTC" });
+const Settings = createContext<TimeSettings>({ locale: "en-GB", timeZone: "UTC" });
 
 export function TimeSettingsProvider({ settings, children }: { settings: TimeSettings; children: ReactNode }) {
   return <Settings.Provider value={settings}>{children}</Settings.Provider>;

@@ -157,8 +157,10 @@ test.describe("process pages", () => {
     await review.getByLabel("Note").fill("The photo looks pasted on.");
     await review.getByRole("button", { name: "Record decision" }).click();
     const decision = review.getByRole("listitem").filter({ hasText: "Rejected" });
-    await expect(decision.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/);
+    // In the viewer's zone and language (here the browser's: English, UTC), the exact UTC instant on hover.
+    await expect(decision.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
     await expect(decision.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+    await expect(decision.locator("time")).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   });
 
   for (const status of ["failed", "canceled"]) {

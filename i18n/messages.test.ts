@@ -39,6 +39,12 @@ describe.each(files.filter((file) => file !== "en.json"))("messages/%s", (file) 
   });
 });
 
+it("no key holds a dot, which next-intl reads as nesting", () => {
+  expect([...english.keys()].filter((key) => key.split(".").some((part) => part.includes("-")) || /\.\./.test(key))).toEqual([]);
+  const raw = JSON.stringify(load("en.json"));
+  expect(raw.match(/"[^"]*\.[^"]*":/g) ?? []).toEqual([]);
+});
+
 it("the desk has English and Norwegian Bokmål", () => {
   expect(files).toEqual(expect.arrayContaining(["en.json", "nb.json"]));
 });

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Not allowed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Forbidden"))("title") };
+}
 
-export default function ForbiddenPage() {
+export default async function ForbiddenPage() {
+  const t = await getTranslations("Forbidden");
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">
       <section className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center">
-        <h1 className="text-lg font-semibold">Your role does not give access to this page</h1>
-        <p className="mt-2 text-sm text-slate-600">If you need it for your work, ask an admin to change your role.</p>
+        <h1 className="text-lg font-semibold">{t("heading")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
         <Link href="/processes" className="mt-4 inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white">
-          Back to the processes
+          {t("backToProcesses")}
         </Link>
       </section>
     </main>

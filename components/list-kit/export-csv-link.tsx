@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
+
 interface ExportCsvLinkProps {
   /** `/api/exports/processes?…`: the list's export with the view's own URL parameters. */
   href: string;
-  /** "processes" or "dossiers", for the link's title. */
-  plural: string;
+  /** "process" or "dossier" in the page's language, for the link's title. */
+  singular: string;
 }
 
 /**
@@ -10,15 +12,16 @@ interface ExportCsvLinkProps {
  * navigation that the browser saves, as the route answers `Content-Disposition: attachment`); shown only
  * to the roles that may export (the route refuses the others).
  */
-export function ExportCsvLink({ href, plural }: ExportCsvLinkProps) {
+export async function ExportCsvLink({ href, singular }: ExportCsvLinkProps) {
+  const t = await getTranslations("Lists");
   return (
     <a
       href={href}
       download
-      title={`Every ${plural.replace(/s$/, "")} in this view, all pages, as a spreadsheet file (CSV)`}
+      title={t("exportTitle", { singular })}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
     >
-      Export CSV
+      {t("exportCsv")}
     </a>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DataTablePager } from "@/components/data-table-pager";
 import type { TableResult } from "@/components/data-table-result";
@@ -20,8 +21,8 @@ interface ListResultsProps {
   singular: string;
   /** The empty list without any filter. */
   nothingYet: string;
-  /** " · 1,234 in this view", or "" while the count is not known. */
-  total: string;
+  /** "1,234" in this view, or null while the count is not known. */
+  total: string | null;
   /** The table of the page's rows. */
   children: ReactNode;
 }
@@ -29,16 +30,17 @@ interface ListResultsProps {
 const panel = "rounded-md border p-6 text-center";
 
 /** The rows of one view, or why there are none (no match, past the end, a view that is not valid), and the pager. */
-export function ListResults({ result, href, clearFiltersHref, cursor, size, asked, plural, singular, nothingYet, total, children }: ListResultsProps) {
+export async function ListResults({ result, href, clearFiltersHref, cursor, size, asked, plural, singular, nothingYet, total, children }: ListResultsProps) {
+  const t = await getTranslations("Lists");
   const firstPage = href({ cursor: null });
   if (!result.ok) {
     return (
       <div role="alert" className={`${panel} border-red-300 bg-red-50 text-red-900`}>
-        <p className="font-semibold">This view cannot be shown</p>
+        <p className="font-semibold">{t("cannotShow")}</p>
         <p className="mt-1 text-sm">{result.message}</p>
         <p className="mt-3 flex justify-center gap-4 text-sm underline">
-          {cursor && <Link href={firstPage}>Go to the first page</Link>}
-          <Link href={clearFiltersHref}>Clear all filters</Link>
+          {cursor && <Link href={firstPage}>{t("firstPage")}</Link>}
+          <Link href={clearFiltersHref}>{t("clearAllFilters")}</Link>
         </p>
       </div>
     );
@@ -48,11 +50,11 @@ export function ListResults({ result, href, clearFiltersHref, cursor, size, aske
     return (
       <div className={`${panel} border-dashed border-slate-300 bg-white text-slate-700`} data-testid="empty-state">
         {cursor ? (
-          <p>No {plural} on this page any more. <Link className="underline" href={firstPage}>Go to the first page</Link></p>
+          <p>{t("noneOnPage", { plural })} <Link className="underline" href={firstPage}>{t("firstPage")}</Link></p>
         ) : asked.length > 0 ? (
           <>
-            <p>No {singular} matches: {asked.join("; ")}.</p>
-            <p className="mt-2"><Link className="underline" href={clearFiltersHref}>Clear all filters</Link></p>
+            <p>{t("noMatch", { singular, asked: asked.join("; ") })}</p>
+            <p className="mt-2"><Link className="underline" href={clearFiltersHref}>{t("clearAllFilters")}</Link></p>
           </>
         ) : (
           <p>{nothingYet}</p>
@@ -62,10 +64,10 @@ export function ListResults({ result, href, clearFiltersHref, cursor, size, aske
   }
   return (
     <div className="flex flex-col gap-3">
-      {asked.length > 0 && <p className="text-sm text-slate-700">Showing {plural} where {asked.join("; ")}.</p>}
+      {asked.length > 0 && <p className="text-sm text-slate-700">{t("showing", { plural, asked: asked.join("; ") })}</p>}
       {children}
       <DataTablePager
-        summary={`${items.length} on this page${total}`}
+        summary={`${t("onThisPage", { count: items.length })}${total === null ? "" : t("inThisView", { count: total })}`}
         firstHref={cursor ? firstPage : null}
         prevHref={prevCursor ? href({ cursor: prevCursor }) : null}
         nextHref={nextCursor ? href({ cursor: nextCursor }) : null}

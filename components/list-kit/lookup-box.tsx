@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { LOOKUP_KINDS, describeLookup, parseLookup, type LookupKind } from "@/lib/processes/parse-lookup";
-import { LOOKUP_KIND_LABELS } from "@/components/labels";
+import { fillMessage } from "@/components/fill-message";
+import type { ListFilterMessages } from "./list-filters-bar";
 
 export const LOOKUP_INPUT_ID = "lookup";
 
@@ -11,6 +12,7 @@ interface LookupBoxProps {
   initialText: string;
   initialKind: LookupKind;
   onLookUp: (text: string, kind: LookupKind) => void;
+  messages: ListFilterMessages;
 }
 
 /**
@@ -18,20 +20,20 @@ interface LookupBoxProps {
  * ("name contains …", "date of birth is …") so that staff see how the desk understood them before
  * they press Enter; the menu beside it forces a reading when the guess is wrong.
  */
-export function LookupBox({ initialText, initialKind, onLookUp }: LookupBoxProps) {
+export function LookupBox({ initialText, initialKind, onLookUp, messages: { lists: words, labels } }: LookupBoxProps) {
   const [text, setText] = useState(initialText);
   const [kind, setKind] = useState<LookupKind>(initialKind);
   const reading = parseLookup(text, kind);
   const hint = !text.trim()
-    ? "A name (or part of it), a document number, a date of birth (YYYY-MM-DD or DD.MM.YYYY) or a process or dossier id. Press / to come back here."
+    ? words.lookUpHint
     : reading.ok
-      ? `Reads as: ${reading.lookup ? describeLookup(reading.lookup) : ""}`
+      ? fillMessage(words.readsAs, { reading: reading.lookup ? describeLookup(reading.lookup) : "" })
       : reading.message;
 
   return (
     <form
       role="search"
-      aria-label="Look up processes"
+      aria-label={words.lookUpLabel}
       className="flex flex-col gap-1"
       onSubmit={(event) => {
         event.preventDefault();
@@ -39,7 +41,7 @@ export function LookupBox({ initialText, initialKind, onLookUp }: LookupBoxProps
       }}
     >
       <label htmlFor={LOOKUP_INPUT_ID} className="text-xs font-semibold uppercase tracking-wide text-slate-600">
-        Look up
+        {words.lookUp}
       </label>
       <div className="flex flex-wrap gap-2">
         <input
@@ -47,13 +49,13 @@ export function LookupBox({ initialText, initialKind, onLookUp }: LookupBoxProps
           type="search"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          placeholder="e.g. maria santos, AB123, 07.03.1985"
+          placeholder={words.lookUpPlaceholder}
           aria-describedby="lookup-hint"
           autoComplete="off"
           className="min-w-72 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
         />
         <label htmlFor="lookup-by" className="sr-only">
-          Look up by
+          {words.lookUpBy}
         </label>
         <select
           id="lookup-by"
@@ -63,12 +65,12 @@ export function LookupBox({ initialText, initialKind, onLookUp }: LookupBoxProps
         >
           {LOOKUP_KINDS.map((k) => (
             <option key={k} value={k}>
-              {LOOKUP_KIND_LABELS[k]}
+              {labels.lookupKind[k]}
             </option>
           ))}
         </select>
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-          Look up
+          {words.lookUp}
         </button>
         {initialText && (
           <button
@@ -76,7 +78,7 @@ export function LookupBox({ initialText, initialKind, onLookUp }: LookupBoxProps
             onClick={() => onLookUp("", "auto")}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
           >
-            Clear look-up
+            {words.clearLookUp}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import "server-only";
 import { and, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -46,8 +47,8 @@ function dossierLookupCondition(lookup: Lookup): SQL {
 /** Last activity between two UTC days, `to` included. */
 export function dossierDateConditions(filters: DossierFilters): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.from) conditions.push(gte(dossiers.lastActivityAt, new Date(`${filters.from}T00:00:00Z`)));
-  if (filters.to) conditions.push(lt(dossiers.lastActivityAt, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (filters.from) conditions.push(gte(dossiers.lastActivityAt, dayStartIn(filters.from, filters.tz ?? "UTC")));
+  if (filters.to) conditions.push(lt(dossiers.lastActivityAt, dayEndIn(filters.to, filters.tz ?? "UTC")));
   return conditions;
 }
 
@@ -57,7 +58,7 @@ export function dossierWhere(filters: DossierFilters): SQL | undefined {
 }
 
 export function dossierListScope(sort: DossierSort, filters: DossierFilters): string {
-  return cursorScope(["dossiers", sort, filters.q ?? null, filters.by ?? "auto", filters.from ?? null, filters.to ?? null]);
+  return cursorScope(["dossiers", sort, filters.q ?? null, filters.by ?? "auto", filters.from ?? null, filters.to ?? null, ...(filters.tz && filters.tz !== "UTC" ? [filters.tz] : [])]);
 }
 
 /** Who each dossier is (the newest extracted name) and where it stands (the newest status). */

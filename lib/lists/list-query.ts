@@ -6,12 +6,23 @@ import { DEFAULT_PAGE_SIZE } from "./list-values";
 
 const isoDay = z.iso.date({ error: "dates are YYYY-MM-DD" });
 
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The look-up box and a day range; each list adds its own filters. */
 export const lookupAndDays = {
   q: z.string().trim().max(200).nullish(),
   by: z.enum(LOOKUP_KINDS).nullish(),
   from: isoDay.nullish(),
   to: isoDay.nullish(),
+  /** The viewer's time zone: `from` and `to` are days there. Unset: UTC. */
+  tz: z.string().max(64).refine(isKnownZone, "not a time zone").nullish(),
 };
 
 /** A list's filters: refuses a day range that ends before it starts. */

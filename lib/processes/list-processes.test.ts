@@ -136,5 +136,8 @@ describe("listProcesses: filters", () => {
     expect(await ids({ from: day, to: next })).toEqual([early!.processId, late!.processId]);
     expect(await ids({ dates: "created", from: day, to: day })).toEqual([late!.processId]);
     expect(await ids({ dates: "created", from: next, to: next })).toEqual([early!.processId]);
+    // In Oslo (UTC+1 in winter) 23:59 UTC is already the next day: a day is the viewer's day.
+    expect(await ids({ from: day, to: day, tz: "Europe/Oslo" })).toEqual([]);
+    expect(await ids({ from: next, to: next, tz: "Europe/Oslo" })).toEqual([early!.processId, late!.processId]);
   });
 });

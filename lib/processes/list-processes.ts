@@ -69,6 +69,7 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
     // Appended only when set, so that the cursors of views without it stay as they were.
     ...(assigned ? [assigned, assigned === "unassigned" ? null : (viewer?.userId ?? null)] : []),
     ...(linked ? ["linked"] : []),
+    ...(filters.tz && filters.tz !== "UTC" ? [filters.tz] : []),
   ]);
 }
 

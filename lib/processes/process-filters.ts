@@ -1,3 +1,4 @@
+import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import "server-only";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { dossiers, processFindings, processes } from "../../db/schema";
@@ -66,13 +67,6 @@ export function requireLookup(filters: Pick<ProcessFilters, "q" | "by">): Lookup
   return result.lookup;
 }
 
-function dayStart(day: string): Date {
-  return new Date(`${day}T00:00:00Z`);
-}
-
-function nextDayStart(day: string): Date {
-  return new Date(dayStart(day).getTime() + 24 * 60 * 60 * 1000);
-}
 
 /**
  * Everything but the status: what the per-status counts are taken over. The viewer is the signed-in
@@ -89,10 +83,10 @@ export function processConditionsExceptStatus(filters: ProcessFilters, viewer?: 
   if (filters.reason) conditions.push(eq(processes.failReasonType, filters.reason));
   if (filters.finding) conditions.push(flaggedCondition(filters.finding));
   if (filters.linked) conditions.push(linkedProcessCondition());
-  // Days are UTC days, as every time on the desk is shown in UTC; `to` includes its whole day.
+  // Days in the viewer's zone, as the desk shows times there; `to` includes its whole day.
   const time = filters.dates === "created" ? processes.createdAt : processes.updatedAt;
-  if (filters.from) conditions.push(gte(time, dayStart(filters.from)));
-  if (filters.to) conditions.push(lt(time, nextDayStart(filters.to)));
+  if (filters.from) conditions.push(gte(time, dayStartIn(filters.from, filters.tz ?? "UTC")));
+  if (filters.to) conditions.push(lt(time, dayEndIn(filters.to, filters.tz ?? "UTC")));
   return conditions;
 }
 

@@ -1,6 +1,6 @@
+import { LocalTime } from "@/components/local-time";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTimeSeconds } from "@/components/format";
 import { getAuditPage } from "@/lib/audit/get-audit-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -68,7 +68,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
               {page.items.map((row) => (
                 <tr key={row.id}>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={row.at.toISOString()}>{formatDateTimeSeconds(row.at)}</time>
+                    <LocalTime at={row.at} format="seconds" />
                   </td>
                   <td className="px-3 py-2" title={row.actorEmail ?? undefined}>
                     {row.actorName ?? row.actorEmail ?? "—"} {row.actorRole && <span className="text-xs text-slate-500">({row.actorRole})</span>}

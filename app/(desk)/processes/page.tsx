@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getMessages, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
@@ -7,6 +8,7 @@ import { ExportCsvLink } from "@/components/list-kit/export-csv-link";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { SavedViewsControls } from "../_saved-views/saved-views-controls";
 import { getProcessListPage } from "@/lib/processes/get-process-list-page";
+import { getViewer } from "@/i18n/viewer";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { BulkRetry } from "./_components/bulk-retry";
@@ -14,7 +16,9 @@ import { ProcessFilters } from "./_components/process-filters";
 import { ProcessResults } from "./_components/process-results";
 import { findIgnoredProcessParams, loadProcessSearchParams, serializeProcessSearchParams, toListProcessesInput } from "./search-params";
 
-export const metadata: Metadata = { title: "Processes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Queue"))("title") };
+}
 
 interface ProcessesPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -25,37 +29,41 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
   const raw = await searchParams;
   const params = loadProcessSearchParams(raw);
   const ctx = await requirePage("processes.read", "/processes");
-  const model = await loadPage(getProcessListPage(ctx, toListProcessesInput(params)));
+  const input = toListProcessesInput(params);
+  // Date filters are days where the viewer is.
+  const { timeZone } = await getViewer();
+  const model = await loadPage(getProcessListPage(ctx, { ...input, filters: { ...input.filters, tz: timeZone } }));
   const page = settleTableQuery(model.page);
   const counts = settleTableQuery(model.counts);
   const bulkRetrySummary = model.bulkRetry && settleTableQuery(model.bulkRetry);
   const view = serializeProcessSearchParams({ ...params, cursor: null });
   // What "Save view" keeps: the filters and sort, without the page position (the server checks them again).
   const savedViewQuery = serializeProcessSearchParams({ ...params, size: null, cursor: null }).replace(/^\?/, "");
+  const [t, messages] = await Promise.all([getTranslations("Queue"), getMessages()]);
 
   return (
     <section aria-labelledby="processes-heading" className="flex flex-col gap-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 id="processes-heading" className="text-xl font-semibold">
-          Processes
+          {t("heading")}
         </h1>
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm text-slate-600">
-            Keys: <kbd>/</kbd> look up · <kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>Enter</kbd> open
+            {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
           </p>
           {/* The view without its page: the export takes every row (size and cursor are not read). */}
           <Suspense fallback={null}>
             <SavedViewsControls list="processes" query={savedViewQuery} views={model.views} />
           </Suspense>
-          {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} plural="processes" />}
+          {model.canExport && <ExportCsvLink href={`/api/exports/processes${serializeProcessSearchParams({ ...params, size: null, cursor: null })}`} singular={t("singular")} />}
         </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>
-        <ProcessFilters counts={counts} canReview={model.canReview} />
+        <ProcessFilters counts={counts} canReview={model.canReview} messages={{ queue: messages.Queue.filters, lists: messages.Lists, labels: messages.Labels }} />
         {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
-        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label="Loading processes…" />}>
+        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
           <ProcessResults params={params} page={page} counts={counts} />
         </Suspense>
       </NuqsAdapter>

@@ -1,5 +1,5 @@
+import { LocalTime } from "@/components/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
 import type { RetentionOverview } from "@/lib/retention/get-retention-overview";
 
 interface PersonalDataSectionProps {
@@ -25,12 +25,12 @@ export function PersonalDataSection({ overview }: PersonalDataSectionProps) {
             : `Final dossiers inactive for ${days} ${days === 1 ? "day" : "days"} lose their personal data (a tombstone stays).`}
         </dd>
         <dt className="text-slate-600">Last run</dt>
-        <dd>{lastRun ? `${formatDateTime(lastRun.at)}: ${runCounts(lastRun.details)}` : "Never"}</dd>
+        <dd>{lastRun ? <><LocalTime at={lastRun.at} />: {runCounts(lastRun.details)}</> : "Never"}</dd>
         {next && (
           <>
             <dt className="text-slate-600">Next run</dt>
             <dd>
-              {next.dueAt && next.dueAt > new Date() ? formatDateTime(next.dueAt) : "At the next sweep"}: would take {next.processes} processes in{" "}
+              {next.dueAt && next.dueAt > new Date() ? <LocalTime at={next.dueAt} /> : "At the next sweep"}: would take {next.processes} processes in{" "}
               {next.dossiers} dossiers, {next.zips} zips; {next.held} dossiers kept under legal hold
             </dd>
           </>
@@ -50,7 +50,7 @@ export function PersonalDataSection({ overview }: PersonalDataSectionProps) {
                     </Link>{" "}
                     {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
                     {d.lastError ? `, ${d.lastError}` : ""}
-                    {d.nextAttemptAt ? `; next ${formatDateTime(d.nextAttemptAt)}` : ""}
+                    {d.nextAttemptAt ? <>; next <LocalTime at={d.nextAttemptAt} /></> : ""}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
+import { LocalTime } from "@/components/local-time";
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/format";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
 import { getStaffPage } from "@/lib/staff/get-staff-page";
@@ -34,7 +34,7 @@ export default async function StaffPage() {
                 <td className="px-3 py-2">{user.email}{user.sso && <span className="ml-1 text-xs text-slate-500">(SSO)</span>}</td>
                 <td className="px-3 py-2">{user.role}</td>
                 <td className="px-3 py-2">{user.active ? "active" : "deactivated"}</td>
-                <td className="whitespace-nowrap px-3 py-2">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}</td>
+                <td className="whitespace-nowrap px-3 py-2">{user.lastSignInAt ? <LocalTime at={user.lastSignInAt} /> : "never"}</td>
                 <td className="px-3 py-2"><StaffRowForms userId={user.id} role={user.role} active={user.active} ssoAllowed={user.ssoAllowed} /></td>
               </tr>
             ))}

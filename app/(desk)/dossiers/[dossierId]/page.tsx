@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import { getDossierPage } from "@/lib/dossiers/get-dossier-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -23,7 +23,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
   const { dossierId } = await params;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(dossierId)}`);
   const { dossier, identity, processes, truncated, notes, privacy, links, canExportEvidence, processLimit } = await loadPage(getDossierPage(ctx, { dossierId }));
-  const when = (date: Date | null) => (date ? formatDateTime(date) : null);
+  const when = (date: Date | null) => (date ? <LocalTime at={date} /> : null);
 
   return (
     <section aria-labelledby="dossier-heading" className="flex max-w-5xl flex-col gap-5">
@@ -36,11 +36,11 @@ export default async function DossierPage({ params }: DossierPageProps) {
         </h1>
         <p className="text-sm text-slate-600">
           {dossier.processCount} {dossier.processCount === 1 ? "process" : "processes"} · last activity{" "}
-          {formatDateTime(dossier.lastActivityAt)} · first seen by the desk {formatDateTime(dossier.firstSeenAt)}
+          <LocalTime at={dossier.lastActivityAt} format="relative" /> · first seen by the desk <LocalTime at={dossier.firstSeenAt} />
         </p>
         {dossier.goneAt && (
           <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Assure no longer has this dossier (since {formatDateTime(dossier.goneAt)}); the desk&apos;s copy is shown.
+            Assure no longer has this dossier (since <LocalTime at={dossier.goneAt} />); the desk&apos;s copy is shown.
           </p>
         )}
       </header>
@@ -59,12 +59,12 @@ export default async function DossierPage({ params }: DossierPageProps) {
       <LinkedDossiers links={links} subject="this dossier" />
       <PersonalDataPanel
         dossierId={dossier.dossierId}
-        hold={privacy.hold ? { ...privacy.hold, at: formatDateTime(privacy.hold.at) } : null}
+        hold={privacy.hold ? { ...privacy.hold, at: <LocalTime at={privacy.hold.at} /> } : null}
         erasure={
           privacy.erasure
             ? {
                 ...privacy.erasure,
-                requestedAt: formatDateTime(privacy.erasure.requestedAt),
+                requestedAt: <LocalTime at={privacy.erasure.requestedAt} />,
                 erasedAt: when(privacy.erasure.erasedAt),
                 assure: { ...privacy.erasure.assure, deletedAt: when(privacy.erasure.assure.deletedAt), nextAttemptAt: when(privacy.erasure.assure.nextAttemptAt) },
               }
@@ -80,7 +80,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
       {truncated && <p className="text-sm text-slate-600">Only the first {processLimit} processes are shown.</p>}
       <DossierNotes
         dossierId={dossier.dossierId}
-        notes={notes.map((n) => ({ id: n.id, body: n.body, author: n.author, authorRole: n.authorRole, createdAt: formatDateTime(n.createdAt) }))}
+        notes={notes.map((n) => ({ id: n.id, body: n.body, author: n.author, authorRole: n.authorRole, createdAt: <LocalTime at={n.createdAt} /> }))}
       />
     </section>
   );

@@ -1,5 +1,7 @@
 import type { TableResult } from "@/components/data-table-result";
+import { getTranslations } from "next-intl/server";
 import { formatCount } from "@/components/labels";
+import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
 import { describeDossierFilters } from "@/lib/dossiers/dossier-list-query";
 import type { DossierPage } from "@/lib/dossiers/list-dossiers";
@@ -18,7 +20,7 @@ interface DossierResultsProps {
 const href = (params: DossierSearchParams) => `/dossiers${serializeDossierSearchParams(params)}`;
 
 export async function DossierResults({ params, page, count }: DossierResultsProps) {
-  const [result, counted] = await Promise.all([page, count]);
+  const [result, counted, t, locale] = await Promise.all([page, count, getTranslations("Dossiers"), getFormatLocale()]);
   const reading = parseLookup(params.q, params.by);
   const asked = [
     ...(reading.ok && reading.lookup ? [`a process's ${describeLookup(reading.lookup)}`] : []),
@@ -34,10 +36,10 @@ export async function DossierResults({ params, page, count }: DossierResultsProp
       cursor={params.cursor}
       size={params.size}
       asked={asked}
-      plural="dossiers"
-      singular="dossier"
-      nothingYet="No dossiers yet."
-      total={counted.ok ? ` · ${formatCount(counted.value)} in this view` : ""}
+      plural={t("plural")}
+      singular={t("singular")}
+      nothingYet={t("nothingYet")}
+      total={counted.ok ? formatCount(counted.value, locale) : null}
     >
       {result.ok && <DossierTable items={result.value.items} />}
     </ListResults>

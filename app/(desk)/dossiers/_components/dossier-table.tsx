@@ -1,9 +1,10 @@
 "use client";
 
+import { LocalTime } from "@/components/local-time";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { DataTableFeatures } from "@/components/data-table-features";
-import { formatDateTime, formatName } from "@/components/format";
+import { formatName } from "@/components/format";
 import { ListTable } from "@/components/list-kit/list-table";
 import { dossierHref } from "@/components/process-href";
 import { StatusBadge } from "@/components/status-badge";
@@ -47,14 +48,14 @@ const columns = helper.columns([
     header: "Last activity",
     sortDescFirst: true,
     meta: { className: "whitespace-nowrap" },
-    cell: (info) => formatDateTime(info.getValue()),
+    cell: (info) => <LocalTime at={info.getValue()} />,
   }),
   helper.accessor("firstSeenAt", {
     id: "first-seen",
     header: "First seen by the desk",
     sortDescFirst: true,
     meta: { className: "whitespace-nowrap" },
-    cell: (info) => formatDateTime(info.getValue()),
+    cell: (info) => <LocalTime at={info.getValue()} />,
   }),
 ]);
 

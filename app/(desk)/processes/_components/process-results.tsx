@@ -4,7 +4,9 @@ import { describeLookup, parseLookup } from "@/lib/processes/parse-lookup";
 import { describeProcessFilters } from "@/lib/processes/process-list-query";
 import type { StatusCounts } from "@/lib/processes/status-counts-types";
 import { serializeProcessSearchParams, toProcessFilters, type ProcessSearchParams } from "../search-params";
+import { getMessages, getTranslations } from "next-intl/server";
 import { formatCount } from "@/components/labels";
+import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
 import { LiveList } from "@/components/live/live-list";
 import { ProcessTable } from "./process-table";
@@ -25,7 +27,7 @@ function whatIsAskedFor(params: ProcessSearchParams): string[] {
 
 /** The rows of one view, or why there are none: no match, past the end, or a view that is not valid. */
 export async function ProcessResults({ params, page, counts }: ProcessResultsProps) {
-  const [result, countResult] = await Promise.all([page, counts]);
+  const [result, countResult, t, messages, locale] = await Promise.all([page, counts, getTranslations("Queue"), getMessages(), getFormatLocale()]);
   const rowIds = result.ok ? result.value.items.map((item) => item.processId) : [];
   return (
     <LiveList rowsAre="processes" rowIds={rowIds} presenceFor={rowIds}>
@@ -36,12 +38,12 @@ export async function ProcessResults({ params, page, counts }: ProcessResultsPro
       cursor={params.cursor}
       size={params.size}
       asked={whatIsAskedFor(params)}
-      plural="processes"
-      singular="process"
-      nothingYet="No processes yet. They appear here when Assure notifies the desk or a sync runs."
-      total={countResult.ok ? ` · ${formatCount(countResult.value.total)} in this view` : ""}
+      plural={t("plural")}
+      singular={t("singular")}
+      nothingYet={t("nothingYet")}
+      total={countResult.ok ? formatCount(countResult.value.total, locale) : null}
     >
-      {result.ok && <ProcessTable items={result.value.items} />}
+      {result.ok && <ProcessTable items={result.value.items} messages={{ queue: messages.Queue, labels: messages.Labels }} />}
     </ListResults>
     </LiveList>
   );

@@ -2,119 +2,130 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { useMemo } from "react";
 import type { DataTableFeatures } from "@/components/data-table-features";
-import { formatDateTime, formatDateTimeShort, formatName } from "@/components/format";
+import { formatName } from "@/components/format";
+import { labelOf, type LabelMessages, type Messages } from "@/components/labels";
 import { ListTable } from "@/components/list-kit/list-table";
+import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import { DecisionCell } from "./decision-cell";
-import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "@/components/labels";
 import { processHref } from "@/components/process-href";
 import { RowPresence, useChangedRows } from "@/components/live/live-list";
 import { processSearchParams } from "../search-params";
 
 const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
 
-/** Module scope: TanStack Table rebuilds its models whenever the columns change identity. */
-const columns = helper.columns([
-  helper.accessor("status", {
-    header: "Status",
-    enableSorting: false,
-    meta: { width: "w-28" },
-    cell: (info) => <StatusBadge status={info.getValue()} />,
-  }),
-  helper.accessor((row) => formatName(row.firstName, row.lastName), {
-    id: "name",
-    header: "Name",
-    enableSorting: false,
-    meta: { primary: true },
-    cell: (info) => (
-      <>
-        <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
-          {info.getValue() ?? <span className="font-normal text-slate-600 italic">not extracted</span>}
-        </Link>
-        {info.row.original.linked && (
-          <span
-            className="ml-1.5 rounded bg-violet-100 px-1 py-0.5 text-[0.65rem] font-medium text-violet-900 uppercase"
-            title="Also seen in another dossier, or a dossier of repeated attempts"
-          >
-            Linked
-          </span>
-        )}
-      </>
-    ),
-  }),
-  helper.accessor("processType", {
-    header: "Type",
-    enableSorting: false,
-    meta: { width: "w-26" },
-    cell: (info) => {
-      const type = info.getValue() ?? "";
-      return <span title={PROCESS_TYPE_LABELS[type] ?? type}>{PROCESS_TYPE_SHORT_LABELS[type] ?? (type || "—")}</span>;
-    },
-  }),
-  helper.accessor("documentType", {
-    header: "Document",
-    enableSorting: false,
-    meta: { width: "w-33" },
-    cell: (info) => DOCUMENT_TYPE_LABELS[info.getValue() ?? ""] ?? info.getValue() ?? "—",
-  }),
-  helper.accessor("documentNumber", {
-    header: "Doc. no.",
-    enableSorting: false,
-    meta: { className: "font-mono text-xs", width: "w-24" },
-    cell: (info) => info.getValue() ?? "—",
-  }),
-  helper.accessor("issuingCountry", { header: "Country", enableSorting: false, meta: { width: "w-22" }, cell: (info) => info.getValue() ?? "—" }),
-  helper.accessor("createdAt", {
-    id: "created",
-    header: "Created",
-    sortDescFirst: true,
-    // The day is enough to sort by here; the time is in the tooltip.
-    meta: { className: "tabular-nums", width: "w-26" },
-    cell: (info) => <span title={formatDateTime(info.getValue())}>{formatDateTimeShort(info.getValue()).slice(0, 10)}</span>,
-  }),
-  helper.accessor("updatedAt", {
-    id: "updated",
-    header: "Updated",
-    sortDescFirst: true,
-    meta: { className: "tabular-nums", width: "w-34" },
-    cell: (info) => <span title={formatDateTime(info.getValue())}>{formatDateTimeShort(info.getValue())}</span>,
-  }),
-  helper.accessor("assignee", {
-    header: "Assignee",
-    enableSorting: false,
-    meta: { width: "w-24" },
-    cell: (info) => (
-      <>
-        {info.getValue() ?? <span className="text-slate-500">—</span>}
-        <RowPresence processId={info.row.original.processId} />
-      </>
-    ),
-  }),
-  helper.accessor("decision", {
-    header: "Decision",
-    enableSorting: false,
-    meta: { width: "w-26" },
-    cell: (info) => <DecisionCell decision={info.getValue()} />,
-  }),
-  helper.accessor("processId", {
-    header: "Process",
-    enableSorting: false,
-    meta: { className: "font-mono text-xs text-slate-600", width: "w-22" },
-    cell: (info) => <span title={info.getValue()}>{info.getValue().slice(0, 8)}</span>,
-  }),
-]);
+/** The queue's words, from the server (this code carries no message formatter). */
+export interface ProcessTableMessages {
+  queue: Messages["Queue"];
+  labels: LabelMessages;
+}
+
+/** Memoized by the caller: TanStack Table rebuilds its models whenever the columns change identity. */
+function queueColumns({ queue, labels }: ProcessTableMessages) {
+  const words = queue.columns;
+  return helper.columns([
+    helper.accessor("status", {
+      header: words.status,
+      enableSorting: false,
+      meta: { width: "w-28" },
+      cell: (info) => <StatusBadge status={info.getValue()} />,
+    }),
+    helper.accessor((row) => formatName(row.firstName, row.lastName), {
+      id: "name",
+      header: words.name,
+      enableSorting: false,
+      meta: { primary: true },
+      cell: (info) => (
+        <>
+          <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+            {info.getValue() ?? <span className="font-normal text-slate-600 italic">{queue.notExtracted}</span>}
+          </Link>
+          {info.row.original.linked && (
+            <span className="ml-1.5 rounded bg-violet-100 px-1 py-0.5 text-[0.65rem] font-medium text-violet-900 uppercase" title={queue.linkedTitle}>
+              {queue.linked}
+            </span>
+          )}
+        </>
+      ),
+    }),
+    helper.accessor("processType", {
+      header: words.type,
+      enableSorting: false,
+      meta: { width: "w-26" },
+      cell: (info) => {
+        const type = info.getValue();
+        return <span title={labelOf(labels.processType, type) ?? undefined}>{labelOf(labels.processTypeShort, type) ?? "—"}</span>;
+      },
+    }),
+    helper.accessor("documentType", {
+      header: words.document,
+      enableSorting: false,
+      meta: { width: "w-33" },
+      cell: (info) => labelOf(labels.documentType, info.getValue()) ?? "—",
+    }),
+    helper.accessor("documentNumber", {
+      header: words.documentNumber,
+      enableSorting: false,
+      meta: { className: "font-mono text-xs", width: "w-24" },
+      cell: (info) => info.getValue() ?? "—",
+    }),
+    helper.accessor("issuingCountry", { header: words.country, enableSorting: false, meta: { width: "w-22" }, cell: (info) => info.getValue() ?? "—" }),
+    helper.accessor("createdAt", {
+      id: "created",
+      header: words.created,
+      sortDescFirst: true,
+      // The day is enough to sort by here; the exact time is in the tooltip.
+      meta: { className: "tabular-nums", width: "w-26" },
+      cell: (info) => <LocalTime at={info.getValue()} format="date" />,
+    }),
+    helper.accessor("updatedAt", {
+      id: "updated",
+      header: words.updated,
+      sortDescFirst: true,
+      meta: { className: "tabular-nums", width: "w-34" },
+      cell: (info) => <LocalTime at={info.getValue()} format="relative" />,
+    }),
+    helper.accessor("assignee", {
+      header: words.assignee,
+      enableSorting: false,
+      meta: { width: "w-24" },
+      cell: (info) => (
+        <>
+          {info.getValue() ?? <span className="text-slate-500">—</span>}
+          <RowPresence processId={info.row.original.processId} />
+        </>
+      ),
+    }),
+    helper.accessor("decision", {
+      header: words.decision,
+      enableSorting: false,
+      meta: { width: "w-26" },
+      cell: (info) => <DecisionCell decision={info.getValue()} words={labels.decision} />,
+    }),
+    helper.accessor("processId", {
+      header: words.process,
+      enableSorting: false,
+      meta: { className: "font-mono text-xs text-slate-600", width: "w-22" },
+      cell: (info) => <span title={info.getValue()}>{info.getValue().slice(0, 8)}</span>,
+    }),
+  ]);
+}
 
 const getRowId = (row: ProcessListItem) => row.processId;
 const getRowHref = (row: ProcessListItem) => processHref(row.dossierId, row.processId);
 
 interface ProcessTableProps {
   items: ProcessListItem[];
+  messages: ProcessTableMessages;
 }
 
-export function ProcessTable({ items }: ProcessTableProps) {
+export function ProcessTable({ items, messages }: ProcessTableProps) {
   const changed = useChangedRows();
+  // The props keep their identity between client renders (presence, live marks); a server render brings new ones.
+  const columns = useMemo(() => queueColumns(messages), [messages]);
   return (
     <ListTable
       parsers={processSearchParams}
@@ -123,7 +134,7 @@ export function ProcessTable({ items }: ProcessTableProps) {
       getRowId={getRowId}
       getRowHref={getRowHref}
       markedRowIds={changed}
-      caption="Processes in the queue; j and k move between rows, Enter opens one"
+      caption={messages.queue.caption}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { getViewer } from "@/i18n/viewer";
 import { exportDossiers } from "@/lib/dossiers/export-dossiers";
 import { routeHandler } from "@/lib/server/http-answer";
 import { getCtx } from "@/lib/server/session";
@@ -11,6 +12,9 @@ export const GET = routeHandler(async (request: Request) => {
   const ctx = await getCtx();
   const raw = searchParamsOf(request);
   refuseIgnoredParams(findIgnoredDossierParams(raw));
-  const file = await exportDossiers(ctx, toListDossiersInput(loadDossierSearchParams(raw)), { signal: request.signal });
+  const input = toListDossiersInput(loadDossierSearchParams(raw));
+  // The same days as the list the link was on: the viewer's zone.
+  const { timeZone } = await getViewer();
+  const file = await exportDossiers(ctx, { ...input, filters: { ...input.filters, tz: timeZone } }, { signal: request.signal });
   return csvAnswer(file);
 });

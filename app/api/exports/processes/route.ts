@@ -1,4 +1,5 @@
 import { exportProcesses } from "@/lib/processes/export-processes";
+import { getViewer } from "@/i18n/viewer";
 import { routeHandler } from "@/lib/server/http-answer";
 import { getCtx } from "@/lib/server/session";
 import { findIgnoredProcessParams, loadProcessSearchParams, toListProcessesInput } from "@/app/(desk)/processes/search-params";
@@ -15,6 +16,9 @@ export const GET = routeHandler(async (request: Request) => {
   const ctx = await getCtx();
   const raw = searchParamsOf(request);
   refuseIgnoredParams(findIgnoredProcessParams(raw));
-  const file = await exportProcesses(ctx, toListProcessesInput(loadProcessSearchParams(raw)), { signal: request.signal });
+  const input = toListProcessesInput(loadProcessSearchParams(raw));
+  // The same days as the list the link was on: the viewer's zone.
+  const { timeZone } = await getViewer();
+  const file = await exportProcesses(ctx, { ...input, filters: { ...input.filters, tz: timeZone } }, { signal: request.signal });
   return csvAnswer(file);
 });

@@ -1,5 +1,5 @@
+import { LocalTime } from "@/components/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
 import type { InboxRowView, InboxState } from "@/lib/webhooks/list-inbox";
 import { InboxStateBadge } from "./inbox-state-tabs";
 import { ReplayButton } from "./replay-button";
@@ -27,10 +27,10 @@ function LastError({ text }: { text: string | null }) {
 }
 
 function NextAttempt({ row }: { row: InboxRowView }) {
-  if (row.state === "done") return <span className="text-slate-600">{row.doneAt ? `done ${formatDateTime(row.doneAt)}` : "done"}</span>;
+  if (row.state === "done") return <span className="text-slate-600">{row.doneAt ? <>done <LocalTime at={row.doneAt} /></> : "done"}</span>;
   if (row.state === "dead") return <span className="text-slate-600">none (dead)</span>;
-  if (row.state === "processing") return <span>locked until {row.lockedUntil ? formatDateTime(row.lockedUntil) : "—"}</span>;
-  return <span>{formatDateTime(row.nextAttemptAt)}</span>;
+  if (row.state === "processing") return <span>locked until {row.lockedUntil ? <LocalTime at={row.lockedUntil} /> : "—"}</span>;
+  return <LocalTime at={row.nextAttemptAt} />;
 }
 
 export function InboxTable({ rows, view }: InboxTableProps) {
@@ -55,7 +55,7 @@ export function InboxTable({ rows, view }: InboxTableProps) {
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-slate-50">
               <td className="px-3 py-2 font-mono text-xs">{row.id}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.receivedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap"><LocalTime at={row.receivedAt} /></td>
               <td className="px-3 py-2 font-mono text-xs">
                 <Link
                   href={`/dossiers/${encodeURIComponent(row.dossierId)}/processes/${encodeURIComponent(row.processId)}`}

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import type { AccountHold, AddressHold } from "@/lib/staff/sign-in-holds";
 import { ClearHoldButton } from "./clear-hold-button";
 
@@ -7,7 +7,7 @@ interface SignInHoldsTableProps {
   addresses: AddressHold[];
 }
 
-const until = (at: Date | null) => (at && at.getTime() > Date.now() ? formatDateTime(at) : "may try again");
+const until = (at: Date | null) => (at && at.getTime() > Date.now() ? <LocalTime at={at} /> : "may try again");
 
 /** Who the sign-in throttle is holding back (lib/auth/throttle.ts), for an admin to let in again. */
 export function SignInHoldsTable({ accounts, addresses }: SignInHoldsTableProps) {

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import type { SyncRunView } from "@/lib/sync/get-sync-overview";
 import { CancelSyncButton } from "./sync-buttons";
 import { count, formatDuration, formatRate } from "./format-sync";
@@ -13,7 +13,7 @@ export function CurrentSync({ run }: { run: SyncRunView }) {
           Sync {run.id} running
         </h2>
         <span className="text-sm text-slate-600">
-          {run.trigger === "schedule" ? "scheduled" : "started by an admin"} · {formatDateTime(run.startedAt)}
+          {run.trigger === "schedule" ? "scheduled" : "started by an admin"} · <LocalTime at={run.startedAt} />
         </span>
       </div>
       {run.waitingForWorker && (

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import type { SyncRunView } from "@/lib/sync/get-sync-overview";
 import { count, formatDuration } from "./format-sync";
 
@@ -44,7 +44,7 @@ export function SyncHistory({ runs }: { runs: SyncRunView[] }) {
                 </span>
               </td>
               <td className="px-3 py-2">{run.trigger}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(run.startedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap"><LocalTime at={run.startedAt} /></td>
               <td className="px-3 py-2 tabular-nums">{formatDuration(run.elapsedSeconds)}</td>
               <td className="px-3 py-2 tabular-nums">
                 {count(run.doneDossiers)} / {count(run.totalDossiers)}

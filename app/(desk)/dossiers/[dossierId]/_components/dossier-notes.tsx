@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { addNoteAction } from "../actions";
 
 interface DossierNotesProps {
   dossierId: string;
-  notes: { id: number; body: string; author: string; authorRole: string; createdAt: string }[];
+  notes: { id: number; body: string; author: string; authorRole: string; createdAt: ReactNode }[];
 }
 
 export function DossierNotes({ dossierId, notes }: DossierNotesProps) {

@@ -1,8 +1,10 @@
+import { LocalTime } from "@/components/local-time";
 import Link from "next/link";
-import { formatDateTime, formatName } from "@/components/format";
+import { formatName } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { VerifiedIdentity } from "@/lib/dossiers/get-dossier";
-import { DOCUMENT_TYPE_LABELS } from "@/components/labels";
+import { useMessages } from "next-intl";
+import { labelOf } from "@/components/labels";
 import { processHref } from "@/components/process-href";
 
 interface IdentityCardProps {
@@ -12,6 +14,7 @@ interface IdentityCardProps {
 
 /** Who the end-user is, as the newest process that read their document says, and which process that was. */
 export function IdentityCard({ dossierId, identity }: IdentityCardProps) {
+  const labels = useMessages().Labels;
   if (!identity) {
     return (
       <section aria-labelledby="identity-heading" className="rounded-md border border-dashed border-slate-300 bg-white p-4">
@@ -24,7 +27,7 @@ export function IdentityCard({ dossierId, identity }: IdentityCardProps) {
     ["Name", formatName(identity.firstName, identity.lastName)],
     ["Date of birth", identity.dateOfBirth],
     ["Document number", identity.documentNumber],
-    ["Document type", identity.documentType ? (DOCUMENT_TYPE_LABELS[identity.documentType] ?? identity.documentType) : null],
+    ["Document type", labelOf(labels.documentType, identity.documentType)],
     ["Nationality", identity.nationality],
     ["Issuing country", identity.issuingCountry],
   ];
@@ -36,7 +39,7 @@ export function IdentityCard({ dossierId, identity }: IdentityCardProps) {
         <Link className="font-mono text-xs text-slate-900 underline" href={processHref(dossierId, identity.processId)}>
           {identity.processId.slice(0, 8)}
         </Link>
-        <StatusBadge status={identity.status} /> updated {formatDateTime(identity.updatedAt)}
+        <StatusBadge status={identity.status} /> updated <LocalTime at={identity.updatedAt} />
       </p>
       {identity.status !== "accepted" && (
         <p className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -1,22 +1,22 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action-result";
 import { confirmErasureAction, eraseDossierAction, legalHoldAction, withdrawErasureAction } from "../actions";
 
 export interface PersonalDataPanelProps {
   dossierId: string;
-  hold: { reason: string; at: string; by: string | null } | null;
+  hold: { reason: string; at: ReactNode; by: string | null } | null;
   erasure: {
     state: "awaiting_confirmation" | "erased";
     reason: string;
     requestedBy: string;
-    requestedAt: string;
+    requestedAt: ReactNode;
     confirmedBy: string | null;
-    erasedAt: string | null;
-    assure: { deletedAt: string | null; attempts: number; nextAttemptAt: string | null; lastError: string | null };
+    erasedAt: ReactNode | null;
+    assure: { deletedAt: ReactNode | null; attempts: number; nextAttemptAt: ReactNode | null; lastError: string | null };
   } | null;
-  purged: { processes: number; lastAt: string | null; reason: string | null };
+  purged: { processes: number; lastAt: ReactNode | null; reason: string | null };
   confirmationLabel: string | null;
   canErase: boolean;
   canHold: boolean;
@@ -47,7 +47,7 @@ export function PersonalDataPanel(props: PersonalDataPanelProps) {
 
       {erased && erasure && (
         <div role="note" aria-label="Erased" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
-          <p className="font-medium">Personal data erased on request {erasure.erasedAt ? `on ${erasure.erasedAt}` : ""}.</p>
+          <p className="font-medium">Personal data erased on request {erasure.erasedAt ? <>on {erasure.erasedAt}</> : ""}.</p>
           <p>
             Requested by {erasure.requestedBy}
             {erasure.confirmedBy ? `, confirmed by ${erasure.confirmedBy}` : ""}; reason: {erasure.reason}. Only the facts remain: ids, types, statuses,
@@ -59,7 +59,7 @@ export function PersonalDataPanel(props: PersonalDataPanelProps) {
             <p className="text-amber-900">
               Deletion at Assure pending after {erasure.assure.attempts} {erasure.assure.attempts === 1 ? "attempt" : "attempts"}
               {erasure.assure.lastError ? ` (${erasure.assure.lastError})` : ""}
-              {erasure.assure.nextAttemptAt ? `; next try ${erasure.assure.nextAttemptAt}` : ""}.
+              {erasure.assure.nextAttemptAt ? <>; next try {erasure.assure.nextAttemptAt}</> : ""}.
             </p>
           )}
         </div>
@@ -67,7 +67,7 @@ export function PersonalDataPanel(props: PersonalDataPanelProps) {
       {!erased && purged.processes > 0 && (
         <p role="note" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
           The personal data of {purged.processes} {purged.processes === 1 ? "process was" : "processes were"} purged
-          ({purged.reason ?? "retention"}) {purged.lastAt ? `on ${purged.lastAt}` : ""}; their facts remain.
+          ({purged.reason ?? "retention"}) {purged.lastAt ? <>on {purged.lastAt}</> : ""}; their facts remain.
         </p>
       )}
 

@@ -1,8 +1,9 @@
+import { LocalTime } from "@/components/local-time";
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import type { DossierProcess } from "@/lib/dossiers/get-dossier";
-import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS } from "@/components/labels";
+import { useMessages } from "next-intl";
+import { labelOf } from "@/components/labels";
 import { processHref } from "@/components/process-href";
 
 interface ProcessHistoryProps {
@@ -14,6 +15,7 @@ const short = (id: string) => id.slice(0, 8);
 
 /** Every process in the dossier, oldest first, each retry pointing at what it retries and back. */
 export function ProcessHistory({ dossierId, processes }: ProcessHistoryProps) {
+  const labels = useMessages().Labels;
   const retriedBy = new Map<string, string[]>();
   for (const p of processes) {
     if (p.retryOfProcessId) retriedBy.set(p.retryOfProcessId, [...(retriedBy.get(p.retryOfProcessId) ?? []), p.processId]);
@@ -41,19 +43,19 @@ export function ProcessHistory({ dossierId, processes }: ProcessHistoryProps) {
           <tbody className="divide-y divide-slate-100">
             {processes.map((p) => (
               <tr key={p.processId} id={`process-${p.processId}`} className="target:bg-sky-50">
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.createdAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap"><LocalTime at={p.createdAt} /></td>
                 <td className="px-3 py-2">
                   <StatusBadge status={p.status} />
                   {p.failReasonType && <span className="ml-2 text-xs text-slate-600">{p.failReasonType}</span>}
                 </td>
-                <td className="px-3 py-2">{PROCESS_TYPE_LABELS[p.processType ?? ""] ?? p.processType ?? "—"}</td>
-                <td className="px-3 py-2">{DOCUMENT_TYPE_LABELS[p.documentType ?? ""] ?? p.documentType ?? "—"}</td>
+                <td className="px-3 py-2">{labelOf(labels.processType, p.processType) ?? "—"}</td>
+                <td className="px-3 py-2">{labelOf(labels.documentType, p.documentType) ?? "—"}</td>
                 <td className="px-3 py-2 text-xs">
                   {p.retryOfProcessId && <p>↳ retry of {anchor(p.retryOfProcessId)}</p>}
                   {retriedBy.get(p.processId)?.map((id) => <p key={id}>retried by {anchor(id)}</p>)}
                   {!p.retryOfProcessId && !retriedBy.has(p.processId) && <span className="text-slate-500">—</span>}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(p.updatedAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap"><LocalTime at={p.updatedAt} format="relative" /></td>
                 <td className="px-3 py-2">
                   <Link href={processHref(dossierId, p.processId)} className="font-mono text-xs underline" title={p.processId}>
                     Open {short(p.processId)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getProcessPage, ProcessPageParams } from "@/lib/processes/get-process-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
@@ -15,7 +16,8 @@ interface ProcessPageProps {
 
 export async function generateMetadata({ params }: ProcessPageProps): Promise<Metadata> {
   const parsed = ProcessPageParams.safeParse(await params);
-  return { title: parsed.success ? `Process ${parsed.data.processId.slice(0, 8)}` : "Process" };
+  const t = await getTranslations("Process");
+  return { title: parsed.success ? t("titleOf", { id: parsed.data.processId.slice(0, 8) }) : t("title") };
 }
 
 export default async function ProcessPage({ params }: ProcessPageProps) {

@@ -1,5 +1,5 @@
+import { LocalTime } from "@/components/local-time";
 import { BreakdownTree } from "@/components/breakdown-tree";
-import { formatDateTime } from "@/components/format";
 import { ImageViewer } from "@/components/image-viewer";
 import { JsonView } from "@/components/json-view";
 import type { ResultView } from "@/lib/results/result-view";
@@ -33,7 +33,7 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
           <p className="font-semibold">The full result is too large to store</p>
           <p className="mt-1">
             Assure&apos;s zip for this process is larger than {limitText}{declaredText ? ` (it declared ${declaredText})` : ""}, the most the
-            desk downloads. The download stopped there on {formatDateTime(new Date(refusedAt))} and nothing of it was stored; the status
+            desk downloads. The download stopped there on <LocalTime at={refusedAt} /> and nothing of it was stored; the status
             and Assure&apos;s final result above are complete.
           </p>
         </div>
@@ -52,7 +52,7 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
   }
   const stored = (
     <p className="text-xs text-slate-600">
-      Zip of {result.stored.sizeText}, stored {formatDateTime(new Date(result.stored.storedAt))}, sha256{" "}
+      Zip of {result.stored.sizeText}, stored <LocalTime at={result.stored.storedAt} />, sha256{" "}
       <span className="font-mono" title={result.stored.sha256}>{result.stored.sha256.slice(0, 12)}…</span>
     </p>
   );

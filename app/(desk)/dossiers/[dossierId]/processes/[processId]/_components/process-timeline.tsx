@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { useTranslations } from "next-intl";
+import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessDetail, ProcessLink } from "@/lib/processes/get-process-detail";
 
@@ -12,14 +13,13 @@ function processHref(link: ProcessLink): string {
 }
 
 function Moment({ label, at, source }: { label: string; at: Date; source: "Assure" | "desk" }) {
+  const t = useTranslations("Process.timeline");
   return (
     <li className="flex flex-col">
       <span className="text-sm">
-        {label} <span className="text-xs text-slate-600">({source})</span>
+        {label} <span className="text-xs text-slate-600">({source === "desk" ? t("desk") : source})</span>
       </span>
-      <time dateTime={at.toISOString()} className="text-xs tabular-nums text-slate-700">
-        {formatDateTime(at)}
-      </time>
+      <LocalTime at={at} className="text-xs tabular-nums text-slate-700" />
     </li>
   );
 }
@@ -32,50 +32,51 @@ function RetryLink({ link, label }: { link: ProcessLink; label: string }) {
         {link.processId.slice(0, 8)}
       </Link>
       <StatusBadge status={link.status} />
-      <time dateTime={link.createdAt.toISOString()} className="text-xs text-slate-600">{formatDateTime(link.createdAt)}</time>
+      <LocalTime at={link.createdAt} className="text-xs text-slate-600" />
     </li>
   );
 }
 
 /** Assure's times and the desk's own, the notifications that named this process, and its retries. */
 export function ProcessTimeline({ detail }: ProcessTimelineProps) {
+  const t = useTranslations("Process.timeline");
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-3">
-      <h2 id="timeline-heading" className="text-sm font-semibold">Timeline</h2>
+      <h2 id="timeline-heading" className="text-sm font-semibold">{t("heading")}</h2>
       <ol className="flex flex-col gap-1.5 border-l-2 border-slate-200 pl-3">
-        <Moment label="Created" at={detail.createdAt} source="Assure" />
-        <Moment label="Updated" at={detail.updatedAt} source="Assure" />
-        <Moment label="First seen" at={detail.firstSeenAt} source="desk" />
-        <Moment label="Last synced" at={detail.lastSyncedAt} source="desk" />
+        <Moment label={t("created")} at={detail.createdAt} source="Assure" />
+        <Moment label={t("updated")} at={detail.updatedAt} source="Assure" />
+        <Moment label={t("firstSeen")} at={detail.firstSeenAt} source="desk" />
+        <Moment label={t("lastSynced")} at={detail.lastSyncedAt} source="desk" />
       </ol>
       <div>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Notifications received</h3>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("notifications")}</h3>
         {detail.notifications.length === 0 ? (
-          <p className="text-sm text-slate-600">None: the desk learned of this process by a sync.</p>
+          <p className="text-sm text-slate-600">{t("noNotifications")}</p>
         ) : (
           <ol className="flex flex-col gap-1 text-sm">
             {detail.notifications.map((n) => (
               <li key={n.id} className="flex flex-wrap items-baseline gap-x-2">
-                <time dateTime={n.receivedAt.toISOString()} className="text-xs tabular-nums">{formatDateTime(n.receivedAt)}</time>
+                <LocalTime at={n.receivedAt} className="text-xs tabular-nums" />
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{n.state}</span>
-                {n.hintedStatus && <span className="text-xs text-slate-700">said {n.hintedStatus}</span>}
-                {n.attempts > 1 && <span className="text-xs text-slate-700">{n.attempts} attempts</span>}
+                {n.hintedStatus && <span className="text-xs text-slate-700">{t("said", { status: n.hintedStatus })}</span>}
+                {n.attempts > 1 && <span className="text-xs text-slate-700">{t("attempts", { count: n.attempts })}</span>}
                 {n.lastError && <span className="block w-full text-xs text-red-800">{n.lastError}</span>}
               </li>
             ))}
           </ol>
         )}
-        {detail.notificationsTruncated && <p className="text-xs text-slate-600">Only the latest {detail.notifications.length} are listed.</p>}
+        {detail.notificationsTruncated && <p className="text-xs text-slate-600">{t("onlyLatest", { count: detail.notifications.length })}</p>}
       </div>
       <div>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Retries</h3>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("retries")}</h3>
         {!detail.retryOf && detail.retries.length === 0 ? (
-          <p className="text-sm text-slate-600">None.</p>
+          <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
           <ul className="flex flex-col gap-1">
-            {detail.retryOf && <RetryLink link={detail.retryOf} label="Retry of" />}
+            {detail.retryOf && <RetryLink link={detail.retryOf} label={t("retryOf")} />}
             {detail.retries.map((retry) => (
-              <RetryLink key={retry.processId} link={retry} label="Retried as" />
+              <RetryLink key={retry.processId} link={retry} label={t("retriedAs")} />
             ))}
           </ul>
         )}

@@ -1,4 +1,6 @@
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ComponentProps } from "react";
+import messages from "@/messages/en.json";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { parseProcess } from "@/lib/processes/upsert-process";
@@ -40,8 +42,10 @@ function detailOf(raw: Record<string, unknown>): ProcessDetail {
 }
 
 const stored = { processId: "p", sizeBytes: 1234, sha256: "a".repeat(64), storedAt: new Date("2024-01-01T00:00:00Z") };
+/** The page renders in English here, as the desk does by default. */
+const english = { locale: "en", messages, timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>;
 const render = (detail: ProcessDetail, result: ResultView) =>
-  renderToString(createElement(ProcessView, { detail, result }))
+  renderToString(createElement(NextIntlClientProvider, english, createElement(ProcessView, { detail, result })))
     .replace(/<!-- -->/g, "")
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"');

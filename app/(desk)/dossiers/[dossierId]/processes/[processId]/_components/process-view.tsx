@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ComparisonTable } from "@/components/comparison-table";
 import { JsonView } from "@/components/json-view";
@@ -38,6 +39,7 @@ function hasNoResults(detail: ProcessDetail, result: ResultView | null): boolean
 
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
 export function ProcessView({ detail, result, actions, live }: ProcessViewProps) {
+  const t = useTranslations("Process");
   if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={<>{live}{actions}</>} />;
   const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
@@ -56,11 +58,11 @@ export function ProcessView({ detail, result, actions, live }: ProcessViewProps)
       <StatusExplanationPanel explanation={review.explanation} failReason={detail.failReason} />
       {actions}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[1fr_1fr_minmax(16rem,0.8fr)]">
-        <section aria-label="Verdicts" className="rounded-md border border-slate-200 bg-white p-3">
-          <ComparisonTable title="Verdicts: document next to face" table={review.verdicts} verdicts />
+        <section aria-label={t("verdicts")} className="rounded-md border border-slate-200 bg-white p-3">
+          <ComparisonTable title={t("verdictsTitle")} table={review.verdicts} verdicts />
         </section>
-        <section aria-label="Extracted data" className="rounded-md border border-slate-200 bg-white p-3">
-          <ComparisonTable title="Extracted data: finalResult next to providerSpecific" table={review.extracted} />
+        <section aria-label={t("extracted")} className="rounded-md border border-slate-200 bg-white p-3">
+          <ComparisonTable title={t("extractedTitle")} table={review.extracted} />
         </section>
         <ProcessTimeline detail={detail} />
       </div>
@@ -69,7 +71,7 @@ export function ProcessView({ detail, result, actions, live }: ProcessViewProps)
         <FullResultSection result={result} status={detail.status} />
       ) : (
         <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-600">
-          The full result (Onfido&apos;s sub-breakdowns, the images and the raw files) is for compliance and admin roles.
+          {t("fullResultForRoles")}
         </p>
       )}
       <RawProcess detail={detail} />
@@ -78,15 +80,17 @@ export function ProcessView({ detail, result, actions, live }: ProcessViewProps)
 }
 
 function RawProcess({ detail }: { detail: ProcessDetail }) {
+  const t = useTranslations("Process");
   return (
     <section aria-labelledby="raw-process-heading" className="flex flex-col gap-2">
-      <h2 id="raw-process-heading" className="text-base font-semibold">Process object as stored</h2>
-      <JsonView title="process (raw)" text={JSON.stringify(detail.raw)} note="as Assure sent it; the SDK token is redacted" />
+      <h2 id="raw-process-heading" className="text-base font-semibold">{t("rawHeading")}</h2>
+      <JsonView title={t("rawTitle")} text={JSON.stringify(detail.raw)} note={t("rawNote")} />
     </section>
   );
 }
 
 function NoResultsView({ detail, actions }: { detail: ProcessDetail; actions?: ReactNode }) {
+  const t = useTranslations("Process");
   const explanation = buildReviewModel({
     status: detail.status,
     processType: detail.processType,
@@ -103,8 +107,7 @@ function NoResultsView({ detail, actions }: { detail: ProcessDetail; actions?: R
       {actions}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[2fr_minmax(16rem,0.8fr)]">
         <p role="note" className="self-start rounded-md border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
-          Assure sent no results for this process: no <code>finalResult</code>, no <code>providerSpecific</code> and no full result, as
-          is usual for a {detail.status} process. There is nothing to compare.
+          {t.rich("noResults", { status: detail.status, code: (chunks) => <code>{chunks}</code> })}
         </p>
         <ProcessTimeline detail={detail} />
       </div>

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format";
+import { LocalTime } from "@/components/local-time";
 import type { ReviewOutcome } from "@/lib/reviews/get-review-outcome";
 
 interface ReviewOutcomePanelProps {
@@ -33,8 +33,8 @@ export function ReviewOutcomePanel({ outcome }: ReviewOutcomePanelProps) {
             <dd>{decision.reason}</dd>
             <dt className="text-slate-600">Decided</dt>
             <dd>
-              {formatDateTime(decision.decidedAt)} by {decision.decidedBy}
-              {decision.confirmedAt && decision.confirmedAt.getTime() !== decision.decidedAt.getTime() ? `, confirmed ${formatDateTime(decision.confirmedAt)}` : ""}
+              <LocalTime at={decision.decidedAt} /> by {decision.decidedBy}
+              {decision.confirmedAt && decision.confirmedAt.getTime() !== decision.decidedAt.getTime() ? <>, confirmed <LocalTime at={decision.confirmedAt} /></> : ""}
             </dd>
           </>
         )}

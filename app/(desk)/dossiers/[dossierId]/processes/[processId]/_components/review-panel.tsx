@@ -1,7 +1,7 @@
 "use client";
 
+import { LocalTime } from "@/components/local-time";
 import { useActionState } from "react";
-import { formatDateTime } from "@/components/format";
 import { assignAction, decideAction, settleDecisionAction } from "../actions";
 import { ActionOutcome } from "./action-outcome";
 
@@ -74,7 +74,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
             <li key={d.id} className="rounded-md border border-slate-200 bg-white p-2">
               <strong className={d.decision === "approve" ? "text-emerald-800" : "text-red-800"}>{d.decision === "approve" ? "Approved" : "Rejected"}</strong>{" "}
               ({props.reasons[d.reasonCategory] ?? d.reasonCategory}) by {d.decidedBy} on{" "}
-              <time dateTime={d.decidedAt}>{formatDateTime(new Date(d.decidedAt))}</time>, {STATE_LABEL[d.state]}
+              <LocalTime at={d.decidedAt} />, {STATE_LABEL[d.state]}
               {d.confirmedBy && d.state === "final" ? `, confirmed by ${d.confirmedBy}` : ""}
               <p className="mt-1 whitespace-pre-wrap text-slate-700">{d.note}</p>
               {d.state === "awaiting_confirmation" && (

@@ -1,0 +1,89 @@
+import type { Browser, BrowserContextOptions } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { authFile } from "./support/auth";
+
+/**
+ * The desk in English and Norwegian Bokmål: from the browser's Accept-Language, or from the language a user
+ * chose in the user menu (stored with them). Each test opens its own browser context with its own language.
+ */
+
+async function open(browser: Browser, baseURL: string | undefined, options: BrowserContextOptions) {
+  const context = await browser.newContext({ baseURL, ...options });
+  return { context, page: await context.newPage() };
+}
+
+const signedOut = { storageState: { cookies: [], origins: [] } };
+
+/** A process page renders its zip's findings first: on a busy machine that takes more than the default 5 s. */
+const PAGE_LOAD = { timeout: 30_000 };
+
+test("the sign-in page follows Accept-Language: Norwegian Bokmål", async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { ...signedOut, locale: "nb-NO" });
+  await page.goto("/sign-in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+  await expect(page.getByText("Innlogging for ansatte")).toBeVisible();
+  await expect(page.getByLabel("Passord")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Logg inn", exact: true })).toBeVisible();
+  await context.close();
+});
+
+test("an unknown or malformed Accept-Language is English, never an error", async ({ browser, baseURL }) => {
+  for (const header of ["xx-YY, zz;q=0.5", ";;q=abc,,*", "nb;q=7"]) {
+    const { context, page } = await open(browser, baseURL, { ...signedOut, extraHTTPHeaders: { "Accept-Language": header } });
+    const answer = await page.goto("/sign-in");
+    expect(answer?.status(), header).toBe(200);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByText("Staff sign-in")).toBeVisible();
+    await context.close();
+  }
+});
+
+test("the queue and a process page in Norwegian Bokmål from the browser, in English by default", async ({ browser, baseURL }) => {
+  const nb = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "nb-NO" });
+  await nb.page.goto("/processes");
+  await expect(nb.page.locator("html")).toHaveAttribute("lang", "nb");
+  await expect(nb.page.getByRole("heading", { name: "Prosesser", level: 1 })).toBeVisible();
+  await expect(nb.page.getByRole("columnheader", { name: "Oppdatert" })).toBeVisible();
+  await expect(nb.page.getByRole("link", { name: "Neste side" })).toBeVisible();
+  // Assure's own values stay as Assure sends them.
+  await expect(nb.page.getByRole("checkbox", { name: /^accepted/ })).toBeVisible();
+
+  await nb.page.locator("tbody a[href*='/processes/']").first().click();
+  await expect(nb.page.getByRole("heading", { name: "Tidslinje" })).toBeVisible(PAGE_LOAD);
+  await expect(nb.page.getByRole("heading", { name: /^Prosess / })).toBeVisible();
+  await nb.context.close();
+
+  const en = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "en-GB" });
+  await en.page.goto("/processes");
+  await expect(en.page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(en.page.getByRole("heading", { name: "Processes", level: 1 })).toBeVisible();
+  await expect(en.page.getByRole("columnheader", { name: "Updated" })).toBeVisible();
+  await en.page.locator("tbody a[href*='/processes/']").first().click();
+  await expect(en.page.getByRole("heading", { name: "Timeline" })).toBeVisible(PAGE_LOAD);
+  await en.context.close();
+});
+
+test("a language chosen in the user menu wins over the browser's, until it is reset", async ({ browser, baseURL }) => {
+  // The second compliance officer, so that no other journey signs in as a user whose language changed.
+  const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance2"), locale: "en-GB" });
+  try {
+    await page.goto("/processes");
+    await page.getByText("Language and time zone").click(PAGE_LOAD);
+    await page.getByLabel("Language").selectOption("nb");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "nb", PAGE_LOAD);
+    await expect(page.getByRole("heading", { name: "Prosesser", level: 1 })).toBeVisible();
+
+    // Stored with the user: a fresh page in an English browser is still Norwegian.
+    await page.goto("/processes");
+    await expect(page.getByRole("heading", { name: "Prosesser", level: 1 })).toBeVisible();
+  } finally {
+    // Back to the browser's language, whatever the page shows now.
+    const menu = page.locator("details:has(select[name=locale])");
+    if (!(await menu.getAttribute("open").catch(() => null))) await menu.locator("summary").click();
+    await menu.locator("select[name=locale]").selectOption("");
+    await menu.locator("button[type=submit]").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en", PAGE_LOAD);
+    await context.close();
+  }
+});
