@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getDisplayPreferences } from "@/lib/server/display-preferences";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,9 +16,11 @@ export const metadata: Metadata = {
  */
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A stored choice is written by the server, so the first paint has it; without one, CSS follows the browser.
+  const { colorScheme, listDensity } = await getDisplayPreferences();
   return (
-    <html lang="en">
+    <html lang="en" data-theme={colorScheme ?? undefined} data-density={listDensity ?? undefined}>
       <body>{children}</body>
     </html>
   );

@@ -24,7 +24,7 @@ export function DataTablePager({ firstHref, prevHref, nextHref, pageSize, sizeHr
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600" aria-live="polite">{summary}</p>
       <div className="flex flex-wrap items-center gap-4">
-        <nav aria-label="Rows per page" className="flex items-center gap-1">
+        <nav aria-label="Rows per page" className="flex flex-wrap items-center gap-1">
           <span className="mr-1 text-slate-600">Rows per page</span>
           {sizeHrefs.map(({ size, href }) => (
             <Link
@@ -37,7 +37,7 @@ export function DataTablePager({ firstHref, prevHref, nextHref, pageSize, sizeHr
             </Link>
           ))}
         </nav>
-        <nav aria-label="Pages" className="flex gap-2">
+        <nav aria-label="Pages" className="flex flex-wrap gap-2">
           {firstHref ? <Link href={firstHref} className={button}>First page</Link> : <span className={disabled}>First page</span>}
           {prevHref ? <Link href={prevHref} className={button}>Previous page</Link> : <span className={disabled}>Previous page</span>}
           {nextHref ? <Link href={nextHref} className={button}>Next page</Link> : <span className={disabled}>Next page</span>}

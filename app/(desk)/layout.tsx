@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { DeskMenu } from "@/components/desk-menu";
 import { DeskNav } from "@/components/desk-nav";
 import { UserMenu } from "@/components/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
+import { NO_PREFERENCES } from "@/lib/staff/preferences";
 import { requestTime } from "@/lib/server/request-time";
-import { getCtx } from "@/lib/server/session";
+import { getLayoutCtx } from "@/lib/server/display-preferences";
+import { DisplayChoices } from "./_components/display-choices";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const ctx = await getCtx();
+  const ctx = await getLayoutCtx();
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
@@ -26,23 +29,29 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const renderedAt = requestTime();
   return (
     <LiveEventsProvider renderedAt={renderedAt}>
-    <div className="flex min-h-screen">
-      <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
-        <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
-          Assure Review Desk
-        </Link>
-        <DeskNav links={links} />
-        <div className="mt-auto flex flex-col gap-3">
-          <LiveIndicator />
-          {simulated && (
-            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-              Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
-            </p>
-          )}
-          <UserMenu name={ctx.user.name} role={ctx.user.role} />
-        </div>
+    <div className="flex min-h-screen flex-col lg:flex-row">
+      <aside className="flex flex-col gap-3 border-b border-slate-200 bg-white px-3 py-2 lg:w-52 lg:shrink-0 lg:gap-6 lg:border-r lg:border-b-0 lg:py-4">
+        <DeskMenu
+          brand={
+            <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
+              Assure Review Desk
+            </Link>
+          }
+        >
+          <DeskNav links={links} />
+          <div className="mt-auto flex flex-col gap-3">
+            <LiveIndicator />
+            {simulated && (
+              <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+                Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
+              </p>
+            )}
+            <DisplayChoices preferences={ctx.user.preferences ?? NO_PREFERENCES} />
+            <UserMenu name={ctx.user.name} role={ctx.user.role} />
+          </div>
+        </DeskMenu>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-4 lg:px-8 lg:py-6">{children}</main>
     </div>
     </LiveEventsProvider>
   );

@@ -18,7 +18,7 @@ export function DossierFilters() {
   return (
     <ListFiltersBar q={params.q} by={params.by} isPending={isPending} onLookUp={(q, by) => setView({ q, by })}>
       <div className="flex flex-wrap items-end gap-4">
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex flex-wrap items-end gap-2">
           <legend className={`${filterCaption} mb-1`}>Last activity (UTC)</legend>
           <DayRangeInputs from={params.from} to={params.to} onChange={setView} />
         </fieldset>

@@ -60,7 +60,7 @@ export function ProcessFilters({ counts, canReview }: ProcessFiltersProps) {
             onKeyDown={(e) => e.key === "Enter" && setView({ country: e.currentTarget.value.toUpperCase() || null })}
           />
         </label>
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex flex-wrap items-end gap-2">
           <legend className={`${caption} mb-1`}>Date range (UTC)</legend>
           <label>
             <span className="sr-only">Date range applies to</span>
