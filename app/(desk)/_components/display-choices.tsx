@@ -1,5 +1,6 @@
 import type { StaffPreferences } from "@/lib/staff/preferences";
-import { chooseDisplayAction } from "../actions";
+import { getTranslations } from "next-intl/server";
+import { chooseDisplayAction } from "../preferences/actions";
 
 interface DisplayChoicesProps {
   preferences: StaffPreferences;
@@ -36,26 +37,27 @@ function ChoiceGroup({ label, name, current, options }: ChoiceGroupProps) {
 }
 
 /** How the desk looks to this user: colour scheme and list density, stored with the user (lib/staff/preferences.ts). */
-export function DisplayChoices({ preferences }: DisplayChoicesProps) {
+export async function DisplayChoices({ preferences }: DisplayChoicesProps) {
+  const t = await getTranslations("DisplayChoices");
   return (
     <div className="flex flex-col gap-2 px-3">
       <ChoiceGroup
-        label="Colour scheme"
+        label={t("colorScheme")}
         name="colorScheme"
         current={preferences.colorScheme ?? "system"}
         options={[
-          { value: "light", label: "Light" },
-          { value: "dark", label: "Dark" },
-          { value: "system", label: "System" },
+          { value: "light", label: t("light") },
+          { value: "dark", label: t("dark") },
+          { value: "system", label: t("system") },
         ]}
       />
       <ChoiceGroup
-        label="List rows"
+        label={t("listRows")}
         name="listDensity"
         current={preferences.listDensity ?? "comfortable"}
         options={[
-          { value: "comfortable", label: "Comfortable" },
-          { value: "compact", label: "Compact" },
+          { value: "comfortable", label: t("comfortable") },
+          { value: "compact", label: t("compact") },
         ]}
       />
     </div>
