@@ -25,7 +25,9 @@ export const dynamic = "force-dynamic";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [viewer, t] = await Promise.all([getViewer(), getTranslations("Locale")]);
   return (
-    <html lang={viewer.locale}>
+    // A stored colour scheme and density are written by the server, so the first paint has them; without a
+    // choice, CSS follows the browser (app/globals.css).
+    <html lang={viewer.locale} data-theme={viewer.colorScheme ?? undefined} data-density={viewer.listDensity ?? undefined}>
       <body>
         <TimeSettingsProvider settings={{ locale: t("format"), timeZone: viewer.timeZone }}>{children}</TimeSettingsProvider>
         <TimeZoneCookie renderedIn={viewer.timeZoneChosen ? null : viewer.timeZone} />

@@ -17,35 +17,38 @@ function Cell({ cell, verdicts, differs }: { cell: ComparisonCell; verdicts: boo
 
 /** Two of Assure's objects side by side, one row per key; a missing object says why instead of showing blanks. */
 export function ComparisonTable({ title, table, verdicts = false }: ComparisonTableProps) {
+  // On a phone a long value scrolls inside the panel rather than widening the page.
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="pb-2 text-left text-sm font-semibold text-slate-900">{title}</caption>
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">Field</th>
-          {table.columns.map((column, i) => (
-            <th key={column} scope="col" className="px-2 py-1 font-medium">
-              {column}
-              {table.missing[i] && <span className="block text-[11px] font-normal normal-case tracking-normal text-slate-600">{table.missing[i]}</span>}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {table.rows.map((row) => (
-          <tr key={row.key} className={row.differs ? "bg-red-50" : undefined}>
-            <th scope="row" className="py-1 pr-2 font-normal text-slate-700">
-              {row.label}
-              {row.differs && <span className="ml-1 text-xs font-semibold text-red-800">differs</span>}
-            </th>
-            {row.cells.map((cell, i) => (
-              <td key={i} className="px-2 py-1 break-words">
-                <Cell cell={cell} verdicts={verdicts} differs={row.differs} />
-              </td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="pb-2 text-left text-sm font-semibold text-slate-900">{title}</caption>
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-2 font-medium">Field</th>
+            {table.columns.map((column, i) => (
+              <th key={column} scope="col" className="px-2 py-1 font-medium">
+                {column}
+                {table.missing[i] && <span className="block text-[11px] font-normal normal-case tracking-normal text-slate-600">{table.missing[i]}</span>}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.rows.map((row) => (
+            <tr key={row.key} className={row.differs ? "bg-red-50" : undefined}>
+              <th scope="row" className="py-1 pr-2 font-normal text-slate-700">
+                {row.label}
+                {row.differs && <span className="ml-1 text-xs font-semibold text-red-800">differs</span>}
+              </th>
+              {row.cells.map((cell, i) => (
+                <td key={i} className="px-2 py-1 break-words">
+                  <Cell cell={cell} verdicts={verdicts} differs={row.differs} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

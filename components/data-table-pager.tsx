@@ -26,7 +26,7 @@ export async function DataTablePager({ firstHref, prevHref, nextHref, pageSize, 
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600" aria-live="polite">{summary}</p>
       <div className="flex flex-wrap items-center gap-4">
-        <nav aria-label={t("rowsPerPage")} className="flex items-center gap-1">
+        <nav aria-label={t("rowsPerPage")} className="flex flex-wrap items-center gap-1">
           <span className="mr-1 text-slate-600">{t("rowsPerPage")}</span>
           {sizeHrefs.map(({ size, href }) => (
             <Link
@@ -39,7 +39,7 @@ export async function DataTablePager({ firstHref, prevHref, nextHref, pageSize, 
             </Link>
           ))}
         </nav>
-        <nav aria-label={t("pages")} className="flex gap-2">
+        <nav aria-label={t("pages")} className="flex flex-wrap gap-2">
           {firstHref ? <Link href={firstHref} className={button}>{t("pagerFirst")}</Link> : <span className={disabled}>{t("pagerFirst")}</span>}
           {prevHref ? <Link href={prevHref} className={button}>{t("pagerPrevious")}</Link> : <span className={disabled}>{t("pagerPrevious")}</span>}
           {nextHref ? <Link href={nextHref} className={button}>{t("pagerNext")}</Link> : <span className={disabled}>{t("pagerNext")}</span>}

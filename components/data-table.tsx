@@ -23,6 +23,12 @@ interface DataTableProps<TData extends RowData> {
   markedRowIds?: ReadonlySet<string>;
 }
 
+/** The first cell stays in view while the row scrolls sideways; it paints the row's own background over what passes under it. */
+const STICKY_FIRST_CELL =
+  "first:sticky first:left-0 first:z-10 first:bg-white group-hover:first:bg-slate-50 group-data-[active=true]:first:bg-sky-50 group-data-[changed]:first:shadow-[inset_3px_0_0_var(--color-sky-400)]";
+/** Compact density (the user's choice, `data-density` on <html>): one line per row, the rest in the cell's title. */
+const COMPACT_CELL = "compact:max-w-[24rem] compact:truncate compact:py-1 compact:whitespace-nowrap";
+
 function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
   if (!direction) return <span aria-hidden className="text-slate-500">↕</span>;
   return <span aria-hidden>{direction === "asc" ? "↑" : "↓"}</span>;
@@ -61,7 +67,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      {/* Fixed: fits a 1440 px screen; below its minimum width it scrolls inside this card, not the page. */}
+      {/*
+        Fixed: fits a 1440 px screen; below its minimum width it scrolls inside this card, not the page, with the
+        first column held in view. A scrolling table rather than cards on a phone: the same headers to sort by,
+        the same j/k keys and the same column names for screen readers, and no second rendering of each row.
+      */}
       <table className={`w-full text-left ${fixed ? "min-w-[60rem] table-fixed text-[13px]" : "text-sm"}`}>
         <caption className="sr-only">{caption}</caption>
         {fixed && (
@@ -81,7 +91,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className={`py-2 whitespace-nowrap ${fixed ? "truncate px-2" : "px-3"}`}
+                    className={`py-2 whitespace-nowrap first:sticky first:left-0 first:z-10 first:bg-slate-50 compact:py-1 ${fixed ? "truncate px-2" : "px-3"}`}
                   >
                     {header.isPlaceholder ? null : header.column.getCanSort() ? (
                       <button
@@ -108,7 +118,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
               data-changed={markedRowIds?.has(row.id) ? "" : undefined}
               title={markedRowIds?.has(row.id) ? "Changed since this page was loaded" : undefined}
               onFocus={() => setActive(index)}
-              className="hover:bg-slate-50 data-[changed]:shadow-[inset_3px_0_0_var(--color-sky-400)] data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
+              className="group hover:bg-slate-50 data-[changed]:shadow-[inset_3px_0_0_var(--color-sky-400)] data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
             >
               {row.getAllCells().map((cell) => {
                 const value = cell.getValue();
@@ -116,8 +126,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
                   <td
                     key={cell.id}
                     data-primary={cell.column.columnDef.meta?.primary ? "" : undefined}
-                    title={fixed && typeof value === "string" ? value : undefined}
-                    className={`py-2 ${fixed ? "truncate px-2" : "px-3"} ${cell.column.columnDef.meta?.className ?? ""}`}
+                    title={typeof value === "string" ? value : undefined}
+                    className={`py-2 ${STICKY_FIRST_CELL} ${COMPACT_CELL} ${fixed ? "truncate px-2" : "px-3"} ${cell.column.columnDef.meta?.className ?? ""}`}
                   >
                     <table.FlexRender cell={cell} />
                   </td>

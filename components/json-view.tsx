@@ -19,7 +19,7 @@ function pretty(text: string): string {
 export function JsonView({ title, text, note, open = false }: JsonViewProps) {
   return (
     <details open={open} className="rounded-md border border-slate-200 bg-white">
-      <summary className="cursor-pointer px-3 py-2 text-sm">
+      <summary className="cursor-pointer px-3 py-2 text-sm wrap-anywhere">
         <span className="font-mono">{title}</span>
         {note && <span className="ml-2 text-slate-600">{note}</span>}
       </summary>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
+import { DeskMenu } from "@/components/desk-menu";
 import { DeskNav } from "@/components/desk-nav";
 import { UserMenu } from "@/components/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
@@ -9,14 +10,16 @@ import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
 import { requestTime } from "@/lib/server/request-time";
 import { listPinnedViews } from "@/lib/saved-views/list-saved-views";
-import { getCtx } from "@/lib/server/session";
+import { getLayoutCtx } from "@/lib/server/layout-ctx";
+import { NO_PREFERENCES } from "@/lib/staff/preferences";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { PinnedViews } from "./_saved-views/pinned-views";
+import { DisplayChoices } from "./_components/display-choices";
 import { savePreferencesAction } from "./preferences/actions";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const ctx = await getCtx();
+  const ctx = await getLayoutCtx();
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
@@ -34,28 +37,35 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const renderedAt = requestTime();
   return (
     <LiveEventsProvider renderedAt={renderedAt}>
-    <div className="flex min-h-screen">
-      <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
-        <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
-          {t("product")}
-        </Link>
-        <DeskNav links={links} label={t("nav.label")} />
-        <Suspense fallback={null}>
-          <NextIntlClientProvider messages={{ SavedViews: { pinned: messages.SavedViews.pinned } }}>
-            <PinnedViews views={pinned} />
-          </NextIntlClientProvider>
-        </Suspense>
-        <div className="mt-auto flex flex-col gap-3">
-          <LiveIndicator />
-          {simulated && (
-            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-              {t.rich("simulated", { strong: (chunks) => <strong>{chunks}</strong> })}
-            </p>
-          )}
-          <UserMenu name={ctx.user.name} role={t(`roles.${ctx.user.role}`)} preferences={ctx.user.preferences} savePreferences={savePreferencesAction} />
-        </div>
+    <div className="flex min-h-screen flex-col lg:flex-row">
+      <aside className="flex flex-col gap-3 border-b border-slate-200 bg-white px-3 py-2 lg:w-52 lg:shrink-0 lg:gap-6 lg:border-r lg:border-b-0 lg:py-4">
+        <DeskMenu
+          label={t("menu")}
+          brand={
+            <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
+              {t("product")}
+            </Link>
+          }
+        >
+          <DeskNav links={links} label={t("nav.label")} />
+          <Suspense fallback={null}>
+            <NextIntlClientProvider messages={{ SavedViews: { pinned: messages.SavedViews.pinned } }}>
+              <PinnedViews views={pinned} />
+            </NextIntlClientProvider>
+          </Suspense>
+          <div className="mt-auto flex flex-col gap-3">
+            <LiveIndicator />
+            {simulated && (
+              <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+                {t.rich("simulated", { strong: (chunks) => <strong>{chunks}</strong> })}
+              </p>
+            )}
+            <DisplayChoices preferences={ctx.user.preferences ?? NO_PREFERENCES} />
+            <UserMenu name={ctx.user.name} role={t(`roles.${ctx.user.role}`)} preferences={ctx.user.preferences} savePreferences={savePreferencesAction} />
+          </div>
+        </DeskMenu>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-4 lg:px-8 lg:py-6">{children}</main>
     </div>
     </LiveEventsProvider>
   );

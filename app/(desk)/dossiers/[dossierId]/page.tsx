@@ -32,7 +32,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
       </nav>
       <header className="flex flex-col gap-1">
         <h1 id="dossier-heading" className="text-xl font-semibold">
-          Dossier <span className="font-mono text-base">{dossier.dossierId}</span>
+          Dossier <span className="font-mono text-base break-all">{dossier.dossierId}</span>
         </h1>
         <p className="text-sm text-slate-600">
           {dossier.processCount} {dossier.processCount === 1 ? "process" : "processes"} · last activity{" "}

@@ -16,7 +16,7 @@ export function DossierFilters({ messages }: DossierFiltersProps) {
   return (
     <ListFiltersBar q={params.q} by={params.by} isPending={isPending} onLookUp={(q, by) => setView({ q, by })} messages={messages}>
       <div className="flex flex-wrap items-end gap-4">
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex flex-wrap items-end gap-2">
           <legend className={`${filterCaption} mb-1`}>{messages.dossiers.lastActivity}</legend>
           <DayRangeInputs from={params.from} to={params.to} onChange={setView} words={messages.lists} />
         </fieldset>

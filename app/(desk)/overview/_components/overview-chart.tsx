@@ -10,7 +10,10 @@ import type { OverviewChart } from "@/lib/overview/overview-chart-types";
  * on a bar or a point opens the queue filtered to what it counts.
  */
 
-const INKS = ["#1e3a8a", "#b45309", "#047857", "#9f1239", "#6d28d9", "#0f766e", "#475569"];
+// CSS variables (app/color-schemes.css): each ink has a light- and a dark-scheme value with AA contrast.
+const INKS = [1, 2, 3, 4, 5, 6, 7].map((n) => `var(--chart-ink-${n})`);
+const TICK = { fontSize: 11, fill: "var(--chart-text)" };
+const TOOLTIP = { backgroundColor: "var(--chart-surface)", borderColor: "var(--chart-grid)" };
 const DASHES = ["", "6 3", "2 3", "10 4 2 4"];
 const WIDTH = 560;
 const HEIGHT = 260;
@@ -33,7 +36,7 @@ function Patterns({ chartId, count }: { chartId: string; count: number }) {
         const shape = shapes[i % shapes.length];
         return (
           <pattern key={i} id={`${chartId}-p${i}`} width="6" height="6" patternUnits="userSpaceOnUse">
-            <rect width="6" height="6" fill={shape ? "#fff" : ink} />
+            <rect width="6" height="6" fill={shape ? "var(--chart-surface)" : ink} />
             {shape && <g stroke={ink} fill={ink}>{shape}</g>}
           </pattern>
         );
@@ -53,14 +56,14 @@ export function OverviewChartView({ chart }: OverviewChartViewProps) {
     const href = (entry as { payload?: { __href?: string } } | undefined)?.payload?.__href;
     if (href) router.push(href);
   };
-  const axis = <XAxis dataKey={chart.category.key} tick={{ fontSize: 11 }} />;
+  const axis = <XAxis dataKey={chart.category.key} tick={TICK} />;
   if (chart.kind === "line") {
     return (
       <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         {axis}
-        <YAxis tick={{ fontSize: 11 }} />
-        <Tooltip />
+        <YAxis tick={TICK} />
+        <Tooltip contentStyle={TOOLTIP} />
         <Legend />
         {chart.series.map((s, i) => (
           <Line
@@ -81,10 +84,10 @@ export function OverviewChartView({ chart }: OverviewChartViewProps) {
   return (
     <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
       <Patterns chartId={chart.id} count={chart.series.length} />
-      <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {axis}
-      <YAxis tick={{ fontSize: 11 }} />
-      <Tooltip />
+      <YAxis tick={TICK} />
+      <Tooltip contentStyle={TOOLTIP} />
       <Legend />
       {chart.series.map((s, i) => (
         <Bar
@@ -97,7 +100,7 @@ export function OverviewChartView({ chart }: OverviewChartViewProps) {
           isAnimationActive={false}
           cursor="pointer"
           onClick={(entry) => open(entry)}
-          label={stacked ? undefined : { position: "top", fontSize: 11 }}
+          label={stacked ? undefined : { position: "top", ...TICK }}
         />
       ))}
     </BarChart>

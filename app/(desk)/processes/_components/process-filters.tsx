@@ -62,7 +62,7 @@ export function ProcessFilters({ counts, canReview, messages }: ProcessFiltersPr
             onKeyDown={(e) => e.key === "Enter" && setView({ country: e.currentTarget.value.toUpperCase() || null })}
           />
         </label>
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex flex-wrap items-end gap-2">
           <legend className={`${caption} mb-1`}>{words.dateRange}</legend>
           <label>
             <span className="sr-only">{words.dateRangeAppliesTo}</span>

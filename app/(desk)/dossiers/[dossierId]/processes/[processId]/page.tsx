@@ -61,7 +61,8 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
       detail={detail}
       result={result}
       live={<LiveProcess processId={processId} reviewing={review?.reviewable === true} />}
-      actions={<>{linked}{reviewPanel}{retryPanel}</>}
+      // The verdict first (the status explanation, then the review decision): on a phone the panels stack in this order.
+      actions={<>{reviewPanel}{retryPanel}{linked}</>}
     />
   );
 }

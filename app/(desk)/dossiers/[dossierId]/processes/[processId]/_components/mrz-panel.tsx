@@ -53,27 +53,29 @@ export function MrzPanel({ mrz }: MrzPanelProps) {
               ))}
             </ul>
           </div>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">MRZ fields compared with the extracted fields</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-2 font-medium">Field</th>
-                <th scope="col" className="px-2 py-1 font-medium">MRZ</th>
-                <th scope="col" className="px-2 py-1 font-medium">Extracted</th>
-                <th scope="col" className="px-2 py-1 font-medium">Comparison</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {mrz.comparisons.map((c) => (
-                <tr key={c.field} className={c.agreement === "mismatch" ? "bg-red-50" : undefined}>
-                  <th scope="row" className="py-1 pr-2 font-normal text-slate-700">{c.label}</th>
-                  <td className="px-2 py-1 font-mono text-xs">{c.mrzDisplay}</td>
-                  <td className="px-2 py-1 font-mono text-xs">{c.extracted ?? <span className="italic text-slate-600">absent</span>}</td>
-                  <td className={`px-2 py-1 text-xs ${AGREEMENT[c.agreement].className}`}>{AGREEMENT[c.agreement].text}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">MRZ fields compared with the extracted fields</caption>
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-2 font-medium">Field</th>
+                  <th scope="col" className="px-2 py-1 font-medium">MRZ</th>
+                  <th scope="col" className="px-2 py-1 font-medium">Extracted</th>
+                  <th scope="col" className="px-2 py-1 font-medium">Comparison</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {mrz.comparisons.map((c) => (
+                  <tr key={c.field} className={c.agreement === "mismatch" ? "bg-red-50" : undefined}>
+                    <th scope="row" className="py-1 pr-2 font-normal text-slate-700">{c.label}</th>
+                    <td className="px-2 py-1 font-mono text-xs">{c.mrzDisplay}</td>
+                    <td className="px-2 py-1 font-mono text-xs">{c.extracted ?? <span className="italic text-slate-600">absent</span>}</td>
+                    <td className={`px-2 py-1 text-xs ${AGREEMENT[c.agreement].className}`}>{AGREEMENT[c.agreement].text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </section>

@@ -33,7 +33,7 @@ export function ProcessHeader({ detail, zipUrl }: ProcessHeaderProps) {
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 id="process-heading" className="text-xl font-semibold">
-          {t("process")} <span className="font-mono text-lg">{detail.processId}</span>
+          {t("process")} <span className="font-mono text-lg break-all">{detail.processId}</span>
         </h1>
         <StatusBadge status={detail.status} />
         {name && <span className="text-sm text-slate-700">{name}</span>}
