@@ -2,6 +2,7 @@ import "server-only";
 import { requireCapability, type Ctx } from "../auth/context";
 import { can } from "../auth/permissions";
 import { getBulkRetrySelection, type BulkRetrySelection } from "../retries/failed-in-view";
+import { sealProcessListView } from "./list-walk";
 import { listProcesses, ListProcessesInput, type ProcessPage } from "./list-processes";
 import { countProcessStatuses, type StatusCounts } from "./status-counts";
 
@@ -20,6 +21,8 @@ export interface ProcessListPageModel {
   canReview: boolean;
   /** Compliance and admins may take the whole view as a CSV file (lib/processes/export-processes.ts). */
   canExport: boolean;
+  /** The view sealed for the rows' links, so that a process page walks this list (lib/processes/list-walk.ts). */
+  from: string | null;
 }
 
 export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<ProcessListPageModel> {
@@ -35,5 +38,6 @@ export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<Proc
     can(user.role, "retries.write") && failedInView
       ? getBulkRetrySelection(ctx, { filters: view.data.filters, sort: view.data.sort }).then(({ items: _items, ...summary }) => summary)
       : null;
-  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export") };
+  const from = view.success ? sealProcessListView({ filters: view.data.filters, sort: view.data.sort }) : null;
+  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export"), from };
 }

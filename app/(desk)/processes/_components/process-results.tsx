@@ -7,12 +7,15 @@ import { serializeProcessSearchParams, toProcessFilters, type ProcessSearchParam
 import { formatCount } from "@/components/labels";
 import { ListResults } from "@/components/list-kit/list-results";
 import { LiveList } from "@/components/live/live-list";
+import { processHref } from "@/components/process-href";
 import { ProcessTable } from "./process-table";
 
 interface ProcessResultsProps {
   params: ProcessSearchParams;
   page: Promise<TableResult<ProcessPage>>;
   counts: Promise<TableResult<StatusCounts>>;
+  /** The view, sealed: each row's link carries it so that the process page can walk this list. */
+  from: string | null;
 }
 
 const href = (params: ProcessSearchParams) => `/processes${serializeProcessSearchParams(params)}`;
@@ -24,7 +27,7 @@ function whatIsAskedFor(params: ProcessSearchParams): string[] {
 }
 
 /** The rows of one view, or why there are none: no match, past the end, or a view that is not valid. */
-export async function ProcessResults({ params, page, counts }: ProcessResultsProps) {
+export async function ProcessResults({ params, page, counts, from }: ProcessResultsProps) {
   const [result, countResult] = await Promise.all([page, counts]);
   const rowIds = result.ok ? result.value.items.map((item) => item.processId) : [];
   return (
@@ -41,7 +44,7 @@ export async function ProcessResults({ params, page, counts }: ProcessResultsPro
       nothingYet="No processes yet. They appear here when Assure notifies the desk or a sync runs."
       total={countResult.ok ? ` · ${formatCount(countResult.value.total)} in this view` : ""}
     >
-      {result.ok && <ProcessTable items={result.value.items} />}
+      {result.ok && <ProcessTable items={result.value.items.map((item) => ({ ...item, href: processHref(item.dossierId, item.processId, from) }))} />}
     </ListResults>
     </LiveList>
   );

@@ -9,11 +9,13 @@ import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import { DecisionCell } from "./decision-cell";
 import { DOCUMENT_TYPE_LABELS, PROCESS_TYPE_LABELS, PROCESS_TYPE_SHORT_LABELS } from "@/components/labels";
-import { processHref } from "@/components/process-href";
 import { RowPresence, useChangedRows } from "@/components/live/live-list";
 import { processSearchParams } from "../search-params";
 
-const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
+/** A row with its link, which carries the queue's view (components/process-href.ts). */
+export type ProcessRow = ProcessListItem & { href: string };
+
+const helper = createColumnHelper<DataTableFeatures, ProcessRow>();
 
 /** Module scope: TanStack Table rebuilds its models whenever the columns change identity. */
 const columns = helper.columns([
@@ -30,7 +32,7 @@ const columns = helper.columns([
     meta: { primary: true },
     cell: (info) => (
       <>
-        <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+        <Link href={info.row.original.href} className="font-medium text-slate-900 underline-offset-2 hover:underline">
           {info.getValue() ?? <span className="font-normal text-slate-600 italic">not extracted</span>}
         </Link>
         {info.row.original.linked && (
@@ -106,11 +108,11 @@ const columns = helper.columns([
   }),
 ]);
 
-const getRowId = (row: ProcessListItem) => row.processId;
-const getRowHref = (row: ProcessListItem) => processHref(row.dossierId, row.processId);
+const getRowId = (row: ProcessRow) => row.processId;
+const getRowHref = (row: ProcessRow) => row.href;
 
 interface ProcessTableProps {
-  items: ProcessListItem[];
+  items: ProcessRow[];
 }
 
 export function ProcessTable({ items }: ProcessTableProps) {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getProcessPage, ProcessPageParams } from "@/lib/processes/get-process-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
+import { hasFaces } from "./_components/face-pair";
+import { ListWalkNav } from "./_components/list-walk-nav";
 import { ProcessView } from "./_components/process-view";
 import { LinkedDossiers } from "@/components/linked-dossiers";
 import { RetryPanel } from "./_components/retry-panel";
@@ -11,6 +13,7 @@ import { LiveProcess } from "@/components/live/live-process";
 
 interface ProcessPageProps {
   params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: ProcessPageProps): Promise<Metadata> {
@@ -18,10 +21,11 @@ export async function generateMetadata({ params }: ProcessPageProps): Promise<Me
   return { title: parsed.success ? `Process ${parsed.data.processId.slice(0, 8)}` : "Process" };
 }
 
-export default async function ProcessPage({ params }: ProcessPageProps) {
+export default async function ProcessPage({ params, searchParams }: ProcessPageProps) {
   const raw = await params;
+  const { from } = await searchParams;
   const ctx = await requirePage("processes.read", `/dossiers/${encodeURIComponent(raw.dossierId ?? "")}/processes/${encodeURIComponent(raw.processId ?? "")}`);
-  const { detail, result, review, outcome, retry, links } = await loadPage(getProcessPage(ctx, raw));
+  const { detail, result, review, outcome, retry, links, walk } = await loadPage(getProcessPage(ctx, { ...raw, from }));
   const { dossierId, processId } = detail;
 
   const reviewPanel = review ? (
@@ -58,6 +62,7 @@ export default async function ProcessPage({ params }: ProcessPageProps) {
     <ProcessView
       detail={detail}
       result={result}
+      nav={<ListWalkNav walk={walk} reviews={review !== null} compare={result?.state === "ready" && hasFaces(result)} />}
       live={<LiveProcess processId={processId} reviewing={review?.reviewable === true} />}
       actions={<>{linked}{reviewPanel}{retryPanel}</>}
     />
