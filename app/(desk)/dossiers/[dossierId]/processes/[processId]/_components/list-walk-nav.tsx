@@ -25,9 +25,9 @@ export function ListWalkNav({ walk, reviews, compare }: ListWalkNavProps) {
         <>
           <Link href={processListHref(walk.view)} className={linkClass}>Back to the list</Link>
           <span aria-hidden="true">·</span>
-          {previousHref ? <Link href={previousHref} rel="prev" className={linkClass}>‹ Previous</Link> : <span>First in the list</span>}
+          {previousHref ? <Link href={previousHref} rel="prev" data-shortcut="previous" className={linkClass}>‹ Previous</Link> : <span>First in the list</span>}
           <span aria-hidden="true">·</span>
-          {nextHref ? <Link href={nextHref} rel="next" className={linkClass}>Next ›</Link> : <span>Last in the list</span>}
+          {nextHref ? <Link href={nextHref} rel="next" data-shortcut="next" className={linkClass}>Next ›</Link> : <span>Last in the list</span>}
         </>
       )}
       <span className="text-xs">
@@ -35,7 +35,7 @@ export function ListWalkNav({ walk, reviews, compare }: ListWalkNavProps) {
         {reviews && <><kbd>a</kbd> assign to me · <kbd>d</kbd> decide · </>}
         <kbd>?</kbd> all keys
       </span>
-      <ProcessKeys previousHref={previousHref} nextHref={nextHref} reviews={reviews} compare={compare} />
+      <ProcessKeys walk={walk !== null} reviews={reviews} compare={compare} />
     </nav>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { isTyping } from "@/components/data-table-keyboard";
 
 interface ProcessKeysProps {
-  /** The neighbours in the list the page was opened from; null at either end or without a list. */
-  previousHref: string | null;
-  nextHref: string | null;
+  /** The page was opened from a list: `j` and `k` walk it (through the page's next and previous links). */
+  walk: boolean;
   /** The role reviews: `a` and `d` are listed (they act only when the page offers the button or the form). */
   reviews: boolean;
   /** The full result has pictures to compare. */
@@ -15,8 +13,7 @@ interface ProcessKeysProps {
 }
 
 /** What each key does, for the `?` dialog; `when` says when it is there. */
-function shortcuts({ previousHref, nextHref, reviews, compare }: ProcessKeysProps) {
-  const walk = previousHref !== null || nextHref !== null;
+function shortcuts({ walk, reviews, compare }: ProcessKeysProps) {
   return [
     walk && { keys: ["j", "]"], what: "next process in the list" },
     walk && { keys: ["k", "["], what: "previous process in the list" },
@@ -27,7 +24,10 @@ function shortcuts({ previousHref, nextHref, reviews, compare }: ProcessKeysProp
   ].filter((s) => s !== false);
 }
 
-/** The element a shortcut acts on, marked by the page (`data-shortcut`): present only when the action is offered. */
+/**
+ * The element a shortcut acts on, marked by the page (`data-shortcut`): present only when the action is
+ * offered, and always the one on screen (after a walk to the next process, its links, not the last page's).
+ */
 const target = (name: string) => document.querySelector<HTMLElement>(`[data-shortcut="${name}"]`);
 
 /**
@@ -35,8 +35,6 @@ const target = (name: string) => document.querySelector<HTMLElement>(`[data-shor
  * the faces, and `?` for the list. Never while typing in a field, with a modifier, or over an open dialog.
  */
 export function ProcessKeys(props: ProcessKeysProps) {
-  const { previousHref, nextHref } = props;
-  const router = useRouter();
   const help = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -48,17 +46,16 @@ export function ProcessKeys(props: ProcessKeysProps) {
         action();
       };
       const key = event.key;
-      if ((key === "j" || key === "]") && nextHref) act(() => router.push(nextHref));
-      else if ((key === "k" || key === "[") && previousHref) act(() => router.push(previousHref));
-      else if (key === "?") act(() => help.current?.showModal());
-      else if (key === "a" || key === "c") {
-        const button = target(key === "a" ? "assign" : "compare");
-        if (button) act(() => button.click());
+      const clicks: Record<string, string> = { j: "next", "]": "next", k: "previous", "[": "previous", a: "assign", c: "compare" };
+      if (key === "?") act(() => help.current?.showModal());
+      else if (clicks[key]) {
+        const element = target(clicks[key]);
+        if (element) act(() => element.click());
       } else if (key === "d") {
         const form = target("decide");
         if (form) act(() => {
           form.scrollIntoView({ block: "center" });
-          form.querySelector<HTMLElement>("input, select, textarea")?.focus();
+          form.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
         });
       }
     }
@@ -66,7 +63,7 @@ export function ProcessKeys(props: ProcessKeysProps) {
     // Says the keys work (only once the page is hydrated): browser tests wait for it before pressing.
     help.current?.setAttribute("data-keys", "ready");
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [nextHref, previousHref, router]);
+  }, []);
 
   return (
     <dialog
