@@ -7,6 +7,9 @@ import { expect, test } from "./support/fixtures";
  * `c` compares the document's face with the selfie.
  */
 
+// Each journey opens six to eight pages; on a busy machine that is more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const processIds = (page: Page) => page.locator("tbody tr td:last-child span[title]").evaluateAll((spans) => spans.map((s) => s.getAttribute("title")!));
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 /** The keys work once the page is hydrated: a key pressed before that is lost. */
@@ -104,7 +107,7 @@ test("c compares the document's face and the selfie side by side; Esc closes", a
   // Side by side, and larger than the page's own cards.
   const [front, selfie] = await Promise.all(["Document front", "Selfie"].map((name) => compare.getByRole("group", { name: new RegExp(`^${name}, zoom`) }).boundingBox()));
   expect(front!.x + front!.width).toBeLessThanOrEqual(selfie!.x);
-  expect(Math.abs(front!.y - selfie!.y)).toBeLessThan(2);
+  expect(front!.y < selfie!.y + selfie!.height && selfie!.y < front!.y + front!.height).toBe(true);
   expect(front!.height).toBeGreaterThan(400);
 
   // Zoom starts at the centre: zooming in scrolls the frame so that its middle stays in the middle.
