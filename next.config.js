@@ -1,4 +1,13 @@
 // @ts-check
+// This file is CommonJS, as Next.js loads it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { readdirSync } = require("node:fs");
+const createNextIntlPlugin = require("next-intl/plugin");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+// The desk's languages are the files in messages/: a third language is a file, not a change of code.
+const locales = readdirSync(`${__dirname}/messages`).filter((file) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.json$/.test(file)).map((file) => file.slice(0, -5)).sort();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // One build folder per checkout by default; a separate one lets two builds run side by side.
@@ -6,6 +15,7 @@ const nextConfig = {
   // PGlite loads its wasm and extension bundles from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@jsquash/jpeg"],
   poweredByHeader: false,
+  env: { DESK_LOCALES: locales.join(",") },
   // The embedded database and the simulator live outside the app bundle; keep the build from tracing them.
   outputFileTracingExcludes: { "*": [".data/**", "simulator/**", "bench/**", "e2e/**"] },
 };
@@ -23,4 +33,4 @@ const securityHeaders = [
 
 nextConfig.headers = async () => [{ source: "/:path*", headers: securityHeaders }];
 
-module.exports = nextConfig;
+module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -11,7 +11,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["{lib,db,simulator,app,components,scripts,bench}/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["{lib,db,simulator,app,components,scripts,bench,i18n}/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     // PGlite's first open of a new data folder runs initdb (~5 s); integration tests share one per file.
     testTimeout: 30_000,

@@ -23,10 +23,8 @@ import { openBaselineConnection } from "./support/baseline-connection";
  * it (prepared, with its indexes) and, as the baseline, the same GROUP BY over the raw tables with the
  * planner denied every index. Target: p95 ≤ 300 ms for each. Prints; asserts nothing.
  *
- * Findings are seeded as the result stage writes the rows the overview reads: one row per report and a
- * flagged (`consider`) row per flagged breakdown and sub-breakdown. The ~45 `clear` rows a real document
- * report adds per process are left out (the flagged partial index never reads them; they make the table
- * larger, not the queries' index ranges).
+ * Findings are seeded as the result stage writes them: one row per report and a flagged (`consider`) row per
+ * flagged breakdown and sub-breakdown (clear checks have no row).
  */
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);

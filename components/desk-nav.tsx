@@ -7,12 +7,13 @@ import { activeNavHref } from "./desk-nav-active";
 interface DeskNavProps {
   /** The areas this user's role opens; the server decides, this only draws them. */
   links: { href: string; label: string }[];
+  label: string;
 }
 
-export function DeskNav({ links }: DeskNavProps) {
+export function DeskNav({ links, label }: DeskNavProps) {
   const current = activeNavHref(usePathname(), links.map((link) => link.href));
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1">
+    <nav aria-label={label} className="flex flex-col gap-1">
       {links.map((link) => {
         const active = link.href === current;
         return (

@@ -5,8 +5,9 @@ import { processes } from "./schema";
 const tz = { withTimezone: true, mode: "date" } as const;
 
 /**
- * What the Onfido reports of a stored full-result zip found, one row per report, breakdown and
- * sub-breakdown (lib/findings/extract-findings.ts), written by the result stage in one multi-row insert.
+ * What the Onfido reports of a stored full-result zip found: one row per report, and one per breakdown or
+ * sub-breakdown that found something, not `clear` or with a score (lib/findings/extract-findings.ts); no row
+ * means clear or not performed. Written by the result stage in one multi-row insert.
  * The overview counts these instead of opening zips. Facts, not personal data: `properties` keeps only
  * an allow-list of keys (reasons, the document type and issuing country Onfido saw, scores), so a
  * retention purge leaves the rows alone.

@@ -9,18 +9,21 @@ import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/config";
 import { requestTime } from "@/lib/server/request-time";
 import { getCtx } from "@/lib/server/session";
+import { getTranslations } from "next-intl/server";
+import { savePreferencesAction } from "./preferences/actions";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const ctx = await getCtx();
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
+  const t = await getTranslations("Desk");
   const links = [
-    { href: "/processes", label: "Processes" },
-    { href: "/dossiers", label: "Dossiers" },
-    ...(can(ctx.user.role, "oversight.read") ? [{ href: "/overview", label: "Overview" }] : []),
-    ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: "Audit log" }] : []),
-    ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: "Admin" }] : []),
+    { href: "/processes", label: t("nav.processes") },
+    { href: "/dossiers", label: t("nav.dossiers") },
+    ...(can(ctx.user.role, "oversight.read") ? [{ href: "/overview", label: t("nav.overview") }] : []),
+    ...(can(ctx.user.role, "audit.read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
+    ...(can(ctx.user.role, "desk.admin") ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];
   // Live pages ask the event stream for what changed after this render (lib/server/desk-events-response.ts).
   const renderedAt = requestTime();
@@ -29,17 +32,17 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     <div className="flex min-h-screen">
       <aside className="flex w-52 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4">
         <Link href="/processes" className="px-3 text-base font-semibold tracking-tight">
-          Assure Review Desk
+          {t("product")}
         </Link>
-        <DeskNav links={links} />
+        <DeskNav links={links} label={t("nav.label")} />
         <div className="mt-auto flex flex-col gap-3">
           <LiveIndicator />
           {simulated && (
             <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-              Connected to the <strong>Assure simulator</strong>, not to Signicat. Data is generated.
+              {t.rich("simulated", { strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
           )}
-          <UserMenu name={ctx.user.name} role={ctx.user.role} />
+          <UserMenu name={ctx.user.name} role={t(`roles.${ctx.user.role}`)} preferences={ctx.user.preferences} savePreferences={savePreferencesAction} />
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-6">{children}</main>

@@ -1,8 +1,9 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { describeSignInError } from "./describe-sign-in-error";
+import { describeSignInError, type SignInError } from "./describe-sign-in-error";
 
 interface SignInFormProps {
   callbackUrl: string;
@@ -11,7 +12,9 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) {
-  const [error, setError] = useState<string | null>(describeSignInError(initialError));
+  const t = useTranslations("SignIn");
+  const [failure, setError] = useState<SignInError | null>(describeSignInError(initialError));
+  const error = failure && t(`errors.${failure.key}`, failure.values);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -37,11 +40,11 @@ export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) 
     <div className="flex flex-col gap-4">
       <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby={error ? "sign-in-error" : undefined}>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Email
+          {t("email")}
           <input name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Password
+          {t("password")}
           <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
         </label>
         {error && (
@@ -50,7 +53,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) 
           </p>
         )}
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </form>
       {sso && (
@@ -59,7 +62,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: SignInFormProps) 
           onClick={() => void signIn("oidc", { callbackUrl })}
           className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100"
         >
-          Sign in with company SSO
+          {t("sso")}
         </button>
       )}
     </div>

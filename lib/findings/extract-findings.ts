@@ -1,8 +1,10 @@
 import { REASON_KEYS, type OnfidoReport } from "../onfido/report-schemas";
 
 /**
- * The findings of a full result as rows (db/findings-schema.ts): one per report, breakdown and
- * sub-breakdown, with its result and the properties the overview counts. Properties pass an allow-list:
+ * The findings of a full result as rows (db/findings-schema.ts): one per report, and one per breakdown or
+ * sub-breakdown that found something (a result other than `clear`, or a score), with its result and the
+ * properties the overview counts. A clear or unperformed check has no row: that is about 50 of a typical
+ * result's 55 checks, and writing them cost the result stage more than the rest of its database work. Properties pass an allow-list:
  * a flagged reason (`consider`), a score, and on the document report the document type and issuing
  * country. Names, numbers and dates in the reports never get here, so the rows are facts the purge keeps.
  */
@@ -56,6 +58,15 @@ function reportProperties(report: OnfidoReport): { properties: Record<string, st
   return { properties: Object.keys(kept).length > 0 ? kept : null, score };
 }
 
+/** A breakdown is kept when it found something: a result other than `clear` (`consider`, `unidentified`, …) or a score. */
+export function isNoteworthy(finding: Pick<Finding, "result" | "score">): boolean {
+  return (finding.result !== null && finding.result !== "clear") || finding.score !== null;
+}
+
+function keepNoteworthy(rows: Finding[], finding: Finding) {
+  if (isNoteworthy(finding)) rows.push(finding);
+}
+
 function reportFindings(report: OnfidoReport): Finding[] {
   const name = report.name;
   const rows: Finding[] = [{ path: name, report: name, depth: 0, result: resultOf(report.result), ...reportProperties(report) }];
@@ -63,12 +74,12 @@ function reportFindings(report: OnfidoReport): Finding[] {
     if (!KEY.test(key)) continue;
     const path = `${name}.${key}`;
     const value = isRecord(node) ? node : {};
-    rows.push({ path, report: name, depth: 1, result: resultOf(value.result), ...breakdownProperties(key, value.properties) });
+    keepNoteworthy(rows, { path, report: name, depth: 1, result: resultOf(value.result), ...breakdownProperties(key, value.properties) });
     if (!isRecord(value.breakdown)) continue;
     for (const [subKey, sub] of Object.entries(value.breakdown)) {
       if (!KEY.test(subKey)) continue;
       const subValue = isRecord(sub) ? sub : {};
-      rows.push({ path: `${path}.${subKey}`, report: name, depth: 2, result: resultOf(subValue.result), ...breakdownProperties(subKey, subValue.properties) });
+      keepNoteworthy(rows, { path: `${path}.${subKey}`, report: name, depth: 2, result: resultOf(subValue.result), ...breakdownProperties(subKey, subValue.properties) });
     }
   }
   return rows;

@@ -7,9 +7,12 @@ import { startAssureTestServer, testConfig, type TestServer } from "../assure/te
 import { storeResult } from "../processes/refresh-process";
 import { upsertProcess } from "../processes/upsert-process";
 import { purgeDossiers } from "../retention/purge-dossiers";
-import { buildSampleZip } from "../results/testing/sample-result";
+import { buildSampleZip, sampleDocumentReport } from "../results/testing/sample-result";
 import { inconclusiveProcess, inconclusiveZipEntries, seedSampleProcess } from "../results/testing/seed-sample";
+import { OnfidoReportSchema } from "../onfido/report-schemas";
 import { backfillFindings, FINDINGS_BACKFILL_JOB } from "./backfill-findings";
+import { extractFindings } from "./extract-findings";
+import { replaceFindings } from "./store-findings";
 
 let database: TestDatabase;
 let server: TestServer;
@@ -64,7 +67,10 @@ describe("findings at ingest", () => {
       batches += 1;
     } while (!progress.finished && batches < 20);
     expect(progress.finished).toBe(true);
-    for (const s of seeded) expect((await findingsOf(s.processId)).length).toBeGreaterThan(40);
+    for (const s of seeded) {
+      const paths = (await findingsOf(s.processId)).map((r) => r.path);
+      expect(paths).toEqual(expect.arrayContaining(["document", "facial_similarity_photo", "document.visual_authenticity.original_document_present"]));
+    }
     const [job] = await database.db.select().from(maintenanceJobs).where(eq(maintenanceJobs.name, FINDINGS_BACKFILL_JOB));
     expect(job?.finishedAt).toBeInstanceOf(Date);
     // A second run finds nothing left to do.
@@ -76,4 +82,22 @@ describe("findings at ingest", () => {
     expect(purged?.purgedAt).toBeInstanceOf(Date);
     expect(await findingsOf(seeded[0]!.processId)).toEqual(before);
   });
+
+  it("a zip stored again replaces its findings whole: changed checks updated, checks now clear gone", async () => {
+    const { processId } = await seedSampleProcess(database.db);
+    const report = (flags: Record<string, string[]>) => OnfidoReportSchema.parse(sampleDocumentReport({ flags }));
+    await replaceFindings(database.db, processId, [report({ "image_integrity.image_quality": ["blurred_photo"], "visual_authenticity.fonts": ["fonts"] })]);
+    const first = await findingsOf(processId);
+    expect(first.find((r) => r.path === "document.image_integrity.image_quality")?.properties).toEqual({ blurred_photo: "consider" });
+
+    await replaceFindings(database.db, processId, [report({ "image_integrity.image_quality": ["glare_on_photo"] })]);
+    const second = await findingsOf(processId);
+    expect(second.find((r) => r.path === "document.image_integrity.image_quality")?.properties).toEqual({ glare_on_photo: "consider" });
+    expect(second.map((r) => r.path)).not.toContain("document.visual_authenticity.fonts");
+    expect(second.map((r) => r.path)).toEqual(extractFindings([report({ "image_integrity.image_quality": ["glare_on_photo"] })]).map((f) => f.path).sort());
+
+    expect(await replaceFindings(database.db, processId, [])).toBe(0);
+    expect(await findingsOf(processId)).toEqual([]);
+  });
 });
+

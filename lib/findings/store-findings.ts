@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { processFindings } from "../../db/schema";
 import type { OnfidoReport } from "../onfido/report-schemas";
@@ -22,15 +22,35 @@ export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | nu
 }
 
 /**
- * Replaces a process's findings with those of its reports: one delete by primary-key prefix and one
- * multi-row insert, in one transaction (a zip stored again replaces its findings whole). Returns how many
- * rows were written. A purged process's rows are kept as they are: findings are facts, and its zip is gone.
+ * Replaces a process's findings with those of its reports in one statement (one round trip, atomic): the
+ * rows upserted by primary key, and the process's other rows (checks that found nothing this time) deleted.
+ * The two parts touch disjoint rows, so the order in which PostgreSQL runs them does not matter. Returns how
+ * many rows were written. A purged process's rows are kept as they are: findings are facts, and its zip is gone.
  */
 export async function replaceFindings(db: Db | Tx, processId: string, reports: readonly OnfidoReport[]): Promise<number> {
   const rows = extractFindings(reports).map((finding) => ({ processId, ...finding }));
-  await db.transaction(async (tx) => {
-    await tx.delete(processFindings).where(eq(processFindings.processId, processId));
-    if (rows.length > 0) await tx.insert(processFindings).values(rows);
-  });
+  const paths = rows.map((row) => row.path);
+  const stale = db
+    .delete(processFindings)
+    .where(and(eq(processFindings.processId, processId), paths.length > 0 ? notInArray(processFindings.path, paths) : undefined));
+  if (rows.length === 0) {
+    await stale;
+    return 0;
+  }
+  const upsert = db
+    .insert(processFindings)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [processFindings.processId, processFindings.path],
+      set: {
+        report: sql`excluded.report`,
+        depth: sql`excluded.depth`,
+        result: sql`excluded.result`,
+        properties: sql`excluded.properties`,
+        score: sql`excluded.score`,
+        extractedAt: sql`excluded.extracted_at`,
+      },
+    });
+  await db.execute(sql`with stale as (${stale.getSQL()}) ${upsert.getSQL()}`);
   return rows.length;
 }

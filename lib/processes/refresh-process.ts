@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { processes } from "../../db/schema";
+import { processes, processResults } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureBodyTooLargeError } from "../assure/errors";
 import { isFinalStatus } from "../assure/schemas";
@@ -37,9 +37,16 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
   return { ...stored, final, hasResult: final && WITH_RESULT.has(process.status) };
 }
 
-async function isPurged(db: Db, processId: string): Promise<boolean> {
-  const [row] = await db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, processId));
-  return row?.purgedAt != null;
+/** Whether the process is a tombstone and whether its zip is stored: one query for both. */
+async function resultState(db: Db, processId: string): Promise<{ purged: boolean; stored: boolean }> {
+  const [row] = await db
+    .select({
+      purgedAt: processes.purgedAt,
+      stored: sql<boolean>`exists (select 1 from ${processResults} where ${processResults.processId} = ${processes.processId})`,
+    })
+    .from(processes)
+    .where(eq(processes.processId, processId));
+  return { purged: row?.purgedAt != null, stored: row?.stored === true };
 }
 
 /**
@@ -47,19 +54,28 @@ async function isPurged(db: Db, processId: string): Promise<boolean> {
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
 export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  if (await resultStore(db).describe(processId)) return "kept";
-  return downloadResult(db, assure, dossierId, processId);
+  const state = await resultState(db, processId);
+  if (state.stored) return "kept";
+  if (state.purged) return "none";
+  return fetchAndStore(db, assure, dossierId, processId);
 }
 
 /**
- * Downloads the zip and stores it. The download stops at the size the desk opens (a longer answer is
- * never held in memory whole): nothing is stored, the refusal is recorded for the process page, and the
- * step is done, since the same download would be refused again.
+ * Downloads the zip and stores it, held or not. A purged or erased process gets no zip again, whoever asks
+ * (the webhook, a sync, a poll): this saves the download, and the store refuses a tombstone's zip if the
+ * purge comes while it downloads.
  */
 export async function downloadResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  // A purged or erased process gets no zip again, whoever asks (the webhook, a sync, a poll): this saves the
-  // download, and the store refuses a tombstone's zip if the purge comes while it downloads.
-  if (await isPurged(db, processId)) return "none";
+  if ((await resultState(db, processId)).purged) return "none";
+  return fetchAndStore(db, assure, dossierId, processId);
+}
+
+/**
+ * The download stops at the size the desk opens (a longer answer is never held in memory whole): nothing
+ * is stored, the refusal is recorded for the process page, and the step is done, since the same download
+ * would be refused again.
+ */
+async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
   let zip: Uint8Array | null;
   try {
     zip = await assure.downloadResult(dossierId, processId, { maxBytes: DEFAULT_RESULT_LIMITS.maxZipBytes });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { compileStatement, type CompiledStatement } from "../../db/compiled-statement";
 import type { Db, Tx } from "../../db/client";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
 import { FINAL_STATUSES, isFinalStatus, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
@@ -93,21 +94,24 @@ function updateFromExcluded(row: NewProcessRow): Record<string, SQL> {
 
 const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
 
-/**
- * Turns an Assure process object into the desk's rows: the one write path for the webhook worker,
- * the sync, retries and the demo seed.
- *
- * Ordering: an older Assure `updatedAt` never overwrites a newer one, and a final status never goes
- * back to a non-final one, so notifications and syncs may arrive in any order.
- */
-export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Promise<UpsertProcessResult> {
-  const process = parseProcess(input.process);
-  if (process.dossierId && process.dossierId !== input.dossierId) {
-    throw new InvalidInput(`Process ${process.processId} belongs to dossier ${process.dossierId}, not ${input.dossierId}`);
-  }
-  const now = input.syncedAt ?? new Date();
-  const row = toRow(input, process, now);
+/** The values the statement binds besides the row's: the event's time and the dossier's times, as text. */
+type UpsertValues = Record<string, unknown> & { eventTime: number; nowText: string; activityText: string };
 
+const compiled = new Map<string, CompiledStatement<UpsertValues>>();
+
+/** The upsert for rows with these keys (`toRow` always gives the same ones), built by drizzle once. */
+function upsertStatement(db: Db | Tx, keys: string[]): CompiledStatement<UpsertValues> {
+  const shape = keys.join(",");
+  let statement = compiled.get(shape);
+  if (!statement) {
+    statement = compileStatement(buildUpsert(db, keys));
+    compiled.set(shape, statement);
+  }
+  return statement;
+}
+
+function buildUpsert(db: Db | Tx, keys: string[]): SQL {
+  const row = Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as unknown as NewProcessRow;
   const writeProcess = db
     .insert(processes)
     .values(row)
@@ -123,7 +127,7 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
     // The subquery reads the statement's snapshot, from before this write: the status the event moves from.
     .returning({
       inserted: sql<boolean>`(xmax = 0)`.as("inserted"),
-      previous: sql<string | null>`(select before.status from ${processes} as before where before.process_id = ${process.processId})`.as("previous"),
+      previous: sql<string | null>`(select before.status from ${processes} as before where before.process_id = ${sql.placeholder("processId")})`.as("previous"),
     });
 
   // One statement, one round trip: the process row, then its dossier (created or touched, and its
@@ -131,22 +135,46 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   // checked at the end of the statement, when the dossier exists. A stale process changes nothing but
   // the dossier's sync time; `written` is null then. A written one also publishes its desk event (see
   // lib/events/publish-event.ts) in the same statement: delivered at commit, at no extra round trip.
-  const event = sql`json_build_object('k', 'process', 'p', ${process.processId}::text, 'd', ${input.dossierId}::text,
-    's', ${process.status}::text, 't', ${Date.now()}::bigint)::jsonb
+  const event = sql`json_build_object('k', 'process', 'p', ${sql.placeholder("processId")}::text, 'd', ${sql.placeholder("dossierId")}::text,
+    's', ${sql.placeholder("status")}::text, 't', ${sql.placeholder("eventTime")}::bigint)::jsonb
     || case when inserted then '{"n":1}'::jsonb else jsonb_build_object('f', previous) end`;
-  const result = await db.execute<{ written: boolean | null }>(sql`
+  return sql`
     with written as (${writeProcess.getSQL()}),
     notified as (select pg_notify(${DESK_EVENT_CHANNEL}, (${event})::text) from written)
     insert into ${dossiers} (dossier_id, first_seen_at, last_synced_at, last_activity_at, process_count)
     values (
-      ${input.dossierId}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz,
-      ${row.updatedAt!.toISOString()}::timestamptz, (select count(*) from written where inserted)
+      ${sql.placeholder("dossierId")}, ${sql.placeholder("nowText")}::timestamptz, ${sql.placeholder("nowText")}::timestamptz,
+      ${sql.placeholder("activityText")}::timestamptz, (select count(*) from written where inserted)
     )
     on conflict (dossier_id) do update set
       last_synced_at = excluded.last_synced_at,
       last_activity_at = greatest(${dossiers.lastActivityAt}, excluded.last_activity_at),
       process_count = ${dossiers.processCount} + excluded.process_count
-    returning (select inserted from written) as written, (select count(*) from notified) as notified`);
+    returning (select inserted from written) as written, (select count(*) from notified) as notified`;
+}
+
+/**
+ * Turns an Assure process object into the desk's rows: the one write path for the webhook worker,
+ * the sync, retries and the demo seed.
+ *
+ * Ordering: an older Assure `updatedAt` never overwrites a newer one, and a final status never goes
+ * back to a non-final one, so notifications and syncs may arrive in any order.
+ */
+export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Promise<UpsertProcessResult> {
+  const process = parseProcess(input.process);
+  if (process.dossierId && process.dossierId !== input.dossierId) {
+    throw new InvalidInput(`Process ${process.processId} belongs to dossier ${process.dossierId}, not ${input.dossierId}`);
+  }
+  const now = input.syncedAt ?? new Date();
+  const row = toRow(input, process, now);
+  const result = await db.execute<{ written: boolean | null }>(
+    upsertStatement(db, Object.keys(row)).bind({
+      ...row,
+      eventTime: Date.now(),
+      nowText: now.toISOString(),
+      activityText: row.updatedAt!.toISOString(),
+    }),
+  );
   const written = (Array.isArray(result) ? result : (result as { rows: { written: boolean | null }[] }).rows)[0]?.written;
   const outcome: UpsertOutcome = written === null || written === undefined ? "stale" : written ? "inserted" : "updated";
   return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };

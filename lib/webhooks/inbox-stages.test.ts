@@ -7,7 +7,7 @@ import { assureFor, bulkFinal, countingClient, notificationBody, startSim, store
 import type { AssureClient } from "../assure/client";
 import { AssureUnavailableError } from "../assure/errors";
 import { createInboxPump } from "./inbox-pump";
-import { drainInbox } from "./inbox-worker";
+import { claimInboxRows, drainInbox } from "./inbox-worker";
 import { receiveNotification } from "./receive-notification";
 
 /** Statuses first, zips after: the two stages of an inbox row and the pump's two lanes. */
@@ -126,4 +126,21 @@ describe("inbox stages", () => {
     expect((await rowsOf([item!.processId]))[0]).toMatchObject({ state: "done" });
     expect(await database.db.select().from(processResults).where(eq(processResults.processId, item!.processId))).toHaveLength(1);
   });
+
+  it("a lane claims its stage's due rows only; a row whose worker died is the sweep's, which takes it back", async () => {
+    const [dead, waiting] = await bulkFinal(t, 2, { scenarios: ["accepted"] });
+    await notify([dead!, waiting!]);
+    // A worker claimed the first row and died: its lock ran out a minute ago.
+    await database.db
+      .update(webhookInbox)
+      .set({ state: "processing", attempts: 1, lockedUntil: new Date(Date.now() - 60_000) })
+      .where(eq(webhookInbox.processId, dead!.processId));
+
+    const lane = await claimInboxRows(database.db, 10, 60, "status");
+    expect(lane.map((r) => r.processId)).toEqual([waiting!.processId]);
+    const sweep = await claimInboxRows(database.db, 10, 60);
+    expect(sweep.map((r) => [r.processId, r.attempts])).toEqual([[dead!.processId, 2]]);
+    expect(await claimInboxRows(database.db, 10, 60)).toEqual([]);
+  });
 });
+
