@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getProcessPage, ProcessPageParams } from "@/lib/processes/get-process-page";
 import { loadPage } from "@/lib/server/load-page";
 import { requirePage } from "@/lib/server/session";
-import { hasFaces } from "./_components/face-pair";
+import { hasFaces, pickFaces } from "./_components/face-pair";
 import { ListWalkNav } from "./_components/list-walk-nav";
 import { ProcessView } from "./_components/process-view";
 import { LinkedDossiers } from "@/components/linked-dossiers";
@@ -62,7 +62,7 @@ export default async function ProcessPage({ params, searchParams }: ProcessPageP
     <ProcessView
       detail={detail}
       result={result}
-      nav={<ListWalkNav walk={walk} reviews={review !== null} compare={result?.state === "ready" && hasFaces(result)} />}
+      nav={<ListWalkNav walk={walk} reviews={review !== null} faces={result?.state === "ready" && hasFaces(result) ? pickFaces(result.media) : null} />}
       live={<LiveProcess processId={processId} reviewing={review?.reviewable === true} />}
       actions={<>{linked}{reviewPanel}{retryPanel}</>}
     />

@@ -7,6 +7,8 @@ import type { FacePair } from "./face-pair";
 
 interface FaceCompareProps {
   pair: FacePair;
+  /** The words, translated by the server (list-walk-nav.tsx). */
+  labels: Record<"open" | "title" | "hint" | "close" | "noDocument" | "noPerson" | "frontShown" | "videoShown", string>;
 }
 
 const FRAME = "h-[68vh] w-full";
@@ -33,7 +35,7 @@ function Side({ media, missing, note }: { media: MediaView | null; missing: stri
  * zooms about its centre and pans on its own: the portrait is a small part of a card and the selfie a
  * close-up, so one shared pan would lose one face while finding the other.
  */
-export function FaceCompare({ pair }: FaceCompareProps) {
+export function FaceCompare({ pair, labels }: FaceCompareProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -47,9 +49,9 @@ export function FaceCompare({ pair }: FaceCompareProps) {
         type="button"
         data-shortcut="compare"
         onClick={() => setOpen(true)}
-        className="self-start rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
       >
-        Compare faces <span className="text-xs text-slate-600">(c)</span>
+        {labels.open} <span className="text-xs text-slate-600">(c)</span>
       </button>
       <dialog
         ref={dialog}
@@ -60,22 +62,22 @@ export function FaceCompare({ pair }: FaceCompareProps) {
         {open && (
           <div className="flex flex-col gap-3 p-4 text-sm">
             <div className="flex items-baseline justify-between gap-3">
-              <h2 id="face-compare-heading" className="text-base font-semibold">Compare faces</h2>
-              <p className="text-xs text-slate-600">Each picture zooms about its centre (+ and −) and moves on its own (arrow keys or scroll). Esc closes.</p>
+              <h2 id="face-compare-heading" className="text-base font-semibold">{labels.title}</h2>
+              <p className="text-xs text-slate-600">{labels.hint}</p>
               <form method="dialog">
-                <button autoFocus className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">Close</button>
+                <button autoFocus className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{labels.close}</button>
               </form>
             </div>
             <div className="grid grid-cols-2 gap-3">
               <Side
                 media={document}
-                missing="The zip holds no picture of the document: there is no portrait to compare."
-                note={document?.kind === "front" ? "No portrait crop in the zip: the document's front is shown; its photo is on it." : null}
+                missing={labels.noDocument}
+                note={document?.kind === "front" ? labels.frontShown : null}
               />
               <Side
                 media={person}
-                missing="The zip holds no selfie and no liveness video: there is no face of the person to compare."
-                note={person?.kind === "video" ? "No selfie in the zip: the liveness video is shown; pause it on a frame to compare." : null}
+                missing={labels.noPerson}
+                note={person?.kind === "video" ? labels.videoShown : null}
               />
             </div>
           </div>

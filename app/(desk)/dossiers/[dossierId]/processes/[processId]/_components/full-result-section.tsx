@@ -4,8 +4,6 @@ import { ImageViewer } from "@/components/image-viewer";
 import { JsonView } from "@/components/json-view";
 import type { ResultView } from "@/lib/results/result-view";
 import { CheckPanel } from "./check-panel";
-import { FaceCompare } from "./face-compare";
-import { hasFaces, pickFaces } from "./face-pair";
 import { FacialPanel } from "./facial-panel";
 
 interface FullResultSectionProps {
@@ -89,7 +87,6 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
           {result.warnings.map((w) => <li key={w}>⚠ {w}</li>)}
         </ul>
       )}
-      {hasFaces(result) && <FaceCompare pair={pickFaces(result.media)} />}
       {images.length > 0 ? <ImageViewer images={images} /> : <p className="text-sm text-slate-600">The zip holds no pictures.</p>}
       {videos.map((video) => (
         <figure key={video.slug} className="flex flex-col gap-1 rounded-md border border-slate-200 bg-white p-2">

@@ -10,17 +10,32 @@ interface ProcessKeysProps {
   reviews: boolean;
   /** The full result has pictures to compare. */
   compare: boolean;
+  /** The words, translated by the server (list-walk-nav.tsx). */
+  labels: ProcessKeysLabels;
+}
+
+export interface ProcessKeysLabels {
+  title: string;
+  note: string;
+  close: string;
+  or: string;
+  next: string;
+  previous: string;
+  assign: string;
+  decide: string;
+  compare: string;
+  help: string;
 }
 
 /** What each key does, for the `?` dialog; `when` says when it is there. */
-function shortcuts({ walk, reviews, compare }: ProcessKeysProps) {
+function shortcuts({ walk, reviews, compare, labels }: ProcessKeysProps) {
   return [
-    walk && { keys: ["j", "]"], what: "next process in the list" },
-    walk && { keys: ["k", "["], what: "previous process in the list" },
-    reviews && { keys: ["a"], what: "assign to me (when the process can be taken)" },
-    reviews && { keys: ["d"], what: "go to the decision form (when a decision can be made)" },
-    compare && { keys: ["c"], what: "compare the document portrait and the selfie" },
-    { keys: ["?"], what: "this list of keys" },
+    walk && { keys: ["j", "]"], what: labels.next },
+    walk && { keys: ["k", "["], what: labels.previous },
+    reviews && { keys: ["a"], what: labels.assign },
+    reviews && { keys: ["d"], what: labels.decide },
+    compare && { keys: ["c"], what: labels.compare },
+    { keys: ["?"], what: labels.help },
   ].filter((s) => s !== false);
 }
 
@@ -35,6 +50,7 @@ const target = (name: string) => document.querySelector<HTMLElement>(`[data-shor
  * the faces, and `?` for the list. Never while typing in a field, with a modifier, or over an open dialog.
  */
 export function ProcessKeys(props: ProcessKeysProps) {
+  const { labels } = props;
   const help = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -71,18 +87,18 @@ export function ProcessKeys(props: ProcessKeysProps) {
       aria-labelledby="process-keys-heading"
       className="m-auto w-[min(28rem,95vw)] rounded-md border border-slate-300 p-4 text-sm backdrop:bg-slate-900/40"
     >
-      <h2 id="process-keys-heading" className="mb-2 text-base font-semibold">Keyboard shortcuts</h2>
+      <h2 id="process-keys-heading" className="mb-2 text-base font-semibold">{labels.title}</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         {shortcuts(props).map((s) => (
           <div key={s.what} className="contents">
-            <dt>{s.keys.map((k, i) => <span key={k}>{i > 0 && " or "}<kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono">{k}</kbd></span>)}</dt>
+            <dt>{s.keys.map((k, i) => <span key={k}>{i > 0 && ` ${labels.or} `}<kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono">{k}</kbd></span>)}</dt>
             <dd>{s.what}</dd>
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-600">Keys do nothing while you type in a field. Esc closes this.</p>
+      <p className="mt-2 text-xs text-slate-600">{labels.note}</p>
       <form method="dialog" className="mt-3 flex justify-end">
-        <button autoFocus className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">Close</button>
+        <button autoFocus className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{labels.close}</button>
       </form>
     </dialog>
   );
