@@ -95,6 +95,12 @@ test("? lists the keys; typing j in a field does not walk; a assigns; d goes to 
 
 test("c compares the document's face and the selfie side by side; Esc closes", async ({ page }) => {
   await openFirstOf(page, "/processes?status=accepted&type=documentSelfie");
+  // A desk just started may still be downloading the demo zips: the button comes with the stored result.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("button", { name: /^Compare faces/ })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await keysReady(page);
   await page.keyboard.press("c");
   const compare = page.getByRole("dialog", { name: "Compare faces" });
   await expect(compare).toBeVisible();
