@@ -8,6 +8,7 @@ import { countDossiers } from "../lib/dossiers/count-dossiers";
 import { listDossiers } from "../lib/dossiers/list-dossiers";
 import { countLinkedDossiers } from "../lib/identity/identity-links";
 import { listProcesses, type ListProcessesInput } from "../lib/processes/list-processes";
+import { getProcessNeighbours, type ProcessListView } from "../lib/processes/list-walk";
 import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
 import { benchDatabaseUrl, ensureBenchDatabase } from "./support/bench-database";
@@ -164,6 +165,19 @@ async function main() {
       const offset = await measure(`${name} by OFFSET + COUNT(*) (baseline)`, () => offsetPage(baseline, skipped * PAGE), BASELINE_REPS);
       log(`    ${planLine(await baseline.planOf((d) => offsetOnly(d, skipped * PAGE)))}`);
       depths.push({ skipped, keyset, offset });
+    }
+
+    log("\nWalk from a process page (lib/processes/list-walk.ts): previous and next in the view, by keyset");
+    const walkDepth = Math.min(DEPTHS[1]!, Math.max(...cursors.keys()));
+    const deep = (await listProcesses(db, { limit: PAGE, cursor: cursors.get(walkDepth) ?? null })).items[PAGE / 2]!;
+    const walks: [string, ProcessListView][] = [
+      ["no filter, updated desc", { filters: {}, sort: "updated.desc" }],
+      ["status = failed, updated asc", { filters: { status: ["failed"] }, sort: "updated.asc" }],
+      ["country = NOR, created desc", { filters: { country: "NOR" }, sort: "created.desc" }],
+      ["partial name “ana”, updated desc", { filters: { q: "ana" }, sort: "updated.desc" }],
+    ];
+    for (const [name, view] of walks) {
+      await measure(`neighbours of a process ${(walkDepth * PAGE + PAGE / 2).toLocaleString("en")} rows deep: ${name}`, () => getProcessNeighbours(db, deep.processId, view, null));
     }
 
     log("\nLook-up");

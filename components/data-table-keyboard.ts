@@ -2,8 +2,8 @@
 
 import { useEffect, useState, type RefObject } from "react";
 
-/** Keys typed into a field belong to the field, not to the table's shortcuts. */
-function isTyping(target: EventTarget | null): boolean {
+/** Keys typed into a field belong to the field, not to the page's shortcuts. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }

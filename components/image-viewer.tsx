@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 
 export interface ViewerImage {
   url: string;
@@ -23,12 +23,39 @@ interface View {
 const buttonClass =
   "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm leading-5 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40";
 
-function ImageCard({ image }: { image: ViewerImage }) {
+interface ImageCardProps {
+  image: ViewerImage;
+  /** The frame's size: a 4:3 box in the page's grid by default; the face comparison's is taller. */
+  frameClassName?: string;
+}
+
+/** One picture with its own zoom and rotation. Zooming keeps the point at the frame's centre where it is. */
+export function ImageCard({ image, frameClassName = "aspect-[4/3] w-full" }: ImageCardProps) {
   const [view, setView] = useState<View>({ zoom: FIT, rotation: 0 });
+  const frame = useRef<HTMLDivElement>(null);
+  // Where the frame's centre is on the picture (0..1 each way), taken before a zoom and restored after it.
+  const centre = useRef({ x: 0.5, y: 0.5 });
   const scale = ZOOMS[view.zoom] ?? 1;
-  const zoomBy = (step: number) => setView((v) => ({ ...v, zoom: Math.min(ZOOMS.length - 1, Math.max(0, v.zoom + step)) }));
+  const keepCentre = () => {
+    const f = frame.current;
+    if (f) centre.current = { x: (f.scrollLeft + f.clientWidth / 2) / f.scrollWidth, y: (f.scrollTop + f.clientHeight / 2) / f.scrollHeight };
+  };
+  const zoomBy = (step: number) => {
+    keepCentre();
+    setView((v) => ({ ...v, zoom: Math.min(ZOOMS.length - 1, Math.max(0, v.zoom + step)) }));
+  };
   const rotateBy = (degrees: number) => setView((v) => ({ ...v, rotation: (v.rotation + degrees + 360) % 360 }));
-  const reset = () => setView({ zoom: FIT, rotation: 0 });
+  const reset = () => {
+    centre.current = { x: 0.5, y: 0.5 };
+    setView({ zoom: FIT, rotation: 0 });
+  };
+
+  useLayoutEffect(() => {
+    const f = frame.current;
+    if (!f) return;
+    f.scrollLeft = centre.current.x * f.scrollWidth - f.clientWidth / 2;
+    f.scrollTop = centre.current.y * f.scrollHeight - f.clientHeight / 2;
+  }, [view.zoom]);
 
   // The frame takes keys too, so a reviewer can zoom and turn the picture without reaching for the buttons.
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -48,11 +75,12 @@ function ImageCard({ image }: { image: ViewerImage }) {
         <span className="text-xs text-slate-600">{image.sizeText}</span>
       </figcaption>
       <div
+        ref={frame}
         role="group"
         tabIndex={0}
         aria-label={`${image.label}, zoom ${state}. Keys: plus and minus zoom, r turns right, shift+r turns left, 0 resets.`}
         onKeyDown={onKeyDown}
-        className="aspect-[4/3] w-full overflow-auto rounded bg-slate-100"
+        className={`${frameClassName} overflow-auto rounded bg-slate-100`}
       >
         <div style={{ width: `${scale * 100}%`, height: `${scale * 100}%` }}>
           {/* eslint-disable-next-line @next/next/no-img-element -- private, uncached result files: next/image would cache them */}

@@ -139,7 +139,8 @@ test("j and k move through the rows, Enter opens the process", async ({ page }) 
   await page.screenshot({ path: `${SHOTS}/keyboard-active-row.png` });
 
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/dossiers/[^/]+/processes/${ids[1]}$`));
+  // The link carries the queue's view, sealed, so that the process page can walk on (process-keyboard.spec.ts).
+  await expect(page).toHaveURL(new RegExp(`/dossiers/[^/]+/processes/${ids[1]}\\?from=[\\w-]+$`));
 });
 
 test("a dossier shows who the person is and every process; an unknown one is not found", async ({ page }) => {

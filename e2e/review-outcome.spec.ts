@@ -21,7 +21,7 @@ test("a decision moves work from My queue to Decided, and support sees the outco
   expect(processId).toBeTruthy();
 
   await page.locator(`tbody tr:has(span[title="${processId}"]) td[data-primary] a`).click();
-  await page.waitForURL(new RegExp(`/processes/${processId}$`));
+  await page.waitForURL(new RegExp(`/processes/${processId}(\\?from=[\\w-]+)?$`));
   const processUrl = page.url();
   const review = page.getByRole("region", { name: "Review" });
   await review.getByRole("button", { name: "Assign to me" }).click();

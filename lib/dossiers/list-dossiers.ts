@@ -1,5 +1,5 @@
-import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import "server-only";
+import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import { and, desc, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { dossiers, processes } from "../../db/schema";

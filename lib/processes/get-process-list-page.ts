@@ -3,6 +3,7 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { can } from "../auth/permissions";
 import { getBulkRetrySelection, type BulkRetrySelection } from "../retries/failed-in-view";
 import { listSavedViews, type SavedViewsOfList } from "../saved-views/list-saved-views";
+import { sealProcessListView } from "./list-walk";
 import { listProcesses, ListProcessesInput, type ProcessPage } from "./list-processes";
 import { countProcessStatuses, type StatusCounts } from "./status-counts";
 
@@ -23,6 +24,8 @@ export interface ProcessListPageModel {
   canExport: boolean;
   /** The user's saved views of the queue and the team's shared ones (lib/saved-views/). */
   views: Promise<SavedViewsOfList>;
+  /** The view sealed for the rows' links, so that a process page walks this list (lib/processes/list-walk.ts). */
+  from: string | null;
 }
 
 export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<ProcessListPageModel> {
@@ -39,5 +42,6 @@ export async function getProcessListPage(ctx: Ctx, input: unknown): Promise<Proc
       ? getBulkRetrySelection(ctx, { filters: view.data.filters, sort: view.data.sort }).then(({ items: _items, ...summary }) => summary)
       : null;
   const views = listSavedViews(ctx, { list: "processes" });
-  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export"), views };
+  const from = view.success ? sealProcessListView({ filters: view.data.filters, sort: view.data.sort }) : null;
+  return { page, counts, bulkRetry, canReview: can(user.role, "reviews.write"), canExport: can(user.role, "lists.export"), views, from };
 }

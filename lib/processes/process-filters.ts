@@ -1,5 +1,5 @@
-import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import "server-only";
+import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import { and, eq, gte, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { dossiers, processFindings, processes } from "../../db/schema";
 import { InvalidInput } from "../errors";

@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Expectation> = {
   "(desk)/admin/sync/actions.ts#startFullSyncAction": { need: "desk.admin" },
   "(desk)/admin/sync/actions.ts#cancelFullSyncAction": { need: "desk.admin" },
   "(desk)/preferences/actions.ts#savePreferencesAction": { need: "processes.read" },
+  "(desk)/preferences/actions.ts#chooseDisplayAction": { need: "processes.read" },
   "(desk)/_saved-views/actions.ts#saveViewAction": { need: "processes.read" },
   "(desk)/_saved-views/actions.ts#renameViewAction": { need: "processes.read" },
   "(desk)/_saved-views/actions.ts#updateViewFiltersAction": { need: "processes.read" },

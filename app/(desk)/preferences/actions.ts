@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
+import { requireCapability } from "@/lib/auth/context";
 import { parseInput } from "@/lib/parse-input";
 import { getCtx } from "@/lib/server/session";
 import { COLOR_SCHEMES, LIST_DENSITIES, updateMyPreferences } from "@/lib/staff/preferences";
@@ -16,6 +17,8 @@ const LanguageChoice = z.object({ locale: z.enum(LOCALES as [string, ...string[]
 /** The user menu's language and time-zone choice; the next render (this one's answer) uses them. */
 export async function savePreferencesAction(form: FormData): Promise<void> {
   const ctx = await getCtx();
+  // Who asks first: an anonymous caller hears "Sign in first", whatever it sent.
+  requireCapability(ctx, "processes.read");
   const { locale } = parseInput(LanguageChoice, { locale: browserIfEmpty(form.get("locale")) }, "Not a language of the desk");
   await updateMyPreferences(ctx, { locale, timeZone: browserIfEmpty(form.get("timeZone")) });
   revalidatePath("/", "layout");
@@ -33,6 +36,7 @@ const DisplayChoice = z.union([
  */
 export async function chooseDisplayAction(form: FormData): Promise<void> {
   const ctx = await getCtx();
+  requireCapability(ctx, "processes.read");
   const asked = Object.fromEntries(["listDensity", "colorScheme"].flatMap((key) => (form.has(key) ? [[key, form.get(key)]] : [])));
   await updateMyPreferences(ctx, parseInput(DisplayChoice, asked, "Not a display choice"));
   // The choice is an attribute of <html>: the root layout renders again.

@@ -64,7 +64,7 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
         {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
         <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
-          <ProcessResults params={params} page={page} counts={counts} />
+          <ProcessResults params={params} page={page} counts={counts} from={model.from} />
         </Suspense>
       </NuqsAdapter>
     </section>

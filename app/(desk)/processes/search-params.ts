@@ -82,3 +82,24 @@ export function toProcessFilters(params: ProcessSearchParams): ProcessFilters {
 export function toListProcessesInput(params: ProcessSearchParams): ListProcessesInput {
   return { filters: toProcessFilters(params), sort: params.sort, limit: params.size, cursor: params.cursor };
 }
+
+/** The queue's address for a view the server read (a process page's way back to the list it came from). */
+export function processListHref(view: { filters: ProcessFilters; sort: ProcessSearchParams["sort"] }): string {
+  const f = view.filters;
+  return `/processes${serializeProcessSearchParams({
+    q: f.q ?? null,
+    by: f.by ?? null,
+    status: f.status ?? null,
+    type: f.type ?? null,
+    doc: f.doc ?? null,
+    country: f.country ?? null,
+    dates: f.dates ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    assigned: f.assigned ?? null,
+    reason: f.reason ?? null,
+    finding: f.finding ?? null,
+    linked: f.linked ?? null,
+    sort: view.sort,
+  })}`;
+}

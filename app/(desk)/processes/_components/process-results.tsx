@@ -9,12 +9,15 @@ import { formatCount } from "@/components/labels";
 import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
 import { LiveList } from "@/components/live/live-list";
+import { processHref } from "@/components/process-href";
 import { ProcessTable } from "./process-table";
 
 interface ProcessResultsProps {
   params: ProcessSearchParams;
   page: Promise<TableResult<ProcessPage>>;
   counts: Promise<TableResult<StatusCounts>>;
+  /** The view, sealed: each row's link carries it so that the process page can walk this list. */
+  from: string | null;
 }
 
 const href = (params: ProcessSearchParams) => `/processes${serializeProcessSearchParams(params)}`;
@@ -26,7 +29,7 @@ function whatIsAskedFor(params: ProcessSearchParams): string[] {
 }
 
 /** The rows of one view, or why there are none: no match, past the end, or a view that is not valid. */
-export async function ProcessResults({ params, page, counts }: ProcessResultsProps) {
+export async function ProcessResults({ params, page, counts, from }: ProcessResultsProps) {
   const [result, countResult, t, messages, locale] = await Promise.all([page, counts, getTranslations("Queue"), getMessages(), getFormatLocale()]);
   const rowIds = result.ok ? result.value.items.map((item) => item.processId) : [];
   return (
@@ -43,7 +46,12 @@ export async function ProcessResults({ params, page, counts }: ProcessResultsPro
       nothingYet={t("nothingYet")}
       total={countResult.ok ? formatCount(countResult.value.total, locale) : null}
     >
-      {result.ok && <ProcessTable items={result.value.items} messages={{ queue: messages.Queue, labels: messages.Labels }} />}
+      {result.ok && (
+        <ProcessTable
+          items={result.value.items.map((item) => ({ ...item, href: processHref(item.dossierId, item.processId, from) }))}
+          messages={{ queue: messages.Queue, labels: messages.Labels }}
+        />
+      )}
     </ListResults>
     </LiveList>
   );

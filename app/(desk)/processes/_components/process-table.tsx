@@ -11,11 +11,13 @@ import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { ProcessListItem } from "@/lib/processes/list-processes";
 import { DecisionCell } from "./decision-cell";
-import { processHref } from "@/components/process-href";
 import { RowPresence, useChangedRows } from "@/components/live/live-list";
 import { processSearchParams } from "../search-params";
 
-const helper = createColumnHelper<DataTableFeatures, ProcessListItem>();
+/** A row with its link, which carries the queue's view (components/process-href.ts). */
+export type ProcessRow = ProcessListItem & { href: string };
+
+const helper = createColumnHelper<DataTableFeatures, ProcessRow>();
 
 /** The queue's words, from the server (this code carries no message formatter). */
 export interface ProcessTableMessages {
@@ -40,7 +42,7 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
       meta: { primary: true },
       cell: (info) => (
         <>
-          <Link href={processHref(info.row.original.dossierId, info.row.original.processId)} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+          <Link href={info.row.original.href} className="font-medium text-slate-900 underline-offset-2 hover:underline">
             {info.getValue() ?? <span className="font-normal text-slate-600 italic">{queue.notExtracted}</span>}
           </Link>
           {info.row.original.linked && (
@@ -114,11 +116,11 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
   ]);
 }
 
-const getRowId = (row: ProcessListItem) => row.processId;
-const getRowHref = (row: ProcessListItem) => processHref(row.dossierId, row.processId);
+const getRowId = (row: ProcessRow) => row.processId;
+const getRowHref = (row: ProcessRow) => row.href;
 
 interface ProcessTableProps {
-  items: ProcessListItem[];
+  items: ProcessRow[];
   messages: ProcessTableMessages;
 }
 

@@ -19,6 +19,8 @@ interface ProcessViewProps {
   actions?: ReactNode;
   /** Who else is here, and the reload on a change (components/live/live-process.tsx). */
   live?: ReactNode;
+  /** The way through the list the page was opened from, and the page's keys. */
+  nav?: ReactNode;
 }
 
 /** Statuses that end without a verification: Assure may send nothing to compare. */
@@ -38,9 +40,9 @@ function hasNoResults(detail: ProcessDetail, result: ResultView | null): boolean
 }
 
 /** The whole process page, from data already loaded: rendered by the page and, in tests, by renderToString. */
-export function ProcessView({ detail, result, actions, live }: ProcessViewProps) {
+export function ProcessView({ detail, result, actions, live, nav }: ProcessViewProps) {
   const t = useTranslations("Process");
-  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} actions={<>{live}{actions}</>} />;
+  if (hasNoResults(detail, result)) return <NoResultsView detail={detail} nav={nav} actions={<>{live}{actions}</>} />;
   const ready = result?.state === "ready" ? result : null;
   const review = buildReviewModel({
     status: detail.status,
@@ -53,6 +55,7 @@ export function ProcessView({ detail, result, actions, live }: ProcessViewProps)
   });
   return (
     <article aria-labelledby="process-heading" className="flex flex-col gap-4">
+      {nav}
       <ProcessHeader detail={detail} zipUrl={!result || result.state === "none" ? null : result.stored.zipUrl} />
       {live}
       <StatusExplanationPanel explanation={review.explanation} failReason={detail.failReason} />
@@ -89,7 +92,7 @@ function RawProcess({ detail }: { detail: ProcessDetail }) {
   );
 }
 
-function NoResultsView({ detail, actions }: { detail: ProcessDetail; actions?: ReactNode }) {
+function NoResultsView({ detail, actions, nav }: { detail: ProcessDetail; actions?: ReactNode; nav?: ReactNode }) {
   const t = useTranslations("Process");
   const explanation = buildReviewModel({
     status: detail.status,
@@ -102,6 +105,7 @@ function NoResultsView({ detail, actions }: { detail: ProcessDetail; actions?: R
   }).explanation;
   return (
     <article aria-labelledby="process-heading" className="flex flex-col gap-4">
+      {nav}
       <ProcessHeader detail={detail} zipUrl={null} />
       <StatusExplanationPanel explanation={explanation} failReason={detail.failReason} />
       {actions}

@@ -53,7 +53,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
           {ids}
           <span>{props.assignee ? `Assigned to ${props.assignee.id === props.viewerId ? "you" : props.assignee.name}` : "Unassigned"}</span>
           {props.canTake && props.assignee?.id !== props.viewerId && (
-            <button name="assign" value="me" disabled={assigning} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+            <button name="assign" value="me" disabled={assigning} data-shortcut="assign" className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
               Assign to me
             </button>
           )}
@@ -97,7 +97,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       )}
 
       {props.reviewable && !open && (
-        <form action={decide} className="grid gap-2 text-sm sm:grid-cols-[auto_1fr]">
+        <form action={decide} data-shortcut="decide" aria-label="Decision form" className="grid gap-2 text-sm sm:grid-cols-[auto_1fr]">
           {ids}
           <fieldset className="flex gap-3 sm:col-span-2">
             <legend className="sr-only">Decision</legend>
