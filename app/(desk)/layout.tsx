@@ -12,8 +12,7 @@ import { requestTime } from "@/lib/server/request-time";
 import { listPinnedViews } from "@/lib/saved-views/list-saved-views";
 import { getLayoutCtx } from "@/lib/server/layout-ctx";
 import { NO_PREFERENCES } from "@/lib/staff/preferences";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PinnedViews } from "./_saved-views/pinned-views";
 import { DisplayChoices } from "./_components/display-choices";
 import { savePreferencesAction } from "./preferences/actions";
@@ -23,7 +22,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
-  const [t, messages] = await Promise.all([getTranslations("Desk"), getMessages()]);
+  const [t, pinnedWords] = await Promise.all([getTranslations("Desk"), getTranslations("SavedViews.pinned")]);
   const links = [
     { href: "/processes", label: t("nav.processes") },
     { href: "/dossiers", label: t("nav.dossiers") },
@@ -49,9 +48,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         >
           <DeskNav links={links} label={t("nav.label")} />
           <Suspense fallback={null}>
-            <NextIntlClientProvider messages={{ SavedViews: { pinned: messages.SavedViews.pinned } }}>
-              <PinnedViews views={pinned} />
-            </NextIntlClientProvider>
+            <PinnedViews views={pinned} words={{ heading: pinnedWords("heading"), countFailed: pinnedWords("countFailed") }} />
           </Suspense>
           <div className="mt-auto flex flex-col gap-3">
             <LiveIndicator />

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatCount } from "@/components/labels";
@@ -15,6 +14,8 @@ type PinnedView = Pick<SavedView, "id" | "list" | "name" | "href" | "query">;
 
 interface PinnedViewsProps {
   views: PinnedView[];
+  /** Its words, translated on the server (this code carries no message formatter). */
+  words: { heading: string; countFailed: string };
 }
 
 /** Counts are asked again at most this often while desk events arrive. */
@@ -92,8 +93,7 @@ function usePinnedCounts(ids: string) {
 }
 
 /** The side bar's pinned views: a link each, its live count, and the one the page shows marked. */
-export function PinnedViews({ views }: PinnedViewsProps) {
-  const t = useTranslations("SavedViews.pinned");
+export function PinnedViews({ views, words }: PinnedViewsProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const ids = views.map((v) => v.id).join(",");
@@ -101,8 +101,8 @@ export function PinnedViews({ views }: PinnedViewsProps) {
   const shown = countedFor === ids ? views.filter((view) => counts.has(view.id)) : views;
   if (shown.length === 0) return null;
   return (
-    <nav aria-label={t("heading")} className="flex flex-col gap-1">
-      <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("heading")}</h2>
+    <nav aria-label={words.heading} className="flex flex-col gap-1">
+      <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{words.heading}</h2>
       {shown.map((view) => {
         const active = pathname === `/${view.list}` && viewKey(view.list, searchParams) === viewKey(view.list, view.query);
         const count = counts.get(view.id);
@@ -117,7 +117,7 @@ export function PinnedViews({ views }: PinnedViewsProps) {
             <span
               data-testid="pinned-view-count"
               className={`shrink-0 text-xs tabular-nums ${active ? "text-slate-200" : "text-slate-500"}`}
-              title={count && !count.ok ? count.message : failed ? t("countFailed") : undefined}
+              title={count && !count.ok ? count.message : failed ? words.countFailed : undefined}
             >
               {count ? (count.ok ? formatCount(count.count) : "—") : failed ? "?" : "…"}
             </span>

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { SavedView, SavedViewsOfList } from "@/lib/saved-views/list-saved-views";
 import { deleteViewAction, pinViewAction, renameViewAction, shareViewAction, updateViewFiltersAction } from "./actions";
@@ -11,55 +10,88 @@ interface ViewsMenuProps {
   views: SavedViewsOfList;
   /** The list's filters now (without `?`), for "Use the current filters". */
   query: string;
+  /** Its words, translated on the server (this code carries no message formatter). */
+  words: ViewsMenuWords;
 }
 
-function PinButton({ view }: { view: SavedView }) {
-  const t = useTranslations("SavedViews.menu");
+/** The menu's words, and each view's own (they name it), by view id. */
+export interface ViewsMenuWords {
+  open: string;
+  mine: string;
+  mineEmpty: string;
+  team: string;
+  teamEmpty: string;
+  sharedBadge: string;
+  pin: string;
+  unpin: string;
+  share: string;
+  unshare: string;
+  useCurrent: string;
+  useCurrentTitle: string;
+  rename: string;
+  newName: string;
+  delete: string;
+  perView: Record<string, ViewWords>;
+}
+
+export interface ViewWords {
+  pinLabel: string;
+  unpinLabel: string;
+  shareLabel: string;
+  unshareLabel: string;
+  renameLabel: string;
+  deleteLabel: string;
+  confirmDelete: string;
+  owner: string;
+}
+
+function PinButton({ view, words }: { view: SavedView; words: ViewsMenuWords }) {
+  const own = words.perView[view.id];
   return (
     <ViewActionForm action={pinViewAction} fields={{ id: view.id, pinned: String(!view.pinned) }}>
-      <button className={smallButton} aria-label={t(view.pinned ? "unpinLabel" : "pinLabel", { name: view.name })}>
-        {t(view.pinned ? "unpin" : "pin")}
+      <button className={smallButton} aria-label={view.pinned ? own?.unpinLabel : own?.pinLabel}>
+        {view.pinned ? words.unpin : words.pin}
       </button>
     </ViewActionForm>
   );
 }
 
-function MyView({ view, query, onOpen }: { view: SavedView; query: string; onOpen: () => void }) {
-  const t = useTranslations("SavedViews.menu");
+function MyView({ view, query, onOpen, words }: { view: SavedView; query: string; onOpen: () => void; words: ViewsMenuWords }) {
+  const own = words.perView[view.id];
   const [renaming, setRenaming] = useState(false);
   return (
     <li className="flex flex-col gap-1 py-1.5">
       <div className="flex flex-wrap items-center gap-2">
         <Link href={view.href} onClick={onOpen} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
-        {view.shared && <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">{t("sharedBadge")}</span>}
+        {view.shared && <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">{words.sharedBadge}</span>}
       </div>
       <div className="flex flex-wrap items-center gap-1">
-        <PinButton view={view} />
+        <PinButton view={view} words={words} />
         <ViewActionForm action={shareViewAction} fields={{ id: view.id, shared: String(!view.shared) }}>
-          <button className={smallButton} aria-label={t(view.shared ? "unshareLabel" : "shareLabel", { name: view.name })}>{t(view.shared ? "unshare" : "share")}</button>
+          <button className={smallButton} aria-label={view.shared ? own?.unshareLabel : own?.shareLabel}>{view.shared ? words.unshare : words.share}</button>
         </ViewActionForm>
         {view.query !== query && (
           <ViewActionForm action={updateViewFiltersAction} fields={{ id: view.id, query }}>
-            <button className={smallButton} title={t("useCurrentTitle")}>{t("useCurrent")}</button>
+            <button className={smallButton} title={words.useCurrentTitle}>{words.useCurrent}</button>
           </ViewActionForm>
         )}
-        <button type="button" className={smallButton} onClick={() => setRenaming((r) => !r)} aria-label={t("renameLabel", { name: view.name })}>{t("rename")}</button>
+        <button type="button" className={smallButton} onClick={() => setRenaming((r) => !r)} aria-label={own?.renameLabel}>{words.rename}</button>
         <ViewActionForm action={deleteViewAction} fields={{ id: view.id }}>
           <button
             className={`${smallButton} text-red-800`}
-            aria-label={t("deleteLabel", { name: view.name })}
+            aria-label={own?.deleteLabel}
             onClick={(e) => {
-              if (!window.confirm(t(view.shared ? "confirmDeleteShared" : "confirmDelete", { name: view.name }))) e.preventDefault();
+              if (own && !window.confirm(own.confirmDelete)) e.preventDefault();
             }}
           >
-            {t("delete")}
+            {words.delete}
           </button>
         </ViewActionForm>
       </div>
       {renaming && (
         <ViewActionForm action={renameViewAction} fields={{ id: view.id }} onDone={() => setRenaming(false)} className="flex flex-wrap items-center gap-1">
-          <input name="name" defaultValue={view.name} required maxLength={80} aria-label={t("newName")} className="rounded border border-slate-300 px-2 py-0.5 text-sm" />
-          <button className={smallButton}>{t("rename")}</button>
+          <input name="name" defaultValue={view.name} required maxLength={80} aria-label={words.newName} className="rounded border border-slate-300 px-2 py-0.5 text-sm" />
+          <button className={smallButton}>{words.rename}</button>
         </ViewActionForm>
       )}
     </li>
@@ -67,35 +99,33 @@ function MyView({ view, query, onOpen }: { view: SavedView; query: string; onOpe
 }
 
 /** "Views": the user's own views (to open, pin, share, rename, delete) and the team's shared ones (to open, pin). */
-export function ViewsMenu({ views, query }: ViewsMenuProps) {
-  const t = useTranslations("SavedViews.menu");
-  const total = views.mine.length + views.team.length;
+export function ViewsMenu({ views, query, words }: ViewsMenuProps) {
   const details = useRef<HTMLDetailsElement>(null);
   // Opening a view closes the menu (the page and the menu stay mounted across the navigation).
   const close = () => details.current?.removeAttribute("open");
   return (
     <details ref={details} className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{t("open", { count: total })}</summary>
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{words.open}</summary>
       <div className="absolute right-0 z-20 mt-1 max-h-[70vh] w-96 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
-        <section aria-label={t("mine")}>
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("mine")}</h2>
+        <section aria-label={words.mine}>
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.mine}</h2>
           {views.mine.length === 0 ? (
-            <p className="py-1.5 text-slate-600">{t("mineEmpty")}</p>
+            <p className="py-1.5 text-slate-600">{words.mineEmpty}</p>
           ) : (
-            <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} onOpen={close} />)}</ul>
+            <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} onOpen={close} words={words} />)}</ul>
           )}
         </section>
-        <section aria-label={t("team")} className="mt-3">
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("team")}</h2>
+        <section aria-label={words.team} className="mt-3">
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.team}</h2>
           {views.team.length === 0 ? (
-            <p className="py-1.5 text-slate-600">{t("teamEmpty")}</p>
+            <p className="py-1.5 text-slate-600">{words.teamEmpty}</p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {views.team.map((view) => (
                 <li key={view.id} className="flex flex-wrap items-center gap-2 py-1.5">
                   <Link href={view.href} onClick={close} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
-                  <span className="text-xs text-slate-600">{t("owner", { owner: view.ownerName })}</span>
-                  <PinButton view={view} />
+                  <span className="text-xs text-slate-600">{words.perView[view.id]?.owner}</span>
+                  <PinButton view={view} words={words} />
                 </li>
               ))}
             </ul>
