@@ -5,10 +5,9 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatCount } from "@/components/labels";
 import { useLiveMessages, type LiveMessage } from "@/components/live/live-events";
+import { useTimeSettings } from "@/components/time-settings";
 import type { PinnedViewCount } from "@/lib/saved-views/count-saved-views";
 import type { SavedView } from "@/lib/saved-views/list-saved-views";
-import { loadDossierSearchParams, serializeDossierSearchParams } from "../dossiers/search-params";
-import { loadProcessSearchParams, serializeProcessSearchParams } from "../processes/search-params";
 
 type PinnedView = Pick<SavedView, "id" | "list" | "name" | "href" | "query">;
 
@@ -23,12 +22,17 @@ const REFRESH_EVERY_MS = 10_000;
 /** The events that can change what a view holds. */
 const COUNTED: ReadonlySet<LiveMessage["kind"]> = new Set(["process", "decision", "assignment", "retry", "resync"]);
 
-/** A list's filters as its own parsers read them and its serializer writes them, without the page position. */
-function viewKey(list: PinnedView["list"], query: string | URLSearchParams): string {
-  const params = typeof query === "string" ? new URLSearchParams(query) : query;
-  return list === "processes"
-    ? serializeProcessSearchParams({ ...loadProcessSearchParams(params), size: null, cursor: null })
-    : serializeDossierSearchParams({ ...loadDossierSearchParams(params), size: null, cursor: null });
+/**
+ * A view's filters without the page position, keys in order. A saved query is in the list's own normal form
+ * (lib/saved-views/view-query.ts), as the list's filters write the address, so comparing the two needs no
+ * parser here: the list's parsers would bring their code into every page of the desk.
+ */
+function viewKey(query: string | URLSearchParams): string {
+  const params = new URLSearchParams(query);
+  params.delete("size");
+  params.delete("cursor");
+  params.sort();
+  return params.toString();
 }
 
 /** The pinned views' counts from the server, or null when they could not be read (the side bar says so). */
@@ -94,6 +98,7 @@ function usePinnedCounts(ids: string) {
 
 /** The side bar's pinned views: a link each, its live count, and the one the page shows marked. */
 export function PinnedViews({ views, words }: PinnedViewsProps) {
+  const { locale } = useTimeSettings();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const ids = views.map((v) => v.id).join(",");
@@ -104,7 +109,7 @@ export function PinnedViews({ views, words }: PinnedViewsProps) {
     <nav aria-label={words.heading} className="flex flex-col gap-1">
       <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{words.heading}</h2>
       {shown.map((view) => {
-        const active = pathname === `/${view.list}` && viewKey(view.list, searchParams) === viewKey(view.list, view.query);
+        const active = pathname === `/${view.list}` && viewKey(searchParams) === viewKey(view.query);
         const count = counts.get(view.id);
         return (
           <Link
@@ -119,7 +124,7 @@ export function PinnedViews({ views, words }: PinnedViewsProps) {
               className={`shrink-0 text-xs tabular-nums ${active ? "text-slate-200" : "text-slate-500"}`}
               title={count && !count.ok ? count.message : failed ? words.countFailed : undefined}
             >
-              {count ? (count.ok ? formatCount(count.count) : "—") : failed ? "?" : "…"}
+              {count ? (count.ok ? formatCount(count.count, locale) : "—") : failed ? "?" : "…"}
             </span>
           </Link>
         );
