@@ -56,6 +56,8 @@ const EXPECTED: Record<string, Expectation> = {
   "route:/api/overview/export": { answers: { anonymous: 401, support: 403, compliance: 400, admin: 400 } },
   "route:/api/events": { stream: true, answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
   "route:/api/presence": { answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
+  // The side bar's pinned views: each user's own pins, counted with the lists' own counts.
+  "route:/api/saved-views/counts": { answers: { anonymous: 401, support: "ok", compliance: "ok", admin: "ok" } },
   "route:/api/dossiers/[dossierId]/evidence": { answers: results },
 };
 
