@@ -10,7 +10,7 @@ test.use({ storageState: authFile("admin") });
 async function acceptedProcess(page: Page): Promise<string> {
   await page.goto("/processes?status=accepted");
   const href = await page.locator("tbody a[href*='/processes/']").first().getAttribute("href");
-  const match = /\/processes\/([^/?#]+)$/.exec(href ?? "");
+  const match = /\/processes\/([^/?#]+)(?:[?#]|$)/.exec(href ?? "");
   expect(match, "an accepted demo process").not.toBeNull();
   return match![1]!;
 }
