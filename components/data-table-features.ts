@@ -4,11 +4,11 @@ import { rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 export interface DataTableColumnMeta {
   className?: string;
   /**
-   * A fixed width (a Tailwind class such as `w-28`) for a column whose content is known. A table with
-   * any fixed column lays out fixed, a little denser: the others share what is left, and every cell
-   * keeps to one line, cut with an ellipsis (its text in a tooltip).
+   * A fixed width in rem for a column whose content is known. A table with any fixed column lays out
+   * fixed, a little denser: the others share what is left (never less than FLEXIBLE_MIN_REM each), and
+   * every cell keeps to one line, cut with an ellipsis (its text in a tooltip).
    */
-  width?: string;
+  widthRem?: number;
   /** The row's main link lives in this column: `j`/`k` focus it and Enter follows it. */
   primary?: boolean;
 }

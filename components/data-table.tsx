@@ -26,8 +26,19 @@ interface DataTableProps<TData extends RowData> {
 /** The first cell stays in view while the row scrolls sideways; it paints the row's own background over what passes under it. */
 const STICKY_FIRST_CELL =
   "first:sticky first:left-0 first:z-10 first:bg-white group-hover:first:bg-slate-50 group-data-[active=true]:first:bg-sky-50 group-data-[changed]:first:shadow-[inset_3px_0_0_var(--color-sky-400)]";
+/** The least a column without a fixed width keeps (a name, a reason): below it the table scrolls in its card instead. */
+const FLEXIBLE_MIN_REM = 12;
+
+/** A fixed table's least width: its fixed columns plus room for each flexible one; null when no column is fixed. */
+export function fixedTableMinRem(widths: readonly (number | undefined)[]): number | null {
+  if (!widths.some((width) => width !== undefined)) return null;
+  return widths.reduce<number>((sum, width) => sum + (width ?? FLEXIBLE_MIN_REM), 0);
+}
+
 /** Compact density (the user's choice, `data-density` on <html>): one line per row, the rest in the cell's title. */
 const COMPACT_CELL = "compact:max-w-[24rem] compact:truncate compact:py-1 compact:whitespace-nowrap";
+
+const widthStyle = (rem: number | undefined) => (rem === undefined ? undefined : { width: `${rem}rem` });
 
 function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
   if (!direction) return <span aria-hidden className="text-slate-500">↕</span>;
@@ -57,7 +68,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
   });
   const rows = table.getRowModel().rows;
   const leafHeaders = table.getHeaderGroups().at(-1)?.headers ?? [];
-  const fixed = leafHeaders.some((header) => header.column.columnDef.meta?.width);
+  const minRem = fixedTableMinRem(leafHeaders.map((header) => header.column.columnDef.meta?.widthRem));
+  const fixed = minRem !== null;
 
   const open = useCallback((index: number) => {
     const row = rows[index];
@@ -68,16 +80,20 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       {/*
-        Fixed: fits a 1440 px screen; below its minimum width it scrolls inside this card, not the page, with the
+        Fixed: its columns' widths plus room for each flexible one (a 1,280 px laptop scrolls the queue a little
+        rather than squeezing the name to nothing); below that width it scrolls inside this card, not the page, with the
         first column held in view. A scrolling table rather than cards on a phone: the same headers to sort by,
         the same j/k keys and the same column names for screen readers, and no second rendering of each row.
       */}
-      <table className={`w-full text-left ${fixed ? "min-w-[60rem] table-fixed text-[13px]" : "text-sm"}`}>
+      <table
+        className={`w-full text-left ${fixed ? "table-fixed text-[13px]" : "text-sm"}`}
+        style={minRem === null ? undefined : { minWidth: `${minRem}rem` }}
+      >
         <caption className="sr-only">{caption}</caption>
         {fixed && (
           <colgroup>
             {leafHeaders.map((header) => (
-              <col key={header.id} className={header.column.columnDef.meta?.width} />
+              <col key={header.id} style={widthStyle(header.column.columnDef.meta?.widthRem)} />
             ))}
           </colgroup>
         )}

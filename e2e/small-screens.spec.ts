@@ -115,6 +115,23 @@ async function sameUserElsewhere(browser: Browser) {
 }
 
 // The second compliance officer's choices: other specs sign in as the first, whose screens stay as they were.
+test.describe("at 1,280 × 800, a common laptop", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("the queue keeps room for the name, and a click on a name opens that process", async ({ page }) => {
+    await page.goto("/processes?status=accepted");
+    const name = page.locator("tbody td[data-primary] a").first();
+    await expect(name).toBeVisible();
+    // The name column once got what ten fixed columns left of a 1,280 px screen: nothing, and clicks fell on the next cell.
+    const cell = await page.locator("tbody td[data-primary]").first().boundingBox();
+    expect(cell?.width, "the name column's width").toBeGreaterThanOrEqual(150);
+    expect(await pageOverflow(page), "sideways overflow of the page").toBeLessThanOrEqual(0);
+    const href = await name.getAttribute("href");
+    await name.click();
+    await expect(page).toHaveURL((url) => href !== null && `${url.pathname}${url.search}` === href);
+  });
+});
+
 test.describe("display choices, stored with the user", () => {
   test.use({ storageState: authFile("compliance2") });
 

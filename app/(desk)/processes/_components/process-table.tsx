@@ -32,7 +32,7 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
     helper.accessor("status", {
       header: words.status,
       enableSorting: false,
-      meta: { width: "w-28" },
+      meta: { widthRem: 7 },
       cell: (info) => <StatusBadge status={info.getValue()} />,
     }),
     helper.accessor((row) => formatName(row.firstName, row.lastName), {
@@ -56,7 +56,7 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
     helper.accessor("processType", {
       header: words.type,
       enableSorting: false,
-      meta: { width: "w-26" },
+      meta: { widthRem: 6.5 },
       cell: (info) => {
         const type = info.getValue();
         return <span title={labelOf(labels.processType, type) ?? undefined}>{labelOf(labels.processTypeShort, type) ?? "—"}</span>;
@@ -65,35 +65,35 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
     helper.accessor("documentType", {
       header: words.document,
       enableSorting: false,
-      meta: { width: "w-33" },
+      meta: { widthRem: 8.25 },
       cell: (info) => labelOf(labels.documentType, info.getValue()) ?? "—",
     }),
     helper.accessor("documentNumber", {
       header: words.documentNumber,
       enableSorting: false,
-      meta: { className: "font-mono text-xs", width: "w-24" },
+      meta: { className: "font-mono text-xs", widthRem: 6 },
       cell: (info) => info.getValue() ?? "—",
     }),
-    helper.accessor("issuingCountry", { header: words.country, enableSorting: false, meta: { width: "w-22" }, cell: (info) => info.getValue() ?? "—" }),
+    helper.accessor("issuingCountry", { header: words.country, enableSorting: false, meta: { widthRem: 5.5 }, cell: (info) => info.getValue() ?? "—" }),
     helper.accessor("createdAt", {
       id: "created",
       header: words.created,
       sortDescFirst: true,
       // The day is enough to sort by here; the exact time is in the tooltip.
-      meta: { className: "tabular-nums", width: "w-26" },
+      meta: { className: "tabular-nums", widthRem: 6.5 },
       cell: (info) => <LocalTime at={info.getValue()} format="date" />,
     }),
     helper.accessor("updatedAt", {
       id: "updated",
       header: words.updated,
       sortDescFirst: true,
-      meta: { className: "tabular-nums", width: "w-34" },
+      meta: { className: "tabular-nums", widthRem: 8.5 },
       cell: (info) => <LocalTime at={info.getValue()} format="relative" />,
     }),
     helper.accessor("assignee", {
       header: words.assignee,
       enableSorting: false,
-      meta: { width: "w-24" },
+      meta: { widthRem: 6 },
       cell: (info) => (
         <>
           {info.getValue() ?? <span className="text-slate-500">—</span>}
@@ -104,13 +104,13 @@ function queueColumns({ queue, labels }: ProcessTableMessages) {
     helper.accessor("decision", {
       header: words.decision,
       enableSorting: false,
-      meta: { width: "w-26" },
+      meta: { widthRem: 6.5 },
       cell: (info) => <DecisionCell decision={info.getValue()} words={labels.decision} />,
     }),
     helper.accessor("processId", {
       header: words.process,
       enableSorting: false,
-      meta: { className: "font-mono text-xs text-slate-600", width: "w-22" },
+      meta: { className: "font-mono text-xs text-slate-600", widthRem: 5.5 },
       cell: (info) => <span title={info.getValue()}>{info.getValue().slice(0, 8)}</span>,
     }),
   ]);
