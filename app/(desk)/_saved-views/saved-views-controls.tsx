@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { SavedViewsOfList } from "@/lib/saved-views/list-saved-views";
 import type { SavedViewList } from "@/lib/saved-views/view-query";
-import { SaveViewForm } from "./save-view-form";
-import { ViewsMenu, type ViewsMenuWords } from "./views-menu";
+import { SavedViewsPopovers } from "./saved-views-popovers";
+import type { ViewsMenuWords } from "./views-menu";
 
 interface SavedViewsControlsProps {
   list: SavedViewList;
@@ -50,10 +50,5 @@ export async function SavedViewsControls({ list, query, views }: SavedViewsContr
     ),
   };
   const saveWords = { open: save("open"), name: save("name"), namePlaceholder: save("namePlaceholder"), share: save("share"), hint: save("hint"), submit: save("submit") };
-  return (
-    <div className="flex items-center gap-2">
-      <SaveViewForm list={list} query={query} words={saveWords} />
-      <ViewsMenu views={loaded} query={query} words={menuWords} />
-    </div>
-  );
+  return <SavedViewsPopovers save={{ list, query, words: saveWords }} menu={{ views: loaded, query, words: menuWords }} />;
 }

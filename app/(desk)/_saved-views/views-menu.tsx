@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { SavedView, SavedViewsOfList } from "@/lib/saved-views/list-saved-views";
 import { deleteViewAction, pinViewAction, renameViewAction, shareViewAction, updateViewFiltersAction } from "./actions";
 import { smallButton, ViewActionForm } from "./view-action-form";
 
-interface ViewsMenuProps {
+export interface ViewsMenuProps {
   views: SavedViewsOfList;
   /** The list's filters now (without `?`), for "Use the current filters". */
   query: string;
@@ -99,39 +99,34 @@ function MyView({ view, query, onOpen, words }: { view: SavedView; query: string
 }
 
 /** "Views": the user's own views (to open, pin, share, rename, delete) and the team's shared ones (to open, pin). */
-export function ViewsMenu({ views, query, words }: ViewsMenuProps) {
-  const details = useRef<HTMLDetailsElement>(null);
-  // Opening a view closes the menu (the page and the menu stay mounted across the navigation).
-  const close = () => details.current?.removeAttribute("open");
+/** The menu's contents, fetched when it is first opened (saved-views-popovers.tsx). */
+export function ViewsMenuPanel({ views, query, words, onClose }: ViewsMenuProps & { onClose: () => void }) {
   return (
-    <details ref={details} className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{words.open}</summary>
-      <div className="absolute right-0 z-20 mt-1 max-h-[70vh] w-96 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
-        <section aria-label={words.mine}>
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.mine}</h2>
-          {views.mine.length === 0 ? (
-            <p className="py-1.5 text-slate-600">{words.mineEmpty}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} onOpen={close} words={words} />)}</ul>
-          )}
-        </section>
-        <section aria-label={words.team} className="mt-3">
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.team}</h2>
-          {views.team.length === 0 ? (
-            <p className="py-1.5 text-slate-600">{words.teamEmpty}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {views.team.map((view) => (
-                <li key={view.id} className="flex flex-wrap items-center gap-2 py-1.5">
-                  <Link href={view.href} onClick={close} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
-                  <span className="text-xs text-slate-600">{words.perView[view.id]?.owner}</span>
-                  <PinButton view={view} words={words} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-    </details>
+    <>
+      <section aria-label={words.mine}>
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.mine}</h2>
+        {views.mine.length === 0 ? (
+          <p className="py-1.5 text-slate-600">{words.mineEmpty}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">{views.mine.map((view) => <MyView key={view.id} view={view} query={query} onOpen={onClose} words={words} />)}</ul>
+        )}
+      </section>
+      <section aria-label={words.team} className="mt-3">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.team}</h2>
+        {views.team.length === 0 ? (
+          <p className="py-1.5 text-slate-600">{words.teamEmpty}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {views.team.map((view) => (
+              <li key={view.id} className="flex flex-wrap items-center gap-2 py-1.5">
+                <Link href={view.href} onClick={onClose} className="font-medium text-slate-900 underline-offset-2 hover:underline">{view.name}</Link>
+                <span className="text-xs text-slate-600">{words.perView[view.id]?.owner}</span>
+                <PinButton view={view} words={words} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }
