@@ -30,6 +30,21 @@ async function inboxRows(processId: string) {
 }
 
 describe("receiveNotification", () => {
+  it("keeps the sender's address only as a trusted proxy saw it, never the caller's own X-Forwarded-For", async () => {
+    const headers = { authorization: `Bearer ${SECRET}`, "x-forwarded-for": "203.0.113.9, 10.1.2.3" };
+    const untrusted = randomUUID();
+    await receiveNotification(database.db, post({ dossierId: "d-1", processId: untrusted, status: "accepted" }, headers), SECRET);
+    const [stored] = await inboxRows(untrusted);
+    expect(JSON.stringify(stored?.headers)).not.toContain("203.0.113.9");
+    expect(JSON.stringify(stored?.headers)).not.toContain("10.1.2.3");
+
+    const behindProxy = randomUUID();
+    await receiveNotification(database.db, post({ dossierId: "d-1", processId: behindProxy, status: "accepted" }, headers), SECRET, 1);
+    const [proxied] = await inboxRows(behindProxy);
+    expect(proxied?.headers).toMatchObject({ "client-address": "10.1.2.3" });
+    expect(JSON.stringify(proxied?.headers)).not.toContain("203.0.113.9");
+  });
+
   it("stores Assure's notification before acknowledging it, without the secret", async () => {
     const processId = randomUUID();
     const answer = await receiveNotification(database.db, post({ dossierId: "d-1", processId, status: "accepted" }), SECRET);

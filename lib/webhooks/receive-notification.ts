@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { clientAddress } from "../auth/client-address";
 import { isAuthorizedNotification } from "./authenticate";
 import { countWebhook } from "./counters";
 import { inboxWriterFor } from "./inbox-writer";
@@ -13,14 +14,21 @@ export interface WebhookAnswer {
 }
 
 /** Headers worth keeping for diagnosis; never credentials or cookies. */
-const KEPT_HEADERS = ["content-type", "user-agent", "x-request-id", "x-correlation-id", "traceparent", "x-forwarded-for"];
+const KEPT_HEADERS = ["content-type", "user-agent", "x-request-id", "x-correlation-id", "traceparent"];
 
-function keptHeaders(headers: Headers): Record<string, string> {
+/**
+ * The kept headers, and the sender's address as the nearest trusted proxy saw it (`client-address`). This
+ * route is outside proxy.ts, so `X-Forwarded-For` arrives as the caller wrote it: with no trusted proxy it
+ * is the caller's own say, and is not kept at all.
+ */
+function keptHeaders(headers: Headers, trustedHops: number): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = headers.get(name);
     if (value) kept[name] = value.slice(0, 500);
   }
+  const address = trustedHops > 0 ? clientAddress(headers, trustedHops) : null;
+  if (address) kept["client-address"] = address;
   return kept;
 }
 
@@ -28,9 +36,10 @@ function keptHeaders(headers: Headers): Record<string, string> {
  * The webhook's work before it answers: authenticate, read at most 64 KiB, parse, and store the
  * notification in the inbox. Only then is it acknowledged, so an acknowledged notification is never
  * lost, whatever happens to this process afterwards. Notifications arriving together share one INSERT
- * (inbox-writer.ts); each is still answered only after its row is committed.
+ * (inbox-writer.ts); each is still answered only after its row is committed. `trustedHops`: the proxies in
+ * front of the desk (TRUSTED_PROXY_HOPS).
  */
-export async function receiveNotification(db: Db, request: Request, secret: string): Promise<WebhookAnswer> {
+export async function receiveNotification(db: Db, request: Request, secret: string, trustedHops = 0): Promise<WebhookAnswer> {
   if (!isAuthorizedNotification(request.headers.get("authorization"), secret)) {
     countWebhook("unauthorized");
     return { status: 401, body: { error: "unauthorized" } };
@@ -67,7 +76,7 @@ export async function receiveNotification(db: Db, request: Request, secret: stri
   const stored = await inboxWriterFor(db).store({
     dedupeKey: notification.dedupeKey,
     body: json as Record<string, unknown>,
-    headers: keptHeaders(request.headers),
+    headers: keptHeaders(request.headers, trustedHops),
     dossierId: notification.dossierId,
     processId: notification.processId,
     hintedStatus: notification.hintedStatus,

@@ -26,7 +26,7 @@ export const POST = routeHandler(async (request: Request) => {
     return Response.json({ error: "webhook not configured" }, { status: 503 });
   }
   const database = await getDatabase();
-  const answer = await receiveNotification(database.db, request, secret);
+  const answer = await receiveNotification(database.db, request, secret, env.TRUSTED_PROXY_HOPS);
   if (answer.inboxId !== undefined) {
     if (env.WORKER_IN_PROCESS !== "0") after(async () => (await getInboxPump(database, getAssureClient)).nudge());
     else nudgeSeparateWorker();
