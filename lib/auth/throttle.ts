@@ -117,3 +117,19 @@ export async function settleSuccess(tx: Db | Tx, target: ThrottleTarget): Promis
       .where(sql`${signInThrottle.key} = ${address.key}`);
   }
 }
+
+/**
+ * Counters whose window is over and that hold nobody back count nothing any more: the background sweep
+ * deletes them, so that the table (addresses are personal data) keeps only what the rules still use.
+ * Returns how many were deleted.
+ */
+export async function pruneSignInThrottle(db: Db): Promise<number> {
+  const over = (prefix: string, rule: Rule) =>
+    sql`(${signInThrottle.key} like ${`${prefix}:%`} and ${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${rule.windowMinutes}))`;
+  const deleted = await db
+    .delete(signInThrottle)
+    .where(sql`(${over("pair", THROTTLE.pair)} or ${over("address", THROTTLE.address)})
+      and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} <= now())`)
+    .returning({ key: signInThrottle.key });
+  return deleted.length;
+}

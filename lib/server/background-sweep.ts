@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { AssureClient } from "../assure/client";
+import { pruneSignInThrottle } from "../auth/throttle";
 import { backfillLookupFromResults } from "../processes/backfill-lookup";
 import { retryPendingDeletions } from "../retention/delete-at-assure";
 import { runDailyRetention } from "../retention/run-retention";
@@ -39,6 +40,7 @@ export function startBackgroundSweep(database: Database, assure: AssureClient, o
       const polled = await pollStaleProcesses(database.db, assure);
       const pruned = options.inboxRetentionDays ? await pruneInbox(database.db, { retentionDays: options.inboxRetentionDays }) : 0;
       if (pruned > 0) log(`sweep: deleted ${pruned} done inbox rows older than ${options.inboxRetentionDays} days`);
+      await pruneSignInThrottle(database.db);
       const deletions = await retryPendingDeletions(database.db, assure);
       if (deletions.tried > 0) log(`sweep: deletions at Assure ${deletions.done} done, ${deletions.pending} still pending`);
       // Once a day, by one instance (an advisory lock), in short batches.
