@@ -34,7 +34,6 @@ const PENDING = new Set<string>([
   "app/(desk)/admin/sync/_components/sync-buttons.tsx",
   "app/(desk)/admin/sync/_components/sync-history.tsx",
   "app/(desk)/admin/sync/page.tsx",
-  "app/(desk)/audit/page.tsx",
   "app/(desk)/dossiers/[dossierId]/_components/dossier-notes.tsx",
   "app/(desk)/dossiers/[dossierId]/_components/identity-card.tsx",
   "app/(desk)/dossiers/[dossierId]/_components/personal-data-panel.tsx",
