@@ -35,7 +35,6 @@ const PENDING = new Set<string>([
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/review-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/status-explanation.tsx",
   "app/(desk)/dossiers/_components/dossier-table.tsx",
-  "app/(desk)/error.tsx",
   "app/(desk)/overview/_components/chart-table.tsx",
   "app/(desk)/overview/page.tsx",
   "app/(desk)/processes/_components/bulk-retry-offer.tsx",
