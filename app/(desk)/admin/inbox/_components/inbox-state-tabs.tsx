@@ -53,7 +53,8 @@ export function InboxStateTabs({ counts, current }: InboxStateTabsProps) {
                   active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white hover:bg-slate-100"
                 }`}
               >
-                <span className="capitalize">{tab.label}</span>
+                {/* The first letter only: a state of two words ("under behandling") keeps its second in lower case. */}
+                <span className="inline-block first-letter:uppercase">{tab.label}</span>
                 {tab.count !== undefined && <span className={active ? "text-slate-200" : "text-slate-600"}>{tab.count}</span>}
               </Link>
             </li>
