@@ -63,6 +63,35 @@ test("the queue and a process page in Norwegian Bokmål from the browser, in Eng
   await en.context.close();
 });
 
+test("the audit log in Norwegian Bokmål: headings, sentences, and days typed as the page writes them, in the viewer's zone", async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  // The first page tells the desk the browser's zone (a cookie); the next renders in it.
+  await page.goto("/audit");
+  await expect.poll(() => page.evaluate(() => document.cookie.includes("desk-tz=Europe/Oslo"))).toBe(true);
+
+  await page.goto("/audit?what=auth.sign_in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+  await expect(page.getByRole("heading", { name: "Revisjonslogg", level: 1 })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Hvem" })).toBeVisible();
+  // Each entry read as a Bokmål sentence, the action's code beside it as it is.
+  await expect(page.getByRole("cell", { name: /^Logget inn\s*auth\.sign_in$/ }).first()).toBeVisible();
+
+  const filters = page.locator("main form");
+  const from = filters.getByLabel("Fra", { exact: true });
+  await expect(from).toHaveAttribute("placeholder", "DD.MM.ÅÅÅÅ");
+  await expect(from).toHaveAttribute("title", /Europe\/Oslo/);
+  await from.fill("2.1.2026");
+  await filters.getByRole("button", { name: "Filtrer" }).click();
+  // The address keeps the ISO day; the field shows it as the page writes days.
+  await expect(page).toHaveURL(/\/audit\?what=auth\.sign_in&from=2026-01-02$/);
+  await expect(filters.getByLabel("Fra", { exact: true })).toHaveValue("02.01.2026");
+
+  await from.fill("31.02.2026");
+  await filters.getByRole("button", { name: "Filtrer" }).click();
+  await expect(filters.getByRole("alert")).toHaveText("Skriv en dato som DD.MM.ÅÅÅÅ");
+  await context.close();
+});
+
 test("a language chosen in the user menu wins over the browser's, until it is reset", async ({ browser, baseURL }) => {
   // The second compliance officer, so that no other journey signs in as a user whose language changed.
   const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance2"), locale: "en-GB" });

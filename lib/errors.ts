@@ -2,22 +2,38 @@
  * The desk's typed errors. Service verbs throw these; `answerFor` (error-answer.ts) turns them into what a
  * route handler or server action answers, in one place. Inputs are read with `parseInput` (parse-input.ts).
  */
+export interface DeskErrorOptions extends ErrorOptions {
+  /**
+   * What went wrong as a machine code (`emailTaken`), with the values its words need: a page or form that
+   * has words for the code says it in the viewer's language; the message stays the English fallback.
+   */
+  code?: string;
+  values?: Record<string, string | number>;
+}
+
 export class DeskError extends Error {
   readonly status: number = 500;
-  constructor(message: string, options?: ErrorOptions) {
+  readonly code?: string;
+  readonly values?: Record<string, string | number>;
+  constructor(message: string, options?: DeskErrorOptions) {
     super(message, options);
     this.name = new.target.name;
+    this.code = options?.code;
+    this.values = options?.values;
   }
 }
 
 export class InvalidInput extends DeskError {
   override readonly status = 400;
+  /** The input's fields that were refused (`password`), for a form to say what to fix in its own words. */
+  readonly fields: string[];
   constructor(
     message: string,
     readonly issues: string[] = [],
-    options?: ErrorOptions,
+    options?: DeskErrorOptions & { fields?: string[] },
   ) {
     super(issues.length > 0 ? `${message}: ${issues.join("; ")}` : message, options);
+    this.fields = options?.fields ?? [];
   }
 }
 

@@ -9,7 +9,12 @@ import { InvalidInput, NotFound } from "./errors";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "This input is not valid"): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new InvalidInput(what, describeIssues(parsed.error));
+  throw new InvalidInput(what, describeIssues(parsed.error), { fields: refusedFields(parsed.error) });
+}
+
+/** The top-level fields the issues are about (`password`), each once; an issue with the whole input names none. */
+export function refusedFields(error: z.ZodError): string[] {
+  return [...new Set(error.issues.flatMap((issue) => (typeof issue.path[0] === "string" ? [issue.path[0]] : [])))];
 }
 
 /** At most five issues: an answer names what to fix, it does not echo a whole malformed payload back. */

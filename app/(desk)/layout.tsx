@@ -15,6 +15,7 @@ import { NO_PREFERENCES } from "@/lib/staff/preferences";
 import { getTranslations } from "next-intl/server";
 import { PinnedViews } from "./_saved-views/pinned-views";
 import { DisplayChoices } from "./_components/display-choices";
+import { ErrorWordsProvider } from "./_components/error-words";
 import { savePreferencesAction } from "./preferences/actions";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
@@ -22,7 +23,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   // The proxy sends anonymous visitors away first; this also catches a user deactivated mid-session.
   if (!ctx.user) redirect("/sign-in");
   const simulated = getEnv().ASSURE_SIMULATOR === "1";
-  const [t, pinnedWords] = await Promise.all([getTranslations("Desk"), getTranslations("SavedViews.pinned")]);
+  const [t, pinnedWords, errorWords] = await Promise.all([getTranslations("Desk"), getTranslations("SavedViews.pinned"), getTranslations("ErrorPage")]);
   const links = [
     { href: "/processes", label: t("nav.processes") },
     { href: "/dossiers", label: t("nav.dossiers") },
@@ -62,7 +63,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </div>
         </DeskMenu>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-4 lg:px-8 lg:py-6">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-4 lg:px-8 lg:py-6">
+        {/* The error boundary's words (app/(desk)/error.tsx); its {digest} is filled in the browser. */}
+        <ErrorWordsProvider words={{ heading: errorWords("heading"), reference: errorWords.raw("reference"), retry: errorWords("retry") }}>{children}</ErrorWordsProvider>
+      </main>
     </div>
     </LiveEventsProvider>
   );

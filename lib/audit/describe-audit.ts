@@ -1,77 +1,121 @@
 import { REASON_CATEGORIES } from "../reviews/review-decisions";
 
 /**
- * An audit entry as a sentence a person reads ("Rejected with reason Document expired"). The entry's raw
- * details stay beside it for whoever needs them; an action this list does not know yet is named by its
- * code, so a new action is never hidden.
+ * An audit entry as a sentence a person reads ("Rejected with reason Document expired"), in the viewer's
+ * language: a message of the `AuditSentences` namespace, whose key is the action (`review.decide`), and the
+ * values it fills. Counts stay numbers (the message writes them in its language, with the right plural);
+ * choices are codes the message selects on (`decision: "approve"`); what staff typed (a reason, a view's
+ * name) and the desk's machine values (a role, a slug, an error) stay as they are. The entry's raw details
+ * stay beside it for whoever needs them; an action this list does not know yet is named by its code, so a
+ * new action is never hidden.
  */
 type Details = Record<string, unknown>;
-type Describe = (details: Details) => string;
+type Values = Record<string, string | number>;
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : null);
-const count = (value: unknown, one: string, many = `${one}s`): string => {
-  const n = typeof value === "number" ? value : 0;
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-};
-const reason = (details: Details): string => {
-  const category = text(details.reasonCategory);
-  return category ? (REASON_CATEGORIES[category as keyof typeof REASON_CATEGORIES] ?? category) : "";
-};
-const decisionVerb = (details: Details): string => (details.decision === "approve" ? "Approved" : details.decision === "reject" ? "Rejected" : "Decided");
-const listName = (list: unknown): string => (list === "dossiers" ? "dossier list" : "queue");
-const withReason = (prefix: string, value: unknown): string => (text(value) ? `${prefix}: ${text(value)}` : prefix);
+const count = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+/** A yes or no for a message's `select`. */
+const yes = (value: unknown): "yes" | "no" => (value ? "yes" : "no");
+/** An optional text, as the message needs it: whether there is one, and the text (empty when not). */
+const optional = <Name extends string>(name: Name, value: unknown) =>
+  ({ [`${name}Given`]: yes(text(value)), [name]: text(value) ?? "" }) as Record<`${Name}Given`, "yes" | "no"> & Record<Name, string>;
+const list = (value: unknown): "dossiers" | "processes" => (value === "dossiers" ? "dossiers" : "processes");
+/** How an export ended; a missing outcome is an export from before outcomes were recorded, which completed. */
+const outcome = (value: unknown): string => text(value) ?? "complete";
+/** A number of days, or "?" when the entry has none (the message selects on `daysKnown`). */
+const days = (value: unknown) => ({ daysKnown: yes(typeof value === "number"), days: count(value) });
 
-const SENTENCES: Record<string, Describe> = {
-  "auth.sign_in": (d) => (d.created ? "Signed in through SSO for the first time (account created)" : d.via === "sso" ? "Signed in through SSO" : "Signed in"),
-  "auth.sign_in_failed": (d) => withReason("Sign-in failed", d.reason),
-  "auth.sign_in_refused": (d) => (d.reason === "throttled" ? `Sign-in refused: too many failures (retry after ${count(d.retryAfterSeconds, "second")})` : withReason("Sign-in refused", d.reason)),
-  "auth.sign_out": () => "Signed out",
-  "auth.throttle_cleared": (d) => `Cleared the sign-in hold on ${text(d.email) ?? text(d.address) ?? "an account"} (${count(d.counters, "counter")})`,
-  "staff.create": (d) => `Created the ${text(d.role) ?? ""} account ${text(d.email) ?? ""}${d.demo ? " (demo)" : ""}`.replace(/\s+/g, " "),
-  "staff.update": (d) => `Changed the account ${text(d.email) ?? ""}`.trim(),
-  "staff.reset_password": (d) => `Reset the password of ${text(d.email) ?? "an account"}`,
-  "staff.sso": (d) => `${d.to ? "Allowed" : "Disallowed"} SSO for ${text(d.email) ?? "an account"}`,
-  "review.decide": (d) => `${decisionVerb(d)}${reason(d) ? ` with reason ${reason(d)}` : ""}${d.state === "awaiting_confirmation" ? " (awaiting a second officer)" : ""}`,
-  "review.confirm": (d) => `Confirmed the decision to ${d.decision === "approve" ? "approve" : "reject"}`,
-  "review.send_back": (d) => `Sent back the decision to ${d.decision === "approve" ? "approve" : "reject"}`,
-  "review.assign": () => "Assigned the review",
-  "review.unassign": () => "Removed the review's assignee",
-  "note.add": (d) => `Added a note (${count(d.length, "character")})`,
-  "process.retry": (d) => `Retried the process (attempt ${text(d.attempt) ?? "?"})`,
-  "process.retry_resume": () => "Resumed an interrupted retry",
-  "process.retry_cancel": (d) => `Cancelled a retry${d.deletedAtAssure ? " and deleted its process at Assure" : ""}`,
-  "inbox.replay": (d) => `Replayed a webhook notification (after ${count(d.previousAttempts, "attempt")})`,
-  "sync.start": () => "Started a full sync",
-  "sync.cancel": () => "Cancelled a full sync",
-  "result.download": () => "Downloaded the full-result zip",
-  "result.view_media": (d) => withReason("Viewed an image of the full result", d.slug),
-  "processes.export_start": () => "Started exporting the queue as CSV",
-  "processes.export": (d) => `Exported the queue as CSV (${count(d.rows, "row")}${d.outcome && d.outcome !== "complete" ? `, ${String(d.outcome)}` : ""})`,
-  "dossiers.export_start": () => "Started exporting the dossier list as CSV",
-  "dossiers.export": (d) => `Exported the dossier list as CSV (${count(d.rows, "row")}${d.outcome && d.outcome !== "complete" ? `, ${String(d.outcome)}` : ""})`,
-  "overview.export": (d) => `Exported the overview's ${text(d.chart) ?? "chart"} table as CSV (${count(d.rows, "row")})`,
-  "saved_view.share": (d) => `${d.created ? "Saved and shared" : "Shared"} the ${listName(d.list)} view “${text(d.name) ?? ""}” with the team`,
-  "saved_view.unshare": (d) => `Stopped sharing the ${listName(d.list)} view “${text(d.name) ?? ""}”`,
-  "saved_view.update": (d) => (text(d.previousName) ? `Renamed the shared view “${text(d.previousName)}” to “${text(d.name) ?? ""}”` : `Changed the filters of the shared view “${text(d.name) ?? ""}”`),
-  "saved_view.delete": (d) => `Deleted the shared ${listName(d.list)} view “${text(d.name) ?? ""}”`,
-  "evidence.generate": (d) => `Generated the evidence pack (${count(d.processes, "process", "processes")}, ${count(d.zips, "zip")})`,
-  "audit.export": (d) => `Exported the audit log (${count(d.rows, "row")})`,
-  "retention.dry_run": (d) => `Retention dry run (${text(d.days) ?? "?"} days): ${count(d.processes, "process", "processes")} would be purged`,
-  "retention.run": (d) => `Retention (${text(d.days) ?? "?"} days) purged ${count(d.processes, "process", "processes")} in ${count(d.dossiers, "dossier")}, ${count(d.zips, "zip")}`,
-  "dossier.hold": (d) => withReason("Placed a legal hold", d.reason),
-  "dossier.hold_lifted": (d) => withReason("Lifted the legal hold", d.reason),
-  "dossier.erase_requested": (d) => withReason("Asked to erase the dossier (awaiting a second person)", d.reason),
-  "dossier.erase_withdrawn": () => "Withdrew the request to erase the dossier",
-  "dossier.erase": (d) => `${withReason("Erased the dossier", d.reason)} (${count(d.processes, "process", "processes")}, ${count(d.zips, "zip")})`,
-  "dossier.erase_assure": (d) => (d.outcome === "deleted" ? "Assure deleted the dossier" : d.outcome === "already-gone" ? "Assure no longer had the dossier (done)" : withReason(`Deleting the dossier at Assure failed (attempt ${text(d.attempts) ?? "?"})`, d.error)),
-};
+const SENTENCES = {
+  "auth.sign_in": (d) => ({ via: d.created ? "created" : d.via === "sso" ? "sso" : "password" }),
+  "auth.sign_in_failed": (d) => optional("reason", d.reason),
+  "auth.sign_in_refused": (d) => ({
+    kind: d.reason === "throttled" ? "throttled" : text(d.reason) ? "reason" : "none",
+    seconds: count(d.retryAfterSeconds),
+    reason: text(d.reason) ?? "",
+  }),
+  "auth.sign_out": () => ({}),
+  "auth.throttle_cleared": (d) => ({ ...optional("who", text(d.email) ?? text(d.address)), counters: count(d.counters) }),
+  "staff.create": (d) => ({ role: text(d.role) ?? "", email: text(d.email) ?? "", demo: yes(d.demo) }),
+  "staff.update": (d) => ({ email: text(d.email) ?? "" }),
+  "staff.reset_password": (d) => optional("email", d.email),
+  "staff.sso": (d) => ({ allowed: yes(d.to), ...optional("email", d.email) }),
+  "review.decide": (d) => ({
+    decision: d.decision === "approve" ? "approve" : d.decision === "reject" ? "reject" : "other",
+    // A category code; renderAuditSentence puts its label in the viewer's language in its place.
+    ...optional("reason", d.reasonCategory),
+    awaiting: yes(d.state === "awaiting_confirmation"),
+  }),
+  "review.confirm": (d) => ({ decision: d.decision === "approve" ? "approve" : "reject" }),
+  "review.send_back": (d) => ({ decision: d.decision === "approve" ? "approve" : "reject" }),
+  "review.assign": () => ({}),
+  "review.unassign": () => ({}),
+  "note.add": (d) => ({ length: count(d.length) }),
+  "process.retry": (d) => ({ attempt: text(d.attempt) ?? "?" }),
+  "process.retry_resume": () => ({}),
+  "process.retry_cancel": (d) => ({ deleted: yes(d.deletedAtAssure) }),
+  "inbox.replay": (d) => ({ attempts: count(d.previousAttempts) }),
+  "sync.start": () => ({}),
+  "sync.cancel": () => ({}),
+  "result.download": () => ({}),
+  "result.view_media": (d) => optional("slug", d.slug),
+  "processes.export_start": () => ({}),
+  "processes.export": (d) => ({ rows: count(d.rows), outcome: outcome(d.outcome) }),
+  "dossiers.export_start": () => ({}),
+  "dossiers.export": (d) => ({ rows: count(d.rows), outcome: outcome(d.outcome) }),
+  "overview.export": (d) => ({ ...optional("chart", d.chart), rows: count(d.rows) }),
+  "saved_view.share": (d) => ({ created: yes(d.created), list: list(d.list), name: text(d.name) ?? "" }),
+  "saved_view.unshare": (d) => ({ list: list(d.list), name: text(d.name) ?? "" }),
+  "saved_view.update": (d) => ({ renamed: yes(text(d.previousName)), previousName: text(d.previousName) ?? "", name: text(d.name) ?? "" }),
+  "saved_view.delete": (d) => ({ list: list(d.list), name: text(d.name) ?? "" }),
+  "evidence.generate": (d) => ({ processes: count(d.processes), zips: count(d.zips) }),
+  "audit.export": (d) => ({ rows: count(d.rows) }),
+  "retention.dry_run": (d) => ({ ...days(d.days), processes: count(d.processes) }),
+  "retention.run": (d) => ({ ...days(d.days), processes: count(d.processes), dossiers: count(d.dossiers), zips: count(d.zips) }),
+  "dossier.hold": (d) => optional("reason", d.reason),
+  "dossier.hold_lifted": (d) => optional("reason", d.reason),
+  "dossier.erase_requested": (d) => optional("reason", d.reason),
+  "dossier.erase_withdrawn": () => ({}),
+  "dossier.erase": (d) => ({ ...optional("reason", d.reason), processes: count(d.processes), zips: count(d.zips) }),
+  "dossier.erase_assure": (d) => ({
+    outcome: d.outcome === "deleted" ? "deleted" : d.outcome === "already-gone" ? "gone" : "failed",
+    attempts: text(d.attempts) ?? "?",
+    ...optional("error", d.error),
+  }),
+} satisfies Record<string, (details: Details) => Values>;
 
-export function describeAuditEntry(action: string, details: Details): string {
-  const describe = SENTENCES[action];
-  return describe ? describe(details) : action;
+/** The actions the audit log has a sentence for; each is a key of the `AuditSentences` messages. */
+export type AuditSentenceKey = keyof typeof SENTENCES;
+
+/** An entry's sentence: a message key and its values, or (for an action without a sentence) the action's code. */
+export type AuditSentence =
+  | { [Key in AuditSentenceKey]: { key: Key; values: ReturnType<(typeof SENTENCES)[Key]> } }[AuditSentenceKey]
+  | { key: null; action: string };
+
+export function describeAuditEntry(action: string, details: Details): AuditSentence {
+  if (!hasAuditSentence(action)) return { key: null, action };
+  return { key: action, values: SENTENCES[action](details) } as AuditSentence;
 }
 
 /** Whether this action has a sentence (tests check that every action the code records has one). */
-export function hasAuditSentence(action: string): boolean {
-  return action in SENTENCES;
+export function hasAuditSentence(action: string): action is AuditSentenceKey {
+  return Object.hasOwn(SENTENCES, action);
+}
+
+type ReasonCategory = keyof typeof REASON_CATEGORIES;
+
+/**
+ * What renderAuditSentence needs of next-intl: the `AuditSentences` namespace's translator (from
+ * getTranslations or createTranslator). Typed by key, so that the type check fails when a sentence or a
+ * reason category has no message in English (and i18n/messages.test.ts when another language lacks one).
+ */
+export type AuditSentenceTranslator = (key: AuditSentenceKey | `reasonCategory.${ReasonCategory}`, values?: Values) => string;
+
+/** The sentence in the translator's language; a decision's reason category is written as its label there. */
+export function renderAuditSentence(sentence: AuditSentence, t: AuditSentenceTranslator): string {
+  if (sentence.key === null) return sentence.action;
+  if (sentence.key === "review.decide") {
+    const { reason } = sentence.values;
+    return t(sentence.key, { ...sentence.values, reason: Object.hasOwn(REASON_CATEGORIES, reason) ? t(`reasonCategory.${reason as ReasonCategory}`) : reason });
+  }
+  return t(sentence.key, sentence.values);
 }

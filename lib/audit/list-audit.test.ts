@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../db/schema";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import type { Ctx } from "../auth/context";
-import { Forbidden } from "../errors";
+import { Forbidden, InvalidInput } from "../errors";
 import { exportAuditCsv, listAudit } from "./list-audit";
 import { recordAudit } from "./record-audit";
 
@@ -33,6 +34,25 @@ describe("the audit page's queries", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await listAudit(compliance, { from: today, to: today, who: "desk.test" })).items.length).toBeGreaterThanOrEqual(3);
     expect((await listAudit(compliance, { to: "2000-01-01" })).items).toEqual([]);
+  });
+
+  it("reads From and To as days in the viewer's time zone", async () => {
+    // 23:30 UTC on 1 December is 00:30 on 2 December in Oslo, and 12:30 on the 2nd in Auckland.
+    const lateEvening = new Date("2026-12-01T23:30:00Z");
+    await database.db.insert(auditLog).values({ actorEmail: "zone@desk.test", action: "zone.check", at: lateEvening, details: {} });
+    const on = (day: string, tz?: string) => listAudit(compliance, { what: "zone.check", from: day, to: day, tz });
+    expect((await on("2026-12-01")).items).toHaveLength(1);
+    expect((await on("2026-12-01", "UTC")).items).toHaveLength(1);
+    expect((await on("2026-12-02", "UTC")).items).toHaveLength(0);
+    expect((await on("2026-12-02", "Europe/Oslo")).items).toHaveLength(1);
+    expect((await on("2026-12-01", "Europe/Oslo")).items).toHaveLength(0);
+    expect((await on("2026-12-02", "Pacific/Auckland")).items).toHaveLength(1);
+    expect((await on("2026-12-01", "America/New_York")).items).toHaveLength(1);
+  });
+
+  it("refuses a time zone it does not know and a range that ends before it starts", async () => {
+    await expect(listAudit(compliance, { from: "2026-12-01", tz: "Mars/Olympus_Mons" })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(listAudit(compliance, { from: "2026-12-02", to: "2026-12-01" })).rejects.toThrow(/to: the date range ends before it starts/);
   });
 
   it("pages by keyset", async () => {

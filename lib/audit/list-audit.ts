@@ -3,7 +3,9 @@ import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, staffUsers } from "../../db/schema";
 import { actorOf, requireCapability, type Ctx } from "../auth/context";
+import { dayEndIn, dayStartIn } from "../lists/zoned-day";
 import { parseInput } from "../parse-input";
+import { isTimeZone } from "../staff/preferences";
 import { CSV_BOM, csvLine, type CsvValue } from "../exports/csv-format";
 import { describeAuditEntry } from "./describe-audit";
 import { recordAudit } from "./record-audit";
@@ -14,12 +16,15 @@ export const AuditFilters = z.object({
   /** An action, or its prefix: `review`, `auth.sign_in_failed`. */
   what: z.string().trim().max(100).optional(),
   dossierId: z.string().trim().max(200).optional(),
+  /** Days (`YYYY-MM-DD`) in `tz`, both included. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** The viewer's time zone, which `from` and `to` are days in. Unset: UTC. */
+  tz: z.string().max(64).refine(isTimeZone, "not a time zone").optional(),
   /** Rows older than this id (keyset paging; ids grow with time). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
-});
+}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the date range ends before it starts", path: ["to"] });
 export type AuditFilters = z.input<typeof AuditFilters>;
 
 function where(filters: z.infer<typeof AuditFilters>): SQL | undefined {
@@ -27,8 +32,8 @@ function where(filters: z.infer<typeof AuditFilters>): SQL | undefined {
     filters.who ? ilike(auditLog.actorEmail, `%${filters.who.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
     filters.what ? or(eq(auditLog.action, filters.what), ilike(auditLog.action, `${filters.what.replace(/[%_\\]/g, "\\$&")}.%`)) : undefined,
     filters.dossierId ? eq(auditLog.dossierId, filters.dossierId) : undefined,
-    filters.from ? gte(auditLog.at, new Date(`${filters.from}T00:00:00Z`)) : undefined,
-    filters.to ? lt(auditLog.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    filters.from ? gte(auditLog.at, dayStartIn(filters.from, filters.tz)) : undefined,
+    filters.to ? lt(auditLog.at, dayEndIn(filters.to, filters.tz)) : undefined,
     filters.before ? lt(auditLog.id, filters.before) : undefined,
   ];
   return and(...conditions.filter(Boolean));
@@ -40,7 +45,7 @@ function parse(input: unknown) {
 
 /**
  * One page of entries, newest first, each with the actor's name as the staff list has it now (the entry
- * keeps the email and role of the time) and the entry read as a sentence.
+ * keeps the email and role of the time) and the entry read as a sentence (a message key and its values).
  */
 export async function listAudit(ctx: Ctx, input: unknown) {
   requireCapability(ctx, "audit.read");

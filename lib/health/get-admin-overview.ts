@@ -9,8 +9,8 @@ import { getDeskOverview, type DeskOverview } from "./desk-overview";
 export interface AdminOverview {
   overview: DeskOverview;
   retention: RetentionOverview;
-  /** Which Assure the desk talks to, in words. */
-  assure: "Bundled simulator" | "Signicat Assure" | "Not configured";
+  /** Which Assure the desk talks to: the bundled simulator, Signicat's, or none configured (the page says it in words). */
+  assure: "simulator" | "signicat" | "none";
 }
 
 /**
@@ -23,6 +23,6 @@ export async function getAdminOverview(ctx: Ctx, database?: Database): Promise<A
   const env = getEnv();
   const source = database ?? (await getDatabase());
   const [overview, retention] = await Promise.all([getDeskOverview(source), getRetentionOverview(ctx, source, env.RETENTION_DAYS)]);
-  const assure = env.ASSURE_SIMULATOR === "1" ? "Bundled simulator" : env.ASSURE_BASE_URL ? "Signicat Assure" : "Not configured";
+  const assure = env.ASSURE_SIMULATOR === "1" ? "simulator" : env.ASSURE_BASE_URL ? "signicat" : "none";
   return { overview, retention, assure };
 }

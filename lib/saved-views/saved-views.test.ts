@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, savedViews } from "../../db/schema";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
-import { describeAuditEntry } from "../audit/describe-audit";
+import { createTranslator } from "next-intl";
+import en from "../../messages/en.json";
+import { describeAuditEntry, renderAuditSentence } from "../audit/describe-audit";
 import { Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated } from "../errors";
 import { getDossierListPage } from "../dossiers/get-dossier-list-page";
 import { getProcessListPage } from "../processes/get-process-list-page";
@@ -89,7 +91,8 @@ describe("saved views across two users", () => {
 
     // What the team saw change is audited, each with a sentence.
     expect(await auditActions(view.id)).toEqual(["saved_view.share", "saved_view.update", "saved_view.update", "saved_view.unshare", "saved_view.share", "saved_view.delete"]);
-    expect(describeAuditEntry("saved_view.delete", { list: "dossiers", name: "Active in early June" })).toBe("Deleted the shared dossier list view “Active in early June”");
+    const sentence = describeAuditEntry("saved_view.delete", { list: "dossiers", name: "Active in early June" });
+    expect(renderAuditSentence(sentence, createTranslator({ locale: "en", messages: en, namespace: "AuditSentences" }))).toBe("Deleted the shared dossier list view “Active in early June”");
   });
 
   it("do not audit private views", async () => {

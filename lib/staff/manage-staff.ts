@@ -43,7 +43,7 @@ export async function createStaffUser(ctx: Ctx, input: unknown) {
       .values({ email: data.email, name: data.name, role: data.role, passwordHash })
       .onConflictDoNothing({ target: staffUsers.email })
       .returning({ id: staffUsers.id, email: staffUsers.email, role: staffUsers.role });
-    if (!created) throw new Conflict(`A staff user with the email ${data.email} exists already`);
+    if (!created) throw new Conflict(`A staff user with the email ${data.email} exists already`, { code: "emailTaken", values: { email: data.email } });
     await recordAudit(tx, actorOf(ctx), { action: "staff.create", target: created.id, details: { email: data.email, role: data.role } });
     return created;
   });
@@ -56,7 +56,7 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string) {
     .from(staffUsers)
     .where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true), ne(staffUsers.id, userId)))
     .for("update");
-  if (others.length === 0) throw new Conflict("This is the last active admin: make another admin first");
+  if (others.length === 0) throw new Conflict("This is the last active admin: make another admin first", { code: "lastAdmin" });
 }
 
 export async function updateStaffUser(ctx: Ctx, input: unknown) {
@@ -66,7 +66,7 @@ export async function updateStaffUser(ctx: Ctx, input: unknown) {
     // Lock the admins first, in one order, so two admins demoting each other at once cannot both pass.
     await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.role, "admin")).orderBy(staffUsers.id).for("update");
     const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, data.userId)).for("update");
-    if (!user) throw new NotFound("No such staff user");
+    if (!user) throw new NotFound("No such staff user", { code: "noStaffUser" });
     const losesAdmin = user.role === "admin" && user.active && ((data.role && data.role !== "admin") || data.active === false);
     if (losesAdmin) await assertAnotherActiveAdmin(tx, user.id);
     const changes = { role: data.role ?? user.role, active: data.active ?? user.active };
@@ -93,7 +93,7 @@ export async function resetStaffPassword(ctx: Ctx, input: unknown) {
       .set({ passwordHash, updatedAt: sql`now()`, sessionsValidAfter: sql`now()` })
       .where(eq(staffUsers.id, data.userId))
       .returning({ id: staffUsers.id, email: staffUsers.email });
-    if (!user) throw new NotFound("No such staff user");
+    if (!user) throw new NotFound("No such staff user", { code: "noStaffUser" });
     await recordAudit(tx, actorOf(ctx), { action: "staff.reset_password", target: user.id, details: { email: user.email } });
   });
 }

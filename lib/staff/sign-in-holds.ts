@@ -61,12 +61,12 @@ const ClearInput = z.union([z.object({ userId: z.string().min(1).max(100) }), z.
 export async function clearSignInHolds(ctx: Ctx, input: unknown): Promise<{ cleared: number }> {
   requireCapability(ctx, "desk.admin");
   const parsed = ClearInput.safeParse(input);
-  if (!parsed.success) throw new InvalidInput("Say which account or address to let in again");
+  if (!parsed.success) throw new InvalidInput("Say which account or address to let in again", [], { code: "noHoldTarget" });
   const data = parsed.data;
   return ctx.db.transaction(async (tx) => {
     if ("userId" in data) {
       const [user] = await tx.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, data.userId));
-      if (!user) throw new NotFound("No such staff user");
+      if (!user) throw new NotFound("No such staff user", { code: "noStaffUser" });
       const cleared = await tx.delete(signInThrottle).where(eq(signInThrottle.staffUserId, data.userId)).returning({ key: signInThrottle.key });
       await recordAudit(tx, actorOf(ctx), { action: "auth.throttle_cleared", target: data.userId, details: { email: user.email, counters: cleared.length } });
       return { cleared: cleared.length };

@@ -19,7 +19,7 @@ export async function setStaffSso(ctx: Ctx, input: unknown) {
   const { userId, allowed } = parseInput(SsoInput, input, "Invalid SSO setting");
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx.select({ id: staffUsers.id, email: staffUsers.email, ssoAllowed: staffUsers.ssoAllowed }).from(staffUsers).where(eq(staffUsers.id, userId)).for("update");
-    if (!user) throw new NotFound("No such staff user");
+    if (!user) throw new NotFound("No such staff user", { code: "noStaffUser" });
     await tx
       .update(staffUsers)
       .set(allowed ? { ssoAllowed: true, updatedAt: sql`now()` } : { ssoAllowed: false, ssoSubject: null, ssoIssuer: null, updatedAt: sql`now()`, sessionsValidAfter: sql`now()` })

@@ -41,7 +41,7 @@ export async function cancelFullSync(ctx: Ctx, input: unknown): Promise<{ runId:
     if (rows.length === 0) {
       // Missing is NotFound (404) everywhere; a run that exists but has ended is a Conflict (409).
       const [run] = await tx.select({ id: syncRuns.id }).from(syncRuns).where(eq(syncRuns.id, runId));
-      throw run ? new Conflict(`Sync ${runId} is not running`) : new NotFound(`No sync ${runId}`);
+      throw run ? new Conflict(`Sync ${runId} is not running`, { code: "syncNotRunning", values: { id: runId } }) : new NotFound(`No sync ${runId}`, { code: "noSync", values: { id: runId } });
     }
     await publishDeskEvent(tx, { kind: "sync", status: "canceled" });
     await recordAudit(tx, actorOf(ctx), { action: "sync.cancel", target: `sync:${runId}` });

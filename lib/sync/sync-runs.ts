@@ -39,7 +39,7 @@ export async function createSyncRun(db: Db | Tx, input: { trigger: SyncTrigger; 
     .values({ trigger: input.trigger, triggeredBy: input.triggeredBy ?? null, heartbeatAt: UNOWNED })
     .onConflictDoNothing()
     .returning({ id: syncRuns.id });
-  if (!row) throw new Conflict("A full sync is already running");
+  if (!row) throw new Conflict("A full sync is already running", { code: "syncRunning" });
   return row.id;
 }
 

@@ -31,8 +31,8 @@ export async function replayInboxRow(ctx: Ctx, input: unknown): Promise<ReplayRe
       .from(webhookInbox)
       .where(eq(webhookInbox.id, id))
       .for("update");
-    if (!row) throw new NotFound(`Inbox row ${id} does not exist`);
-    if (row.state !== "dead") throw new Conflict(`Inbox row ${id} is ${row.state}: only dead rows are replayed`);
+    if (!row) throw new NotFound(`Inbox row ${id} does not exist`, { code: "inboxRowMissing", values: { id } });
+    if (row.state !== "dead") throw new Conflict(`Inbox row ${id} is ${row.state}: only dead rows are replayed`, { code: "inboxRowNotDead", values: { id, state: row.state } });
 
     const note = `replayed at ${new Date().toISOString()} after ${row.attempts} attempts`;
     await tx

@@ -79,6 +79,12 @@ vi.mock("next/navigation", async (original) => ({
   },
 }));
 vi.mock("../../db", () => ({ getDatabase: async () => database.current }));
+// Actions say what happened in the viewer's language; outside a Next.js request, in English.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { default: messages } = await import("../../messages/en.json");
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
+});
 
 const APP = path.resolve(__dirname, "../../app");
 

@@ -1,20 +1,26 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
 import { nudgeInboxAfterReplay } from "@/lib/server/nudge-inbox";
 import { replayInboxRow } from "@/lib/webhooks/replay-inbox-row";
+import { explainAdminFailure } from "../explain-failure";
 import { inboxHref, parseInboxSearchParams } from "./search-params";
 
 /** Replay a dead row (the verb checks the role and parses the input), then show the inbox with the outcome. */
 export async function replayInboxRowAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const ctx = await getCtx();
+  const [ctx, done, explain] = await Promise.all([getCtx(), getTranslations("Inbox.done"), explainAdminFailure()]);
   let replayed = 0;
-  const result = await runAction(async () => {
-    replayed = (await replayInboxRow(ctx, { id: form.get("id") })).id;
-    return `Row ${replayed} replayed.`;
-  });
+  const result = await runAction(
+    async () => {
+      replayed = (await replayInboxRow(ctx, { id: form.get("id") })).id;
+      return done("replayed", { id: replayed });
+    },
+    undefined,
+    explain,
+  );
   if (!result?.ok) return result;
   nudgeInboxAfterReplay();
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });

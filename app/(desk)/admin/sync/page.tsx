@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requirePage } from "@/lib/server/session";
 import { loadPage } from "@/lib/server/load-page";
@@ -8,35 +9,37 @@ import { CurrentSync } from "./_components/current-sync";
 import { StartSyncButton } from "./_components/sync-buttons";
 import { SyncHistory } from "./_components/sync-history";
 
-export const metadata: Metadata = { title: "Full sync" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Sync"))("title") };
+}
 
 /** The full sync with Assure: the one running (live), a button to start one, and the history. */
 export default async function SyncPage() {
   const ctx = await requirePage("desk.admin", "/admin/sync");
-  const overview = await loadPage(getSyncPage(ctx));
+  const [overview, t] = await Promise.all([loadPage(getSyncPage(ctx)), getTranslations("Sync")]);
+  const buttonWords = { start: t("start"), starting: t("starting"), oneAtATime: t("oneAtATime"), cancel: t("cancel"), canceling: t("canceling") };
 
   return (
     <section aria-labelledby="sync-heading" className="flex max-w-5xl flex-col gap-6">
       <header className="flex flex-col gap-1">
         <h1 id="sync-heading" className="text-xl font-semibold">
-          Full sync
+          {t("heading")}
         </h1>
         <p className="text-sm text-slate-600">
-          Reads every dossier Assure lists, and every process in it, and stores what changed: a safety net for lost
-          notifications. Dossiers Assure no longer has are kept and marked deleted at Assure.{" "}
-          <Link href="/admin" className="underline">Admin</Link>
+          {t("intro")}{" "}
+          <Link href="/admin" className="underline">{t("admin")}</Link>
         </p>
       </header>
-      <StartSyncButton disabled={overview.current !== null} />
+      <StartSyncButton disabled={overview.current !== null} words={buttonWords} />
       {overview.current && (
         <>
-          <CurrentSync run={overview.current} />
+          <CurrentSync run={overview.current} buttonWords={buttonWords} />
           <AutoRefresh />
         </>
       )}
       <section aria-labelledby="sync-history-heading" className="flex flex-col gap-2">
         <h2 id="sync-history-heading" className="text-sm font-semibold text-slate-700">
-          History
+          {t("history")}
         </h2>
         <SyncHistory runs={overview.history} />
       </section>

@@ -1,3 +1,4 @@
+import { getViewer } from "@/i18n/viewer";
 import { exportAuditCsv } from "@/lib/audit/list-audit";
 import { csvFileName } from "@/lib/exports/csv-format";
 import { routeHandler } from "@/lib/server/http-answer";
@@ -9,7 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = routeHandler(async (request: Request) => {
   const ctx = await getCtx();
   const filters = Object.fromEntries(new URL(request.url).searchParams);
-  const csv = await exportAuditCsv(ctx, filters);
+  // The page's from and to are days where the viewer is: the file holds the rows the page shows.
+  const { timeZone } = await getViewer();
+  const csv = await exportAuditCsv(ctx, { ...filters, tz: timeZone });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

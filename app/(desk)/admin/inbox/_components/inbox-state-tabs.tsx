@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { INBOX_STATES, type InboxCounts, type InboxState } from "@/lib/webhooks/list-inbox";
 import { inboxHref } from "../search-params";
@@ -10,10 +11,12 @@ const STATE_STYLES: Record<InboxState, string> = {
   dead: "bg-red-50 text-red-800 ring-red-300",
 };
 
+/** A row's state in the page's language (the URL and the database keep the code). */
 export function InboxStateBadge({ state }: { state: InboxState }) {
+  const t = useTranslations("Inbox.states");
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATE_STYLES[state]}`}>
-      {state}
+      {t(state)}
     </span>
   );
 }
@@ -25,24 +28,24 @@ interface InboxStateTabsProps {
 
 /** One link per state with its count; the current one is marked for screen readers too. */
 export function InboxStateTabs({ counts, current }: InboxStateTabsProps) {
+  const t = useTranslations("Inbox");
+  const format = useFormatter();
   const tabs: { state?: InboxState; label: string; count?: string }[] = [
-    { label: "All" },
+    { label: t("all") },
     ...INBOX_STATES.map((state) => ({
       state,
-      label: state,
-      count:
-        state === "done" && counts.doneCapped
-          ? `${counts.byState.done.toLocaleString("en-GB")}+`
-          : counts.byState[state].toLocaleString("en-GB"),
+      label: t(`states.${state}`),
+      // Done rows are counted up to a cap.
+      count: `${format.number(counts.byState[state])}${state === "done" && counts.doneCapped ? "+" : ""}`,
     })),
   ];
   return (
-    <nav aria-label="Inbox states">
+    <nav aria-label={t("tabs")}>
       <ul className="flex flex-wrap gap-2">
         {tabs.map((tab) => {
           const active = tab.state === current;
           return (
-            <li key={tab.label}>
+            <li key={tab.state ?? "all"}>
               <Link
                 href={inboxHref({ state: tab.state })}
                 aria-current={active ? "page" : undefined}
@@ -50,7 +53,8 @@ export function InboxStateTabs({ counts, current }: InboxStateTabsProps) {
                   active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white hover:bg-slate-100"
                 }`}
               >
-                <span className="capitalize">{tab.label}</span>
+                {/* The first letter only: a state of two words ("under behandling") keeps its second in lower case. */}
+                <span className="inline-block first-letter:uppercase">{tab.label}</span>
                 {tab.count !== undefined && <span className={active ? "text-slate-200" : "text-slate-600"}>{tab.count}</span>}
               </Link>
             </li>

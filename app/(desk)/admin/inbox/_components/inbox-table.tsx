@@ -1,5 +1,6 @@
-import { LocalTime } from "@/components/local-time";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
 import type { InboxRowView, InboxState } from "@/lib/webhooks/list-inbox";
 import { InboxStateBadge } from "./inbox-state-tabs";
 import { ReplayButton } from "./replay-button";
@@ -9,7 +10,7 @@ interface InboxTableProps {
   view?: InboxState;
 }
 
-/** `last_error` holds the newest error first, then the earlier ones (and replay notes). */
+/** `last_error` holds the newest error first, then the earlier ones (and replay notes), as the worker wrote them. */
 function LastError({ text }: { text: string | null }) {
   if (!text) return <span className="text-slate-500">—</span>;
   const [latest, ...earlier] = text.split("\n");
@@ -27,28 +28,37 @@ function LastError({ text }: { text: string | null }) {
 }
 
 function NextAttempt({ row }: { row: InboxRowView }) {
-  if (row.state === "done") return <span className="text-slate-600">{row.doneAt ? <>done <LocalTime at={row.doneAt} /></> : "done"}</span>;
-  if (row.state === "dead") return <span className="text-slate-600">none (dead)</span>;
-  if (row.state === "processing") return <span>locked until {row.lockedUntil ? <LocalTime at={row.lockedUntil} /> : "—"}</span>;
+  const t = useTranslations("Inbox.table");
+  if (row.state === "done") {
+    const doneAt = row.doneAt;
+    return <span className="text-slate-600">{doneAt ? t.rich("doneAt", { time: () => <LocalTime at={doneAt} /> }) : t("done")}</span>;
+  }
+  if (row.state === "dead") return <span className="text-slate-600">{t("dead")}</span>;
+  if (row.state === "processing") {
+    const lockedUntil = row.lockedUntil;
+    return <span>{t.rich("lockedUntil", { time: () => (lockedUntil ? <LocalTime at={lockedUntil} /> : "—") })}</span>;
+  }
   return <LocalTime at={row.nextAttemptAt} />;
 }
 
 export function InboxTable({ rows, view }: InboxTableProps) {
+  const t = useTranslations("Inbox");
+  const format = useFormatter();
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Webhook inbox rows, newest first</caption>
+        <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Row</th>
-            <th scope="col" className="px-3 py-2">Received</th>
-            <th scope="col" className="px-3 py-2">Process</th>
-            <th scope="col" className="px-3 py-2">Hinted status</th>
-            <th scope="col" className="px-3 py-2">State</th>
-            <th scope="col" className="px-3 py-2">Attempts</th>
-            <th scope="col" className="px-3 py-2">Next attempt</th>
-            <th scope="col" className="px-3 py-2">Last error</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-3 py-2">{t("table.row")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.received")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.process")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.hintedStatus")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.state")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.attempts")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.nextAttempt")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.lastError")}</th>
+            <th scope="col" className="px-3 py-2"><span className="sr-only">{t("table.actions")}</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -65,15 +75,20 @@ export function InboxTable({ rows, view }: InboxTableProps) {
                   {row.processId.slice(0, 8)}
                 </Link>
               </td>
+              {/* Assure's status as the notification hinted it. */}
               <td className="px-3 py-2">{row.hintedStatus ?? "—"}</td>
               <td className="px-3 py-2">
                 <InboxStateBadge state={row.state} />
-                {row.stage === "result" && row.state !== "done" && <div className="mt-1 text-xs text-slate-600">status stored; full result next</div>}
+                {row.stage === "result" && row.state !== "done" && <div className="mt-1 text-xs text-slate-600">{t("table.resultNext")}</div>}
               </td>
-              <td className="px-3 py-2 tabular-nums">{row.attempts}</td>
+              <td className="px-3 py-2 tabular-nums">{format.number(row.attempts)}</td>
               <td className="px-3 py-2 whitespace-nowrap"><NextAttempt row={row} /></td>
               <td className="max-w-md px-3 py-2 text-xs"><LastError text={row.lastError} /></td>
-              <td className="px-3 py-2">{row.state === "dead" && <ReplayButton id={row.id} view={view} />}</td>
+              <td className="px-3 py-2">
+                {row.state === "dead" && (
+                  <ReplayButton id={row.id} view={view} words={{ button: t("replay.button"), pending: t("replay.pending"), label: t("replay.label", { id: row.id }) }} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,9 +8,11 @@ interface ReplayButtonProps {
   id: number;
   /** The state filter of the page, so that the page shown after the replay is the same view. */
   view?: InboxState;
+  /** In the page's language, from the server (this client code carries no message formatter). */
+  words: { button: string; pending: string; label: string };
 }
 
-export function ReplayButton({ id, view }: ReplayButtonProps) {
+export function ReplayButton({ id, view, words }: ReplayButtonProps) {
   const [result, action, pending] = useActionState(replayInboxRowAction, null);
   return (
     <form action={action} className="flex flex-col items-start gap-1">
@@ -19,10 +21,10 @@ export function ReplayButton({ id, view }: ReplayButtonProps) {
       <button
         type="submit"
         disabled={pending}
-        aria-label={`Replay inbox row ${id}`}
+        aria-label={words.label}
         className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50"
       >
-        {pending ? "Replaying…" : "Replay"}
+        {pending ? words.pending : words.button}
       </button>
       {result && !result.ok && (
         <p role="alert" className="text-xs text-red-800">

@@ -1,10 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import type { Messages } from "@/components/labels";
 import type { ActionResult } from "@/lib/server/action-result";
 import { createStaffAction, resetPasswordAction, setSsoAction, updateStaffAction } from "../actions";
 
 const ROLES = ["support", "compliance", "admin"] as const;
+
+/** The forms' words in the page's language, from the server (this client code carries no message formatter). */
+export type StaffFormWords = Messages["Staff"]["forms"] & { roles: Messages["Desk"]["roles"] };
 
 function Outcome({ result }: { result: ActionResult }) {
   if (!result) return null;
@@ -15,37 +19,52 @@ function Outcome({ result }: { result: ActionResult }) {
   );
 }
 
-export function CreateStaffForm() {
+/** The roles by their code (what the form sends), each named in the page's language. */
+function RoleOptions({ words }: { words: StaffFormWords }) {
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {words.roles[r]}
+    </option>
+  ));
+}
+
+export function CreateStaffForm({ words }: { words: StaffFormWords }) {
   const [result, action, pending] = useActionState(createStaffAction, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium">Email</span>
+        <span className="text-xs font-medium">{words.email}</span>
         <input name="email" type="email" required className="rounded-md border border-slate-300 px-2 py-1.5" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium">Name</span>
+        <span className="text-xs font-medium">{words.name}</span>
         <input name="name" required className="rounded-md border border-slate-300 px-2 py-1.5" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium">Role</span>
+        <span className="text-xs font-medium">{words.role}</span>
         <select name="role" className="rounded-md border border-slate-300 px-2 py-1.5">
-          {ROLES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
+          <RoleOptions words={words} />
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium">Password (empty: SSO only)</span>
+        <span className="text-xs font-medium">{words.password}</span>
         <input name="password" type="password" autoComplete="new-password" minLength={12} className="rounded-md border border-slate-300 px-2 py-1.5" />
       </label>
-      <button disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">Add staff user</button>
+      <button disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">{words.add}</button>
       <Outcome result={result} />
     </form>
   );
 }
 
-export function StaffRowForms({ userId, role, active, ssoAllowed }: { userId: string; role: string; active: boolean; ssoAllowed: boolean }) {
+interface StaffRowFormsProps {
+  userId: string;
+  role: string;
+  active: boolean;
+  ssoAllowed: boolean;
+  words: StaffFormWords;
+}
+
+export function StaffRowForms({ userId, role, active, ssoAllowed, words }: StaffRowFormsProps) {
   const [updated, update, updating] = useActionState(updateStaffAction, null);
   const [reset, resetAction, resetting] = useActionState(resetPasswordAction, null);
   const [sso, ssoAction, ssoPending] = useActionState(setSsoAction, null);
@@ -53,29 +72,27 @@ export function StaffRowForms({ userId, role, active, ssoAllowed }: { userId: st
     <div className="flex flex-wrap items-center gap-2">
       <form action={update} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={userId} />
-        <label className="sr-only" htmlFor={`role-${userId}`}>Role</label>
+        <label className="sr-only" htmlFor={`role-${userId}`}>{words.role}</label>
         <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 px-2 py-1">
-          {ROLES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
+          <RoleOptions words={words} />
         </select>
-        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Set role</button>
+        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{words.setRole}</button>
       </form>
       <form action={update}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="active" value={active ? "false" : "true"} />
-        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{active ? "Deactivate" : "Reactivate"}</button>
+        <button disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{active ? words.deactivate : words.reactivate}</button>
       </form>
       <form action={resetAction} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={userId} />
-        <label className="sr-only" htmlFor={`pw-${userId}`}>New password</label>
-        <input id={`pw-${userId}`} name="password" type="password" autoComplete="new-password" minLength={12} placeholder="new password" className="w-36 rounded-md border border-slate-300 px-2 py-1" />
-        <button disabled={resetting} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">Reset</button>
+        <label className="sr-only" htmlFor={`pw-${userId}`}>{words.newPassword}</label>
+        <input id={`pw-${userId}`} name="password" type="password" autoComplete="new-password" minLength={12} placeholder={words.newPasswordPlaceholder} className="w-36 rounded-md border border-slate-300 px-2 py-1" />
+        <button disabled={resetting} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{words.reset}</button>
       </form>
       <form action={ssoAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="allowed" value={ssoAllowed ? "false" : "true"} />
-        <button disabled={ssoPending} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{ssoAllowed ? "Disallow SSO" : "Allow SSO"}</button>
+        <button disabled={ssoPending} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">{ssoAllowed ? words.disallowSso : words.allowSso}</button>
       </form>
       <Outcome result={updated ?? reset ?? sso} />
     </div>
