@@ -1,5 +1,9 @@
 import type * as ReactPdf from "@react-pdf/renderer";
+import { createTranslator } from "next-intl";
 import type { ReactNode } from "react";
+import en from "../../messages/en.json";
+import type { ExplanationKey, ExplanationPhrase } from "../onfido/explain-status";
+import { phraseText } from "../onfido/phrase";
 import type { ReportTree, TreeNode } from "../onfido/report-tree";
 import type { ComparisonTable } from "../onfido/result-comparison";
 import type { MrzCheck } from "../onfido/mrz-check";
@@ -36,6 +40,11 @@ const s = {
   footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: "#64748b", flexDirection: "row", justifyContent: "space-between" },
   picture: { marginRight: 8, marginBottom: 8, width: 240 },
 } satisfies Record<string, ReactPdf.Styles[string]>;
+
+/** The pack is written in English: the status explanation's phrases through the English messages. */
+const explanationWords = createTranslator({ locale: "en", messages: en, namespace: "StatusExplanation" });
+const explained = (phrase: ExplanationPhrase) =>
+  phraseText<ExplanationKey>(phrase, (key, values) => explanationWords.markup(key, { ...values, b: (chunks) => chunks }));
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString().replace(".000Z", "Z") : "—");
 const text = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "—" : value);
@@ -276,9 +285,9 @@ function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boo
       )}
 
       <R.Text style={s.h3}>Status explanation</R.Text>
-      <R.Text>{p.review.explanation.summary}</R.Text>
-      {p.review.explanation.details.map((d, i) => <R.Text key={i}>{`• ${d}`}</R.Text>)}
-      {p.review.explanation.warnings.map((w, i) => <R.Text key={i}>{`Warning: ${w}`}</R.Text>)}
+      <R.Text>{explained(p.review.explanation.summary)}</R.Text>
+      {p.review.explanation.details.map((d, i) => <R.Text key={i}>{`• ${explained(d)}`}</R.Text>)}
+      {p.review.explanation.warnings.map((w, i) => <R.Text key={i}>{`Warning: ${explained(w)}`}</R.Text>)}
 
       {!p.purgedAt && (
         <R.View>

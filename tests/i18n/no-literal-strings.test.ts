@@ -47,7 +47,6 @@ const PENDING = new Set<string>([
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/retry-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/review-outcome-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/review-panel.tsx",
-  "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/status-explanation.tsx",
   "app/(desk)/dossiers/_components/dossier-table.tsx",
   "app/(desk)/error.tsx",
   "app/(desk)/overview/_components/chart-table.tsx",
