@@ -6,7 +6,7 @@ import type { ExplanationKey, ExplanationPhrase } from "../onfido/explain-status
 import { phraseText } from "../onfido/phrase";
 import type { ReportTree, TreeNode } from "../onfido/report-tree";
 import type { ComparisonTable } from "../onfido/result-comparison";
-import type { MrzCheck } from "../onfido/mrz-check";
+import type { MrzCheck, MrzField, MrzFinding } from "../onfido/mrz-check";
 import { formatBytes } from "../results/result-limits";
 import type { EvidencePack, EvidenceProcess, EvidenceResult } from "./gather-evidence";
 import { EVIDENCE_FONT } from "./evidence-fonts";
@@ -45,6 +45,9 @@ const s = {
 const explanationWords = createTranslator({ locale: "en", messages: en, namespace: "StatusExplanation" });
 const explained = (phrase: ExplanationPhrase) =>
   phraseText<ExplanationKey>(phrase, (key, values) => explanationWords.markup(key, { ...values, b: (chunks) => chunks }));
+const mrzWords = createTranslator({ locale: "en", messages: en, namespace: "Mrz" });
+const mrzField = (found: { field: MrzField | null; label: string }) => (found.field ? mrzWords(`field.${found.field}`) : found.label);
+const mrzFinding = (finding: MrzFinding) => mrzWords(`finding.${finding.key}`, finding.values);
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString().replace(".000Z", "Z") : "—");
 const text = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "—" : value);
@@ -174,7 +177,7 @@ function Mrz({ mrz }: { mrz: MrzCheck }) {
     return (
       <R.View>
         {mrz.lines.map((line, i) => <R.Text key={i} style={s.mono}>{line}</R.Text>)}
-        <R.Text>Not readable as an MRZ ({mrz.source}): {mrz.problem}</R.Text>
+        <R.Text>Not readable as an MRZ ({mrzWords(`source.${mrz.source}`)}): {mrzWords(`problem.${mrz.problem.key}`, mrz.problem.values)}</R.Text>
       </R.View>
     );
   }
@@ -182,12 +185,12 @@ function Mrz({ mrz }: { mrz: MrzCheck }) {
     <R.View>
       {mrz.lines.map((line, i) => <R.Text key={i} style={s.mono}>{line}</R.Text>)}
       <R.Text>
-        {mrz.format}, from {mrz.source}: {mrz.valid ? "every check digit holds" : "a check digit or field is invalid"}.
+        {mrz.format}, from {mrzWords(`source.${mrz.source}`)}: {mrz.valid ? "every check digit holds" : "a check digit or field is invalid"}.
       </R.Text>
-      {mrz.checkDigits.map((d) => <R.Text key={d.label}>{`${d.label}: ${d.holds ? "holds" : `fails${d.error ? ` (${d.error})` : ""}`}`}</R.Text>)}
-      {mrz.fieldErrors.map((e) => <R.Text key={e.label}>{`${e.label}: ${e.error}`}</R.Text>)}
+      {mrz.checkDigits.map((d) => <R.Text key={d.label}>{`${mrzField(d)}: ${d.holds ? "holds" : `fails${d.error ? ` (${mrzFinding(d.error)})` : ""}`}`}</R.Text>)}
+      {mrz.fieldErrors.map((e) => <R.Text key={e.label}>{`${mrzField(e)}: ${mrzFinding(e.error)}`}</R.Text>)}
       {mrz.comparisons.map((c) => (
-        <R.Text key={c.field}>{`${c.label}: MRZ ${c.mrzDisplay || "—"} · extracted ${c.extracted ?? "—"} · ${c.agreement}`}</R.Text>
+        <R.Text key={c.field}>{`${mrzWords(`extracted.${c.field}`)}: MRZ ${c.mrzDisplay || "—"} · extracted ${c.extracted ?? "—"} · ${c.agreement}`}</R.Text>
       ))}
     </R.View>
   );

@@ -43,7 +43,6 @@ const PENDING = new Set<string>([
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/check-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/facial-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/full-result-section.tsx",
-  "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/mrz-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/retry-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/review-outcome-panel.tsx",
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/review-panel.tsx",
