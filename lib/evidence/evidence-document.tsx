@@ -48,6 +48,7 @@ const explained = (phrase: ExplanationPhrase) =>
 const mrzWords = createTranslator({ locale: "en", messages: en, namespace: "Mrz" });
 const mrzField = (found: { field: MrzField | null; label: string }) => (found.field ? mrzWords(`field.${found.field}`) : found.label);
 const mrzFinding = (finding: MrzFinding) => mrzWords(`finding.${finding.key}`, finding.values);
+const resultWords = createTranslator({ locale: "en", messages: en, namespace: "FullResult" });
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString().replace(".000Z", "Z") : "—");
 const text = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "—" : value);
@@ -250,7 +251,7 @@ function Result({ result }: { result: EvidenceResult }) {
   }
   return (
     <R.View>
-      {result.warnings.map((w, i) => <R.Text key={i} style={s.muted}>{`Note: ${w}`}</R.Text>)}
+      {result.warnings.map((w, i) => <R.Text key={i} style={s.muted}>{`Note: ${resultWords(`warning.${w.key}`, w.values)}`}</R.Text>)}
       <R.Text style={s.h3}>Onfido breakdowns and sub-breakdowns</R.Text>
       {result.trees.length === 0 && <R.Text style={s.muted}>The zip holds no Onfido report.</R.Text>}
       {result.trees.map((tree, i) => <Tree key={tree.id ?? i} tree={tree} />)}
