@@ -27,6 +27,11 @@ describe("answerFor", () => {
     for (const [error, status, message] of cases) expect(answerFor(error, "test")).toEqual({ status, message });
   });
 
+  it("carries a typed error's code and values, for a form that says it in the viewer's language", () => {
+    const error = new Conflict("This process has been retried 3 times, the most allowed (3)", { text: { code: "retryCap", values: { made: 3, cap: 3 } } });
+    expect(answerFor(error, "test")).toEqual({ status: 409, message: error.message, text: { code: "retryCap", values: { made: 3, cap: 3 } } });
+  });
+
   it("never shows an unexpected error's message: a 500 with the request id as reference, the details in the log", () => {
     const out = captureStdout();
     const answer = withRequestId("req-12345678", () =>

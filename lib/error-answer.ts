@@ -1,4 +1,4 @@
-import { DeskError } from "./errors";
+import { DeskError, type ErrorText } from "./errors";
 import { createLogger } from "./log/logger";
 import { currentRequestId, newRequestId } from "./log/request-context";
 
@@ -10,6 +10,8 @@ export interface ErrorAnswer {
   message: string;
   /** The request id of an unexpected failure, as logged beside its details. */
   ref?: string;
+  /** A DeskError's code and values, for a caller that says it in the viewer's language. */
+  text?: ErrorText;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ErrorAnswer {
  * answer through this function.
  */
 export function answerFor(error: unknown, context: string): ErrorAnswer {
-  if (error instanceof DeskError) return { status: error.status, message: error.message };
+  if (error instanceof DeskError) return error.text ? { status: error.status, message: error.message, text: error.text } : { status: error.status, message: error.message };
   const ref = currentRequestId() ?? newRequestId();
   log.error(`${context} failed`, { error, ref });
   return { status: 500, message: `Something went wrong (ref ${ref}).`, ref };

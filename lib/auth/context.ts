@@ -13,8 +13,8 @@ export interface Ctx {
 
 /** The guard at the top of every verb: signed in, and allowed by the permission matrix. */
 export function requireCapability(ctx: Ctx, capability: Capability): StaffIdentity {
-  if (!ctx.user) throw new Unauthenticated("Sign in first");
-  if (!can(ctx.user.role, capability)) throw new Forbidden(`Your role (${ctx.user.role}) may not do this`);
+  if (!ctx.user) throw new Unauthenticated("Sign in first", { text: { code: "signIn" } });
+  if (!can(ctx.user.role, capability)) throw new Forbidden(`Your role (${ctx.user.role}) may not do this`, { text: { code: "forbidden", values: { role: ctx.user.role } } });
   return ctx.user;
 }
 

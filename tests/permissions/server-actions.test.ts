@@ -79,6 +79,11 @@ vi.mock("next/navigation", async (original) => ({
   },
 }));
 vi.mock("../../db", () => ({ getDatabase: async () => database.current }));
+// The actions say their outcomes in the viewer's language; outside Next.js there is no request to take it from: English.
+vi.mock("next-intl/server", async () => {
+  const [{ createTranslator }, { default: messages }] = await Promise.all([import("next-intl"), import("../../messages/en.json")]);
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
+});
 
 const APP = path.resolve(__dirname, "../../app");
 
