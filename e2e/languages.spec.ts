@@ -92,6 +92,46 @@ test("the audit log in Norwegian Bokmål: headings, sentences, and days typed as
   await context.close();
 });
 
+test("a process under review in Norwegian Bokmål: the verdict, the MRZ check and the review panel; in English by default", async ({ browser, baseURL }) => {
+  const nb = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "nb-NO" });
+  await nb.page.goto("/processes?status=inconclusive");
+  const links = await nb.page.locator("tbody a[href*='/processes/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  const review = nb.page.getByRole("region", { name: "Saksbehandling" });
+  // An inconclusive process nobody has decided on yet: its review panel offers the decision form. Nothing is submitted.
+  for (const href of links) {
+    await nb.page.goto(href);
+    if (await review.getByRole("button", { name: "Registrer beslutning" }).isVisible()) break;
+  }
+  await expect(nb.page.locator("html")).toHaveAttribute("lang", "nb");
+
+  // The verdict: Assure's status as it is, why in Bokmål, where the reasons come from.
+  const why = nb.page.getByRole("region", { name: "Hvorfor denne statusen" });
+  await expect(why.getByText("inconclusive", { exact: true })).toBeVisible(PAGE_LOAD);
+  await expect(why).toContainText(/inconclusive(: |, men verken dokument- eller ansiktsresultatene)/);
+  await expect(why).toContainText(/Fra Onfido-rapportene i det lagrede fullstendige resultatet\.|Fra Assures sammendrag \(providerSpecific\)/);
+  await expect(nb.page.getByRole("region", { name: "MRZ-kontroll" })).toBeVisible();
+
+  // The review panel: the form and its reason categories in Bokmål.
+  await expect(review.getByRole("button", { name: "Registrer beslutning" })).toBeVisible();
+  await expect(review.getByRole("button", { name: /^(Tildel meg|Fjern tildeling)$/ }).first()).toBeVisible();
+  await expect(review.getByLabel("Godkjenn")).toBeVisible();
+  await expect(review.getByLabel("Avvis")).toBeVisible();
+  const reason = review.getByLabel("Begrunnelse");
+  await expect(reason.locator("option", { hasText: "Dokumentet er mistenkelig eller forfalsket" })).toHaveAttribute("value", "document_suspicious");
+  await expect(review.getByLabel("Notat")).toBeVisible();
+  await expect(review).toContainText(/Den er endelig med en gang\.|En annen saksbehandler i etterlevelse må bekrefte den\./);
+  const processUrl = nb.page.url();
+  await nb.context.close();
+
+  const en = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "en-GB" });
+  await en.page.goto(processUrl);
+  await expect(en.page.getByRole("region", { name: "Why this status" })).toContainText("inconclusive", PAGE_LOAD);
+  const english = en.page.getByRole("region", { name: "Review" });
+  await expect(english.getByLabel("Reason").locator("option", { hasText: "Document suspicious or forged" })).toHaveAttribute("value", "document_suspicious");
+  await expect(english).not.toContainText("Saksbehandling");
+  await en.context.close();
+});
+
 test("a language chosen in the user menu wins over the browser's, until it is reset", async ({ browser, baseURL }) => {
   // The second compliance officer, so that no other journey signs in as a user whose language changed.
   const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance2"), locale: "en-GB" });

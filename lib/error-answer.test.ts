@@ -27,6 +27,7 @@ describe("answerFor", () => {
     for (const [error, status, message] of cases) expect(answerFor(error, "test")).toEqual({ status, message });
   });
 
+
   it("never shows an unexpected error's message: a 500 with the request id as reference, the details in the log", () => {
     const out = captureStdout();
     const answer = withRequestId("req-12345678", () =>

@@ -22,6 +22,17 @@ describe("parseInput", () => {
     expect((error as InvalidInput).status).toBe(400);
     expect((error as InvalidInput).issues).toEqual([expect.stringMatching(/^processId: /), expect.stringMatching(/^limit: /)]);
     expect((error as Error).message).toMatch(/^Not a process query: processId: .+; limit: .+$/);
+    // Without a code, nothing for a form to translate.
+    expect((error as InvalidInput).code).toBeUndefined();
+  });
+
+  it("names what was not valid by a code, with the issues as its value, when asked", () => {
+    try {
+      parseInput(Schema, { processId: "p", limit: 1 }, "Invalid retry", "invalidRetry");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "invalidRetry", values: { issues: expect.stringMatching(/^processId: /) } });
+    }
   });
 
   it("names no path for a problem with the whole input, and says at most five things", () => {

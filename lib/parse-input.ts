@@ -4,12 +4,15 @@ import { InvalidInput, NotFound } from "./errors";
 /**
  * The one way a verb reads what it is asked: parse with zod, or refuse with InvalidInput in the desk's one
  * message format, "<what>: <path>: <problem>; …" (a problem with the whole input has no path). The issues
- * also travel on the error (`issues`) for forms that show them one by one.
+ * also travel on the error (`issues`) for forms that show them one by one. `code` names `what` for a form
+ * that says it in the viewer's language (a DeskError's `code` and `values`, lib/errors.ts), with the issues as `{issues}`.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "This input is not valid"): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "This input is not valid", code?: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new InvalidInput(what, describeIssues(parsed.error), { fields: refusedFields(parsed.error) });
+  const issues = describeIssues(parsed.error);
+  const fields = refusedFields(parsed.error);
+  throw new InvalidInput(what, issues, code ? { fields, code, values: { issues: issues.join("; ") } } : { fields });
 }
 
 /** The top-level fields the issues are about (`password`), each once; an issue with the whole input names none. */

@@ -1,8 +1,12 @@
 import type * as ReactPdf from "@react-pdf/renderer";
+import { createTranslator } from "next-intl";
 import type { ReactNode } from "react";
+import en from "../../messages/en.json";
+import type { ExplanationKey, ExplanationPhrase } from "../onfido/explain-status";
+import { phraseText } from "../onfido/phrase";
 import type { ReportTree, TreeNode } from "../onfido/report-tree";
 import type { ComparisonTable } from "../onfido/result-comparison";
-import type { MrzCheck } from "../onfido/mrz-check";
+import type { MrzCheck, MrzField, MrzFinding } from "../onfido/mrz-check";
 import { formatBytes } from "../results/result-limits";
 import type { EvidencePack, EvidenceProcess, EvidenceResult } from "./gather-evidence";
 import { EVIDENCE_FONT } from "./evidence-fonts";
@@ -36,6 +40,15 @@ const s = {
   footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: "#64748b", flexDirection: "row", justifyContent: "space-between" },
   picture: { marginRight: 8, marginBottom: 8, width: 240 },
 } satisfies Record<string, ReactPdf.Styles[string]>;
+
+/** The pack is written in English: the status explanation's phrases through the English messages. */
+const explanationWords = createTranslator({ locale: "en", messages: en, namespace: "StatusExplanation" });
+const explained = (phrase: ExplanationPhrase) =>
+  phraseText<ExplanationKey>(phrase, (key, values) => explanationWords.markup(key, { ...values, b: (chunks) => chunks }));
+const mrzWords = createTranslator({ locale: "en", messages: en, namespace: "Mrz" });
+const mrzField = (found: { field: MrzField | null; label: string }) => (found.field ? mrzWords(`field.${found.field}`) : found.label);
+const mrzFinding = (finding: MrzFinding) => mrzWords(`finding.${finding.key}`, finding.values);
+const resultWords = createTranslator({ locale: "en", messages: en, namespace: "FullResult" });
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString().replace(".000Z", "Z") : "—");
 const text = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "—" : value);
@@ -165,7 +178,7 @@ function Mrz({ mrz }: { mrz: MrzCheck }) {
     return (
       <R.View>
         {mrz.lines.map((line, i) => <R.Text key={i} style={s.mono}>{line}</R.Text>)}
-        <R.Text>Not readable as an MRZ ({mrz.source}): {mrz.problem}</R.Text>
+        <R.Text>Not readable as an MRZ ({mrzWords(`source.${mrz.source}`)}): {mrzWords(`problem.${mrz.problem.key}`, mrz.problem.values)}</R.Text>
       </R.View>
     );
   }
@@ -173,12 +186,12 @@ function Mrz({ mrz }: { mrz: MrzCheck }) {
     <R.View>
       {mrz.lines.map((line, i) => <R.Text key={i} style={s.mono}>{line}</R.Text>)}
       <R.Text>
-        {mrz.format}, from {mrz.source}: {mrz.valid ? "every check digit holds" : "a check digit or field is invalid"}.
+        {mrz.format}, from {mrzWords(`source.${mrz.source}`)}: {mrz.valid ? "every check digit holds" : "a check digit or field is invalid"}.
       </R.Text>
-      {mrz.checkDigits.map((d) => <R.Text key={d.label}>{`${d.label}: ${d.holds ? "holds" : `fails${d.error ? ` (${d.error})` : ""}`}`}</R.Text>)}
-      {mrz.fieldErrors.map((e) => <R.Text key={e.label}>{`${e.label}: ${e.error}`}</R.Text>)}
+      {mrz.checkDigits.map((d) => <R.Text key={d.label}>{`${mrzField(d)}: ${d.holds ? "holds" : `fails${d.error ? ` (${mrzFinding(d.error)})` : ""}`}`}</R.Text>)}
+      {mrz.fieldErrors.map((e) => <R.Text key={e.label}>{`${mrzField(e)}: ${mrzFinding(e.error)}`}</R.Text>)}
       {mrz.comparisons.map((c) => (
-        <R.Text key={c.field}>{`${c.label}: MRZ ${c.mrzDisplay || "—"} · extracted ${c.extracted ?? "—"} · ${c.agreement}`}</R.Text>
+        <R.Text key={c.field}>{`${mrzWords(`extracted.${c.field}`)}: MRZ ${c.mrzDisplay || "—"} · extracted ${c.extracted ?? "—"} · ${c.agreement}`}</R.Text>
       ))}
     </R.View>
   );
@@ -238,7 +251,7 @@ function Result({ result }: { result: EvidenceResult }) {
   }
   return (
     <R.View>
-      {result.warnings.map((w, i) => <R.Text key={i} style={s.muted}>{`Note: ${w}`}</R.Text>)}
+      {result.warnings.map((w, i) => <R.Text key={i} style={s.muted}>{`Note: ${resultWords(`warning.${w.key}`, w.values)}`}</R.Text>)}
       <R.Text style={s.h3}>Onfido breakdowns and sub-breakdowns</R.Text>
       {result.trees.length === 0 && <R.Text style={s.muted}>The zip holds no Onfido report.</R.Text>}
       {result.trees.map((tree, i) => <Tree key={tree.id ?? i} tree={tree} />)}
@@ -276,9 +289,9 @@ function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boo
       )}
 
       <R.Text style={s.h3}>Status explanation</R.Text>
-      <R.Text>{p.review.explanation.summary}</R.Text>
-      {p.review.explanation.details.map((d, i) => <R.Text key={i}>{`• ${d}`}</R.Text>)}
-      {p.review.explanation.warnings.map((w, i) => <R.Text key={i}>{`Warning: ${w}`}</R.Text>)}
+      <R.Text>{explained(p.review.explanation.summary)}</R.Text>
+      {p.review.explanation.details.map((d, i) => <R.Text key={i}>{`• ${explained(d)}`}</R.Text>)}
+      {p.review.explanation.warnings.map((w, i) => <R.Text key={i}>{`Warning: ${explained(w)}`}</R.Text>)}
 
       {!p.purgedAt && (
         <R.View>

@@ -86,6 +86,9 @@ describe("evidence pack", { timeout: 120_000 }, () => {
     // Onfido's breakdowns and the MRZ.
     expect(text).toMatch(/Original document present: consider/i);
     expect(text).toContain("PVNORSPECIMEN<<LAERKE<OEYVOR<AASE");
+    // The status explanation and the MRZ check, written in English from their message keys.
+    expect(text).toMatch(/inconclusive: the document's sub-result is suspected/);
+    expect(text).toMatch(/Date of birth: MRZ 750531 \(1975-05-31\) · extracted \S+ · /);
     expect(text).toContain("review.decide");
   });
 

@@ -18,6 +18,7 @@ import { parseRouteParams } from "../parse-input";
 import { getResultLoader, type LoadedResult, type ResultLoader } from "../results/load-result";
 import { UnsafeResultError } from "../results/result-errors";
 import { getResultRefusal } from "../results/result-refusals";
+import type { ResultWarning } from "../results/unpack-result";
 import { getDossierPrivacy, type DossierPrivacy } from "../retention/get-dossier-privacy";
 import { pictureForPdf, type PdfImage } from "./downscale-image";
 
@@ -38,7 +39,7 @@ export interface EvidencePicture {
 export type EvidenceResult =
   | { state: "none"; tooLarge: { limitBytes: number; declaredBytes: number | null } | null }
   | { state: "refused"; sha256: string; sizeBytes: number; storedAt: Date; kind: "unsafe" | "unreadable"; reason: string; message: string }
-  | { state: "ready"; sha256: string; sizeBytes: number; storedAt: Date; trees: ReportTree[]; pictures: EvidencePicture[]; warnings: string[] };
+  | { state: "ready"; sha256: string; sizeBytes: number; storedAt: Date; trees: ReportTree[]; pictures: EvidencePicture[]; warnings: ResultWarning[] };
 
 export interface EvidenceDecision {
   decision: string;

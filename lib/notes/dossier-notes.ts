@@ -15,10 +15,10 @@ const NoteInput = z.object({
 
 export async function addDossierNote(ctx: Ctx, input: unknown) {
   const user = requireCapability(ctx, "notes.write");
-  const { dossierId, body } = parseInput(NoteInput, input, "Invalid note");
+  const { dossierId, body } = parseInput(NoteInput, input, "Invalid note", "invalidNote");
   return ctx.db.transaction(async (tx) => {
     const [dossier] = await tx.select({ id: dossiers.dossierId }).from(dossiers).where(eq(dossiers.dossierId, dossierId));
-    if (!dossier) throw new NotFound("No such dossier");
+    if (!dossier) throw new NotFound("No such dossier", { code: "noSuchDossier" });
     const [note] = await tx.insert(dossierNotes).values({ dossierId, body, authorId: user.id }).returning();
     // The note's text is the author's words about an end-user: the audit says a note was added, not what.
     await publishDeskEvent(tx, { kind: "note", dossierId });

@@ -1,19 +1,31 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "../../messages/en.json";
+import nb from "../../messages/nb.json";
 import { loadExample, loadExampleProcesses } from "../../tests/support/fixtures";
 import { sampleDocumentReport, sampleFacialReport } from "../results/testing/sample-result";
-import { explainStatus, type ExplainInput } from "./explain-status";
+import { explainStatus as explain, type ExplainInput, type ExplanationPhrase, type StatusExplanation } from "./explain-status";
+import { phraseText } from "./phrase";
 import { OnfidoReportSchema } from "./report-schemas";
 
 const report = (raw: Record<string, unknown>) => OnfidoReportSchema.parse(raw);
 const example = (name: string) => loadExample(name) as unknown as ExplainInput;
 
+/** The explanation as the page writes it, in one language (the summary's bold status as plain text). */
+function inWords(explanation: StatusExplanation, locale: "en" | "nb" = "en") {
+  const t = createTranslator({ locale, messages: locale === "en" ? en : nb, namespace: "StatusExplanation" });
+  const say = (phrase: ExplanationPhrase) => phraseText(phrase, (key, values) => t.markup(key, { ...values, b: (chunks) => chunks }));
+  return { ...explanation, summary: say(explanation.summary), details: explanation.details.map(say), warnings: explanation.warnings.map(say) };
+}
+const explainStatus = (input: ExplainInput) => inWords(explain(input));
+
 describe("explainStatus on Signicat's example objects", () => {
-  it("explains every example without throwing, with a summary that starts with its status", () => {
+  it("explains every example without throwing, with a summary that starts with its status in either language", () => {
     const examples = loadExampleProcesses();
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const { process } of examples) {
-      const explanation = explainStatus(process as unknown as ExplainInput);
-      expect(explanation.summary.startsWith(String(process.status))).toBe(true);
+      const explanation = explain(process as unknown as ExplainInput);
+      for (const locale of ["en", "nb"] as const) expect(inWords(explanation, locale).summary.startsWith(String(process.status))).toBe(true);
     }
   });
 
@@ -104,5 +116,35 @@ describe("explainStatus with the full result's reports", () => {
     expect(documentOnly.warnings).toEqual([]);
     const contradiction = explainStatus({ status: "accepted", documentReport: report(sampleDocumentReport({ flags: { "data_comparison.first_name": [] } })), facialReport: report(sampleFacialReport()) });
     expect(contradiction.warnings).toEqual(["Assure says accepted, yet the document's sub-result is caution — data comparison consider (first name)."]);
+  });
+});
+
+describe("explainStatus in the viewer's language", () => {
+  it("is message keys with Assure's and Onfido's values as arguments, not English", () => {
+    const explanation = explain({ status: "failed", failReason: { type: "upload_failed", message: "There was a validation error" } });
+    expect(explanation.summary).toEqual({ key: "summary.failedTypeMessage", values: { status: "failed", type: "upload_failed", message: "There was a validation error" } });
+    expect(explanation.details).toEqual([{ key: "detail.failed" }]);
+  });
+
+  it("writes the same explanation in Norwegian Bokmål, keeping the status, consider and the scores' values", () => {
+    expect(inWords(explain(example("accepted")), "nb").summary).toBe("accepted: dokumentet er gyldig (clear) og ansiktene stemmer overens (clear, similarity high)");
+    const rejected = inWords(explain(example("rejected")), "nb");
+    expect(rejected.summary).toBe("rejected: dokumentets delresultat er rejected; Assures sammendrag sier ikke hvilken kontroll som slo ut");
+    expect(rejected.details).toContain("Ansiktssammenligningen ga også consider (similarity medium; Assures sammendrag sier ikke hvilken ansiktskontroll som slo ut).");
+    const mismatch = inWords(
+      explain({
+        status: "inconclusive",
+        providerSpecific: { facialSimilarity: { result: "consider", similarityScore: "high" } },
+        documentReport: report(sampleDocumentReport()),
+        facialReport: report(sampleFacialReport({ faceMatch: 0.31 })),
+      }),
+      "nb",
+    );
+    // The score in the page's number format.
+    expect(mismatch.warnings).toEqual(["Assures likhetsgrad er high, men rapportens poengsum for ansiktsmatch, 0,31, tilsvarer low."]);
+    expect(inWords(explain({ status: "rejected", documentReport: report(sampleDocumentReport({ nulls: ["data_validation.mrz"] })) }), "nb").warnings).toEqual([
+      "Assure sier rejected, men dokumentets delresultat er clear.",
+    ]);
+    expect(inWords(explain({ status: "" }), "nb").summary).toMatch(/^ingen status: /);
   });
 });

@@ -49,12 +49,15 @@ export function reportFields(report: OnfidoReport | null | undefined): Extracted
   });
 }
 
+/** Where the MRZ lines were read: Assure's `providerSpecific.documentVerification`, or the Onfido document report. */
+export type MrzSource = "providerSpecific" | "documentReport";
+
 /** The MRZ lines, from Assure's document verification or else the document report. */
-export function mrzLinesOf(documentVerification: unknown, report: OnfidoReport | null | undefined): { lines: string[]; source: string } | null {
+export function mrzLinesOf(documentVerification: unknown, report: OnfidoReport | null | undefined): { lines: string[]; source: MrzSource } | null {
   const dv = (typeof documentVerification === "object" && documentVerification !== null ? documentVerification : {}) as Record<string, unknown>;
   const fromAssure = [dv.mrzLine1, dv.mrzLine2, dv.mrzLine3].map(text).filter((l): l is string => l !== undefined);
-  if (fromAssure.length > 0) return { lines: fromAssure, source: "providerSpecific.documentVerification" };
+  if (fromAssure.length > 0) return { lines: fromAssure, source: "providerSpecific" };
   const p = report?.properties ?? {};
   const fromReport = [p.mrz_line1, p.mrz_line2, p.mrz_line3].map(text).filter((l): l is string => l !== undefined);
-  return fromReport.length > 0 ? { lines: fromReport, source: "the document report" } : null;
+  return fromReport.length > 0 ? { lines: fromReport, source: "documentReport" } : null;
 }

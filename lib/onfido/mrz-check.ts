@@ -1,6 +1,5 @@
 import { parse, type Details, type ParseResult } from "mrz";
-import type { ExtractedField, ExtractedValues } from "./extracted-fields";
-import { FIELD_LABELS } from "./extracted-fields";
+import type { ExtractedField, ExtractedValues, MrzSource } from "./extracted-fields";
 import {
   compareMrzName,
   normalizeDocumentNumber,
@@ -14,19 +13,48 @@ import {
  * The MRZ read independently of Onfido: do its check digits hold, and does it say what the extracted fields
  * say? A forged or misread document often shows here first (Signicat's inconclusive example: its MRZ gives a
  * birth date of 1975-05-31 where the extracted one is 2002-04-29).
+ *
+ * The findings are for the page to word in the viewer's language: the parser's fields by name (`Mrz.field`
+ * messages), its complaints as `Mrz.finding` keys with their values. What the desk has no words for keeps the
+ * parser's own (English) words, as they are.
  */
 
+/** The fields the `mrz` parser names, in every format it reads. */
+export const MRZ_FIELDS = [
+  "documentCode", "documentNumber", "documentNumberCheckDigit", "nationality", "sex", "expirationDate", "expirationDateCheckDigit",
+  "compositeCheckDigit", "birthDate", "birthDateCheckDigit", "issueDate", "firstName", "lastName", "issuingState", "personalNumber",
+  "personalNumberCheckDigit", "optional", "optional1", "optional2", "administrativeCode", "administrativeCode2", "languageCode", "pinCode", "versionNumber",
+] as const;
+export type MrzField = (typeof MRZ_FIELDS)[number];
+
+/** What the parser found wrong with a field, as a key of the `Mrz.finding` messages and its values. */
+export type MrzFinding =
+  | { key: "checkDigit"; values: { found: string; expected: string } }
+  | { key: "checkDigitFiller"; values: { found: string } }
+  | { key: "stateCode"; values: { value: string } }
+  | { key: "date"; values: { value: string } }
+  | { key: "invalid"; values?: undefined }
+  /** The parser's own words, for what the desk has no message for. */
+  | { key: "parser"; values: { text: string } };
+
+/** Why the lines are no MRZ: they fit no format's layout (line count or length), or another complaint. */
+export interface MrzUnreadable {
+  key: "layout" | "other";
+  values: { count: number; lengths: string; parser: string };
+}
+
 export interface CheckDigit {
+  /** null for a field the desk has no name for; `label` then says which (the parser's English). */
+  field: MrzField | null;
   label: string;
   holds: boolean;
-  error: string | null;
+  error: MrzFinding | null;
 }
 
 export type Agreement = "match" | "mismatch" | "truncated" | "not-compared";
 
 export interface MrzComparison {
   field: ExtractedField;
-  label: string;
   mrz: string | null;
   /** The MRZ value as a reviewer reads it (a date with its century). */
   mrzDisplay: string;
@@ -36,17 +64,17 @@ export interface MrzComparison {
 
 export type MrzCheck =
   | { state: "absent" }
-  | { state: "unparseable"; lines: string[]; source: string; problem: string }
+  | { state: "unparseable"; lines: string[]; source: MrzSource; problem: MrzUnreadable }
   | {
       state: "parsed";
       lines: string[];
-      source: string;
+      source: MrzSource;
       format: string;
       /** Every field the parser validates (check digits, codes) holds. */
       valid: boolean;
       checkDigits: CheckDigit[];
       /** Other fields the parser found invalid, e.g. an unknown state code. */
-      fieldErrors: { label: string; error: string }[];
+      fieldErrors: { field: MrzField | null; label: string; error: MrzFinding }[];
       comparisons: MrzComparison[];
     };
 
@@ -65,7 +93,7 @@ function nameLineFull(result: ParseResult, lines: string[]): boolean {
 
 function compare(field: ExtractedField, mrz: string | null, extracted: string | undefined, agree: (m: string, e: string) => Agreement, display = mrz ?? "—"): MrzComparison {
   const agreement = mrz === null || mrz === "" || extracted === undefined ? "not-compared" : agree(mrz, extracted);
-  return { field, label: FIELD_LABELS[field], mrz, mrzDisplay: display, extracted: extracted ?? null, agreement };
+  return { field, mrz, mrzDisplay: display, extracted: extracted ?? null, agreement };
 }
 
 const same = (a: string, b: string): Agreement => (a === b ? "match" : "mismatch");
@@ -103,20 +131,35 @@ function compareFields(result: ParseResult, lines: string[], fields: ExtractedVa
 
 const isCheckDigit = (d: Details) => d.field !== null && d.field.endsWith("CheckDigit");
 
-export function checkMrz(source: { lines: string[]; source: string } | null, fields: ExtractedValues): MrzCheck {
+const fieldOf = (d: Details): MrzField | null => (MRZ_FIELDS as readonly string[]).includes(d.field ?? "") ? (d.field as MrzField) : null;
+
+/** The parser's complaint about a field (mrz 5: parsers/*.js), read into a finding the page can word. */
+export function readFinding(error: string | undefined): MrzFinding {
+  if (!error) return { key: "invalid" };
+  const digit = /^invalid check digit: (\S+)\. Must be (\S+)$/.exec(error);
+  if (digit) return { key: "checkDigit", values: { found: digit[1]!, expected: digit[2]! } };
+  const filler = /^invalid check digit (\S+): must be 0 or <$/.exec(error);
+  if (filler) return { key: "checkDigitFiller", values: { found: filler[1]! } };
+  const state = /^invalid state code: (.+)$/.exec(error);
+  if (state) return { key: "stateCode", values: { value: state[1]! } };
+  const date = /^invalid date(?: month| day)?: (.+)$/.exec(error);
+  if (date) return { key: "date", values: { value: date[1]! } };
+  return { key: "parser", values: { text: error } };
+}
+
+/** The lines fit no format when the parser counts lines or characters; anything else it says is another problem. */
+const LAYOUT = /^(unrecognized document format|invalid number of (lines|characters))/;
+
+export function checkMrz(source: { lines: string[]; source: MrzSource } | null, fields: ExtractedValues): MrzCheck {
   if (!source || source.lines.length === 0) return { state: "absent" };
   const lines = source.lines.map((line) => line.trim());
   let result: ParseResult;
   try {
     result = parse(lines);
   } catch (error) {
-    const lengths = lines.map((l) => l.length).join(", ");
-    return {
-      state: "unparseable",
-      lines,
-      source: source.source,
-      problem: `${(error as Error).message} (${lines.length} line${lines.length === 1 ? "" : "s"} of ${lengths} characters)`,
-    };
+    const parser = (error as Error).message;
+    const values = { count: lines.length, lengths: lines.map((l) => l.length).join(", "), parser };
+    return { state: "unparseable", lines, source: source.source, problem: { key: LAYOUT.test(parser) ? "layout" : "other", values } };
   }
   return {
     state: "parsed",
@@ -124,8 +167,8 @@ export function checkMrz(source: { lines: string[]; source: string } | null, fie
     source: source.source,
     format: result.format,
     valid: result.valid,
-    checkDigits: result.details.filter(isCheckDigit).map((d) => ({ label: d.label, holds: d.valid, error: d.error ?? null })),
-    fieldErrors: result.details.filter((d) => !isCheckDigit(d) && !d.valid).map((d) => ({ label: d.label, error: d.error ?? "invalid" })),
+    checkDigits: result.details.filter(isCheckDigit).map((d) => ({ field: fieldOf(d), label: d.label, holds: d.valid, error: d.valid ? null : readFinding(d.error) })),
+    fieldErrors: result.details.filter((d) => !isCheckDigit(d) && !d.valid).map((d) => ({ field: fieldOf(d), label: d.label, error: readFinding(d.error) })),
     comparisons: compareFields(result, lines, fields),
   };
 }

@@ -19,7 +19,7 @@ describe("buildResultView", () => {
     expect(view.json[0]!.text).toHaveLength(JSON_VIEW_LIMIT);
     // The document first, then the person, whatever order the zip has.
     expect(view.media.map((m) => m.label)).toEqual(["Document front", "Selfie"]);
-    expect(view.warnings).toEqual(["The zip holds no Onfido report."]);
+    expect(view.warnings).toEqual([{ key: "noReport" }]);
     expect(view.stored).toMatchObject({ sizeText: "10 B", storedAt: "2024-05-01T10:00:00.000Z", zipUrl: "/api/processes/p-1/result" });
   });
 
@@ -31,8 +31,8 @@ describe("buildResultView", () => {
     ]);
     const view = buildResultView("p-1", { state: "ready", stored, result: await unpackResult(zip) });
     expect(view.state === "ready" && view.warnings).toEqual([
-      "The zip's process object is for process someone-else, not this one.",
-      "The check names report r-missing, which is not in the zip.",
+      { key: "otherProcess", values: { processId: "someone-else" } },
+      { key: "missingReport", values: { id: "r-missing" } },
     ]);
   });
 });

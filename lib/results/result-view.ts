@@ -4,11 +4,11 @@ import { buildReportTree, type ReportTree } from "../onfido/report-tree";
 import { isDocumentReport, isFacialReport, type OnfidoReport } from "../onfido/report-schemas";
 import type { JsonRole } from "./classify-json";
 import { getResultLoader, type LoadedResult, type ResultLoader } from "./load-result";
-import { UnsafeResultError } from "./result-errors";
+import { UnsafeResultError, type UnreadableReason, type UnsafeReason } from "./result-errors";
 import { getResultRefusal } from "./result-refusals";
 import { formatBytes } from "./result-limits";
 import { mediaUrl, zipUrl } from "./result-urls";
-import type { MediaKind } from "./unpack-result";
+import type { MediaKind, OtherFileNote, ResultWarning } from "./unpack-result";
 
 /**
  * Everything the full-result section of the process page shows, as plain serialisable data: report trees,
@@ -29,6 +29,7 @@ export interface MediaView {
   label: string;
   path: string;
   contentType: string;
+  sizeBytes: number;
   sizeText: string;
   url: string;
 }
@@ -46,8 +47,8 @@ export interface JsonFileView {
 export const JSON_VIEW_LIMIT = 256 * 1024;
 
 export type ResultView =
-  | { state: "none"; tooLarge?: { limitText: string; declaredText: string | null; refusedAt: string } }
-  | { state: "refused"; stored: StoredInfo; kind: "unsafe" | "unreadable"; reason: string; message: string }
+  | { state: "none"; tooLarge?: { limitBytes: number; declaredBytes: number | null; limitText: string; declaredText: string | null; refusedAt: string } }
+  | { state: "refused"; stored: StoredInfo; kind: "unsafe" | "unreadable"; reason: UnsafeReason | UnreadableReason; message: string }
   | {
       state: "ready";
       stored: StoredInfo;
@@ -58,8 +59,8 @@ export type ResultView =
       check: CheckSummary | null;
       media: MediaView[];
       json: JsonFileView[];
-      others: { path: string; sizeText: string; note: string }[];
-      warnings: string[];
+      others: { path: string; sizeBytes: number; sizeText: string; note: OtherFileNote }[];
+      warnings: ResultWarning[];
     };
 
 const KIND_LABELS: Record<MediaKind, string> = { front: "Document front", back: "Document back", selfie: "Selfie", portrait: "Portrait", video: "Liveness video", other: "Other media" };
@@ -86,12 +87,12 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
   const facialReport = reports.find(isFacialReport) ?? null;
   const warnings = [...result.warnings];
   if (result.process && result.process.processId !== processId) {
-    warnings.push(`The zip's process object is for process ${result.process.processId}, not this one.`);
+    warnings.push({ key: "otherProcess", values: { processId: result.process.processId } });
   }
-  if (reports.length === 0) warnings.push("The zip holds no Onfido report.");
+  if (reports.length === 0) warnings.push({ key: "noReport" });
   const check = result.check ? summarizeCheck(result.check, reports) : null;
   for (const missing of check?.reports.filter((r) => r.name === null) ?? []) {
-    warnings.push(`The check names report ${missing.id}, which is not in the zip.`);
+    warnings.push({ key: "missingReport", values: { id: missing.id } });
   }
   const media = [...result.media]
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
@@ -101,6 +102,7 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
       label: m.kind === "other" ? m.path.split("/").pop() ?? m.slug : KIND_LABELS[m.kind],
       path: m.path,
       contentType: m.contentType,
+      sizeBytes: m.bytes.byteLength,
       sizeText: formatBytes(m.bytes.byteLength),
       url: mediaUrl(processId, m.slug),
     }));
@@ -120,7 +122,7 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
       text: j.text.length > JSON_VIEW_LIMIT ? j.text.slice(0, JSON_VIEW_LIMIT) : j.text,
       truncated: j.text.length > JSON_VIEW_LIMIT,
     })),
-    others: result.others.map((o) => ({ path: o.path, sizeText: formatBytes(o.sizeBytes), note: o.note })),
+    others: result.others.map((o) => ({ path: o.path, sizeBytes: o.sizeBytes, sizeText: formatBytes(o.sizeBytes), note: o.note })),
     warnings,
   };
 }
@@ -133,6 +135,8 @@ export async function getResultView(db: Db, processId: string, loader: ResultLoa
   const refusal = await getResultRefusal(db, processId);
   if (!refusal) return view;
   const tooLarge = {
+    limitBytes: refusal.limitBytes,
+    declaredBytes: refusal.declaredBytes,
     limitText: formatBytes(refusal.limitBytes),
     declaredText: refusal.declaredBytes === null ? null : formatBytes(refusal.declaredBytes),
     refusedAt: refusal.refusedAt.toISOString(),

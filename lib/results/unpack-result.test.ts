@@ -59,8 +59,8 @@ describe("unpackResult finds files by content, not by name", () => {
     expect((await unpackResult(await buildSampleZip([]))).json).toEqual([]);
     const zip = await new JSZip().file("broken.json", "{ not json").generateAsync({ type: "uint8array" });
     const result = await unpackResult(zip);
-    expect(result.warnings).toEqual(["broken.json looks like JSON but does not parse."]);
-    expect(result.others[0]?.note).toMatch(/does not parse/);
+    expect(result.warnings).toEqual([{ key: "jsonUnparseable", values: { path: "broken.json" } }]);
+    expect(result.others[0]?.note).toEqual({ key: "jsonUnparseable" });
   });
 });
 

@@ -4,7 +4,7 @@ import type { OnfidoCheck, OnfidoReport } from "../onfido/report-schemas";
 import { classifyJsonValue, parseJsonText, type JsonRole } from "./classify-json";
 import { inflateEntry, type InflateBudget } from "./inflate-entry";
 import { UnreadableResultError, UnsafeResultError } from "./result-errors";
-import { DEFAULT_RESULT_LIMITS, formatBytes, type ResultLimits } from "./result-limits";
+import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
 import { baseName, sniffContent } from "./sniff-content";
 import { entryNameProblem, readZipDirectory } from "./zip-directory";
 
@@ -34,11 +34,21 @@ export interface ResultJson {
   text: string;
 }
 
+/** Why a file of the zip is only listed, as a key of the page's messages (`FullResult.otherNote`). */
+export type OtherFileNote = { key: "notMedia"; values?: undefined } | { key: "jsonTooLarge"; values: { limitBytes: number } } | { key: "jsonUnparseable"; values?: undefined };
+
 export interface ResultOtherFile {
   path: string;
   sizeBytes: number;
-  note: string;
+  note: OtherFileNote;
 }
+
+/** Something a reviewer should know about the zip, as a key of the page's messages (`FullResult.warning`). */
+export type ResultWarning =
+  | { key: "jsonUnparseable" | "secondCheck" | "secondProcess"; values: { path: string } }
+  | { key: "otherProcess"; values: { processId: string } }
+  | { key: "noReport"; values?: undefined }
+  | { key: "missingReport"; values: { id: string } };
 
 export interface ResultReport {
   path: string;
@@ -55,7 +65,7 @@ export interface UnpackedResult {
   check: OnfidoCheck | null;
   reports: ResultReport[];
   /** Things a reviewer should know that did not stop the unpacking (two checks, unparseable JSON, ...). */
-  warnings: string[];
+  warnings: ResultWarning[];
 }
 
 /** The named kind a base name stands for: `front`, `document-front`, `Selfie_1` and so on. */
@@ -144,17 +154,17 @@ function sortFile(result: UnpackedResult, path: string, content: Uint8Array, lim
     return;
   }
   if (type !== "application/json") {
-    result.others.push({ path, sizeBytes: content.byteLength, note: "not JSON, JPEG, PNG or MP4" });
+    result.others.push({ path, sizeBytes: content.byteLength, note: { key: "notMedia" } });
     return;
   }
   if (content.byteLength > limits.maxJsonBytes) {
-    result.others.push({ path, sizeBytes: content.byteLength, note: `JSON larger than ${formatBytes(limits.maxJsonBytes)}, not read` });
+    result.others.push({ path, sizeBytes: content.byteLength, note: { key: "jsonTooLarge", values: { limitBytes: limits.maxJsonBytes } } });
     return;
   }
   const parsed = parseJsonText(content);
   if (!parsed) {
-    result.others.push({ path, sizeBytes: content.byteLength, note: "looks like JSON but does not parse" });
-    result.warnings.push(`${path} looks like JSON but does not parse.`);
+    result.others.push({ path, sizeBytes: content.byteLength, note: { key: "jsonUnparseable" } });
+    result.warnings.push({ key: "jsonUnparseable", values: { path } });
     return;
   }
   const classified = classifyJsonValue(parsed.value);
@@ -162,10 +172,10 @@ function sortFile(result: UnpackedResult, path: string, content: Uint8Array, lim
   if (classified.role === "report") {
     result.reports.push({ path, report: classified.report });
   } else if (classified.role === "check") {
-    if (result.check) result.warnings.push(`More than one Onfido check: ${path} is shown as raw JSON only.`);
+    if (result.check) result.warnings.push({ key: "secondCheck", values: { path } });
     else result.check = classified.check;
   } else if (classified.role === "process") {
-    if (result.process) result.warnings.push(`More than one process object: ${path} is shown as raw JSON only.`);
+    if (result.process) result.warnings.push({ key: "secondProcess", values: { path } });
     else result.process = classified.process;
   }
 }

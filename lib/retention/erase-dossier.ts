@@ -55,7 +55,7 @@ export async function erasureSubjectName(tx: Pick<Tx, "select">, dossierId: stri
 
 async function lockDossier(tx: Tx, dossierId: string) {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.dossierId, dossierId)).for("update");
-  if (!dossier) throw new NotFound(`No dossier ${dossierId}`);
+  if (!dossier) throw new NotFound(`No dossier ${dossierId}`, { code: "noSuchDossier" });
   return dossier;
 }
 
@@ -90,16 +90,20 @@ async function afterErasure(ctx: Ctx, deps: ErasureDeps, dossierId: string, proc
  */
 export async function requestErasure(ctx: Ctx, deps: ErasureDeps, input: unknown): Promise<ErasureOutcome> {
   const user = requireCapability(ctx, "data.erase");
-  const data = parse(ErasureRequest, input, "Invalid erasure");
+  const data = parse(ErasureRequest, input, "Invalid erasure", "invalidErasure");
   const done = await ctx.db.transaction(async (tx) => {
     const dossier = await lockDossier(tx, data.dossierId);
     refuseIfHeld(dossier, "erased");
     const [existing] = await tx.select().from(dossierErasures).where(eq(dossierErasures.dossierId, data.dossierId));
-    if (existing?.state === "erased") throw new Conflict(`Dossier ${data.dossierId} is already erased`);
-    if (existing) throw new Conflict(`An erasure of dossier ${data.dossierId} already awaits a second person's confirmation`);
+    if (existing?.state === "erased") throw new Conflict(`Dossier ${data.dossierId} is already erased`, { code: "alreadyErased" });
+    if (existing) throw new Conflict(`An erasure of dossier ${data.dossierId} already awaits a second person's confirmation`, { code: "erasureAwaiting" });
     const name = await erasureSubjectName(tx, data.dossierId);
     const named = data.confirmation === data.dossierId || (name !== null && foldForSearch(data.confirmation) === foldForSearch(name));
-    if (!named) throw new InvalidInput(name ? "The confirmation does not match the person's name" : "The confirmation does not match the dossier id");
+    if (!named) {
+      throw name
+        ? new InvalidInput("The confirmation does not match the person's name", [], { code: "confirmationName" })
+        : new InvalidInput("The confirmation does not match the dossier id", [], { code: "confirmationId" });
+    }
 
     const [erasure] = await tx
       .insert(dossierErasures)
@@ -126,12 +130,12 @@ export async function requestErasure(ctx: Ctx, deps: ErasureDeps, input: unknown
 /** Four eyes: a second person (not the requester) with the right confirms, and the erasure happens. */
 export async function confirmErasure(ctx: Ctx, deps: ErasureDeps, input: unknown): Promise<ErasureOutcome> {
   const user = requireCapability(ctx, "data.erase");
-  const { dossierId } = parse(ErasureConfirmation, input, "Invalid confirmation");
+  const { dossierId } = parse(ErasureConfirmation, input, "Invalid confirmation", "invalidErasure");
   const done = await ctx.db.transaction(async (tx) => {
     const dossier = await lockDossier(tx, dossierId);
     const [pending] = await tx.select().from(dossierErasures).where(eq(dossierErasures.dossierId, dossierId));
-    if (!pending || pending.state !== "awaiting_confirmation") throw new Conflict(`No erasure of dossier ${dossierId} awaits confirmation`);
-    if (pending.requestedBy === user.id) throw new Conflict("A second person must confirm the erasure you requested");
+    if (!pending || pending.state !== "awaiting_confirmation") throw new Conflict(`No erasure of dossier ${dossierId} awaits confirmation`, { code: "noErasureAwaiting" });
+    if (pending.requestedBy === user.id) throw new Conflict("A second person must confirm the erasure you requested", { code: "secondPerson" });
     refuseIfHeld(dossier, "erased");
     const [erasure] = await tx
       .update(dossierErasures)
@@ -147,13 +151,13 @@ export async function confirmErasure(ctx: Ctx, deps: ErasureDeps, input: unknown
 /** Withdraws an erasure awaiting confirmation (the requester or anyone with the right). */
 export async function withdrawErasure(ctx: Ctx, input: unknown): Promise<void> {
   requireCapability(ctx, "data.erase");
-  const { dossierId } = parse(ErasureConfirmation, input, "Invalid withdrawal");
+  const { dossierId } = parse(ErasureConfirmation, input, "Invalid withdrawal", "invalidErasure");
   await ctx.db.transaction(async (tx) => {
     const removed = await tx
       .delete(dossierErasures)
       .where(and(eq(dossierErasures.dossierId, dossierId), eq(dossierErasures.state, "awaiting_confirmation")))
       .returning({ reason: dossierErasures.reason });
-    if (removed.length === 0) throw new Conflict(`No erasure of dossier ${dossierId} awaits confirmation`);
+    if (removed.length === 0) throw new Conflict(`No erasure of dossier ${dossierId} awaits confirmation`, { code: "noErasureAwaiting" });
     await recordAudit(tx, actorOf(ctx), { action: "dossier.erase_withdrawn", dossierId, details: { reason: removed[0]!.reason } });
   });
 }

@@ -13,15 +13,18 @@ const HoldInput = z.object({
 });
 
 function parse(input: unknown) {
-  return parseInput(HoldInput, input, "Invalid legal hold");
+  return parseInput(HoldInput, input, "Invalid legal hold", "invalidHold");
 }
 
 /** Erasure and retention both stop at a hold, with a message that names it. */
 export function refuseIfHeld(dossier: Pick<DossierRow, "dossierId" | "legalHoldAt" | "legalHoldReason">, what: "erased" | "purged"): void {
   if (!dossier.legalHoldAt) return;
+  const since = dossier.legalHoldAt.toISOString().slice(0, 10);
   throw new Conflict(
-    `Dossier ${dossier.dossierId} is under legal hold since ${dossier.legalHoldAt.toISOString().slice(0, 10)} ` +
+    `Dossier ${dossier.dossierId} is under legal hold since ${since} ` +
       `(${dossier.legalHoldReason ?? "no reason given"}): it cannot be ${what} until the hold is lifted`,
+    // The reason was typed by staff: it stays as typed.
+    { code: what === "erased" ? "heldErase" : "heldPurge", values: { since, reason: dossier.legalHoldReason ?? "—" } },
   );
 }
 
@@ -31,8 +34,8 @@ export async function placeLegalHold(ctx: Ctx, input: unknown): Promise<void> {
   const { dossierId, reason } = parse(input);
   await ctx.db.transaction(async (tx) => {
     const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.dossierId, dossierId)).for("update");
-    if (!dossier) throw new NotFound(`No dossier ${dossierId}`);
-    if (dossier.legalHoldAt) throw new Conflict(`Dossier ${dossierId} is already under legal hold`);
+    if (!dossier) throw new NotFound(`No dossier ${dossierId}`, { code: "noSuchDossier" });
+    if (dossier.legalHoldAt) throw new Conflict(`Dossier ${dossierId} is already under legal hold`, { code: "alreadyHeld" });
     await tx.update(dossiers).set({ legalHoldReason: reason, legalHoldAt: new Date(), legalHoldBy: user.id }).where(eq(dossiers.dossierId, dossierId));
     await recordAudit(tx, actorOf(ctx), { action: "dossier.hold", dossierId, details: { reason } });
   });
@@ -44,8 +47,8 @@ export async function liftLegalHold(ctx: Ctx, input: unknown): Promise<void> {
   const { dossierId, reason } = parse(input);
   await ctx.db.transaction(async (tx) => {
     const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.dossierId, dossierId)).for("update");
-    if (!dossier) throw new NotFound(`No dossier ${dossierId}`);
-    if (!dossier.legalHoldAt) throw new Conflict(`Dossier ${dossierId} is not under legal hold`);
+    if (!dossier) throw new NotFound(`No dossier ${dossierId}`, { code: "noSuchDossier" });
+    if (!dossier.legalHoldAt) throw new Conflict(`Dossier ${dossierId} is not under legal hold`, { code: "notHeld" });
     await tx.update(dossiers).set({ legalHoldReason: null, legalHoldAt: null, legalHoldBy: null }).where(eq(dossiers.dossierId, dossierId));
     await recordAudit(tx, actorOf(ctx), {
       action: "dossier.hold_lifted",

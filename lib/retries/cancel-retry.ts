@@ -22,22 +22,22 @@ const STUCK_STATES = new Set<RetryRow["state"]>(["creating", "created", "images_
  */
 export async function cancelRetry(ctx: Ctx, deps: Pick<RetryDeps, "assure">, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const { retryId } = parseInput(CancelInput, input, "Invalid retry");
+  const { retryId } = parseInput(CancelInput, input, "Invalid retry", "invalidRetry");
 
   const [found] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
-  if (!found) throw new NotFound("No such retry");
+  if (!found) throw new NotFound("No such retry", { code: "noSuchRetry" });
   if (found.state === "canceled") return found;
-  if (!STUCK_STATES.has(found.state)) throw new Conflict("This retry started its process: there is nothing left to cancel");
+  if (!STUCK_STATES.has(found.state)) throw new Conflict("This retry started its process: there is nothing left to cancel", { code: "retryStarted" });
   // The same claim a resume takes: a double click, or a cancel racing a resume, does the work once.
   const row = await claimOrWait(ctx, retryId);
-  if (!row) throw new Conflict("This retry is being worked on right now; try again in a minute");
+  if (!row) throw new Conflict("This retry is being worked on right now; try again in a minute", { code: "retryBusy" });
   try {
     if (row.state === "canceled") return row;
     let deleted = false;
     if (row.newProcessId) {
       const atAssure = await readOrNull(deps, row.dossierId, row.newProcessId);
       if (atAssure && atAssure.status !== "pending") {
-        throw new Conflict(`The retry's process is ${atAssure.status} at Assure, not stuck: it is left alone`);
+        throw new Conflict(`The retry's process is ${atAssure.status} at Assure, not stuck: it is left alone`, { code: "retryRunning", values: { status: atAssure.status } });
       }
       deleted = atAssure ? await deps.assure.deleteProcess(row.dossierId, row.newProcessId) : false;
     }
@@ -68,8 +68,11 @@ export async function cancelRetry(ctx: Ctx, deps: Pick<RetryDeps, "assure">, inp
       return canceled;
     });
   } catch (error) {
-    if (error instanceof AssureApiError) throw new Conflict(`Assure refused to delete the process: ${error.title ?? error.message}`, { cause: error });
-    if (error instanceof AssureError) throw new UpstreamUnavailable(`Assure could not be reached: ${error.message}`, { cause: error });
+    if (error instanceof AssureApiError) {
+      const said = error.title ?? error.message;
+      throw new Conflict(`Assure refused to delete the process: ${said}`, { cause: error, code: "assureRefusedDelete", values: { said } });
+    }
+    if (error instanceof AssureError) throw new UpstreamUnavailable(`Assure could not be reached: ${error.message}`, { cause: error, code: "assureUnreachable", values: { said: error.message } });
     throw error;
   } finally {
     await release(ctx, retryId);

@@ -4,10 +4,16 @@ import type { CreateProcessRequest, ProcessParameters } from "../assure/schemas"
 /** What a retry will send, shown to the admin before they confirm. */
 export interface RetryPlan {
   retryable: boolean;
-  /** Why not, in words for the dialog. */
-  refusal: string | null;
+  /** Why not: a code the page words in the viewer's language (with its values), and the English for logs and errors. */
+  refusal: RetryRefusal | null;
   request: Omit<CreateProcessRequest, "notificationUrl" | "authorizationHeader">;
 }
+
+export type RetryRefusal = { message: string } & (
+  | { code: "retryPurged"; values: { reason: string } }
+  | { code: "retryNotFailed"; values: { status: string } }
+  | { code: "retryConsent" | "retryCapturedByEndUser" | "retryUsConsent"; values?: undefined }
+);
 
 export interface RetryCorrections {
   countryOfResidence?: string;
@@ -52,17 +58,25 @@ export function planRetry(original: ProcessRow, corrections: RetryCorrections = 
     processParameters: parameters,
   };
 
-  const refuse = (refusal: string): RetryPlan => ({ retryable: false, refusal, request });
+  const refuse = (refusal: RetryRefusal): RetryPlan => ({ retryable: false, refusal, request });
   // A tombstone's parameters are gone, and a retry would bring the person back.
-  if (original.purgedAt) return refuse(`This process's personal data was purged (${original.purgeReason ?? "retention"}): it cannot be retried.`);
-  if (original.status !== "failed") return refuse(`Only failed processes are retried; this one is ${original.status}.`);
-  if (isConsentFailure(original.failReasonType, original.failReasonMessage)) {
-    return refuse("It failed for the end-user's consent. Only the end-user can give consent, so staff cannot retry it: ask the end-user to start again.");
+  if (original.purgedAt) {
+    const reason = original.purgeReason ?? "retention";
+    return refuse({ code: "retryPurged", values: { reason }, message: `This process's personal data was purged (${reason}): it cannot be retried.` });
   }
-  if (isCapturedByEndUser(request.processType)) return refuse(CAPTURED_BY_END_USER_REFUSAL);
+  if (original.status !== "failed") {
+    return refuse({ code: "retryNotFailed", values: { status: original.status }, message: `Only failed processes are retried; this one is ${original.status}.` });
+  }
+  if (isConsentFailure(original.failReasonType, original.failReasonMessage)) {
+    return refuse({
+      code: "retryConsent",
+      message: "It failed for the end-user's consent. Only the end-user can give consent, so staff cannot retry it: ask the end-user to start again.",
+    });
+  }
+  if (isCapturedByEndUser(request.processType)) return refuse({ code: "retryCapturedByEndUser", message: CAPTURED_BY_END_USER_REFUSAL });
   const usResident = parameters.location?.countryOfResidence === "USA";
   if (usResident && NEEDS_CONSENT_IN_US.has(request.processType) && parameters.consents?.privacy !== true) {
-    return refuse("A US resident's selfie or video check needs the end-user's privacy consent, which staff cannot give.");
+    return refuse({ code: "retryUsConsent", message: "A US resident's selfie or video check needs the end-user's privacy consent, which staff cannot give." });
   }
   // A missing location is left for Assure to refuse: the admin sees its reason and can correct it.
   return { retryable: true, refusal: null, request };

@@ -48,28 +48,28 @@ function describeFailure(error: unknown): string {
  */
 export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const data = parseInput(RetryInput, input, "Invalid retry");
+  const data = parseInput(RetryInput, input, "Invalid retry", "invalidRetry");
 
   const row = await ctx.db.transaction(async (tx) => {
     // The original's row lock queues concurrent requests for it; only then is the key looked up, so the
     // second of a double click finds the first's retry instead of missing it.
     const [original] = await tx.select().from(processes).where(eq(processes.processId, data.processId)).for("update");
-    if (!original) throw new NotFound("No such process");
+    if (!original) throw new NotFound("No such process", { code: "noSuchProcess" });
     const [again] = await tx.select().from(processRetries).where(eq(processRetries.idempotencyKey, data.idempotencyKey));
     if (again) return again;
     const plan = planRetry(original, data);
-    if (!plan.retryable) throw new Conflict(plan.refusal!);
+    if (plan.refusal) throw new Conflict(plan.refusal.message, { code: plan.refusal.code, values: plan.refusal.values });
     const [inFlight] = await tx
       .select({ id: processRetries.id, newProcessId: processRetries.newProcessId })
       .from(processRetries)
       .where(and(eq(processRetries.originalProcessId, original.processId), inArray(processRetries.state, ["creating", "created", "images_copied"])));
     // A retry Assure refused at start ("failed") does not block a corrected one; one still on its way does.
-    if (inFlight) throw new Conflict("A retry of this process is already under way: resume it instead of starting another");
+    if (inFlight) throw new Conflict("A retry of this process is already under way: resume it instead of starting another", { code: "retryInFlight" });
     const [{ made } = { made: 0 }] = await tx
       .select({ made: count() })
       .from(processRetries)
       .where(eq(processRetries.originalProcessId, original.processId));
-    if (made >= deps.cap) throw new Conflict(`This process has been retried ${made} times, the most allowed (${deps.cap})`);
+    if (made >= deps.cap) throw new Conflict(`This process has been retried ${made} times, the most allowed (${deps.cap})`, { code: "retryCap", values: { made, cap: deps.cap } });
     // The unique (original, attempt) makes two admins asking at once collide here: one wins.
     const [created] = await tx
       .insert(processRetries)
@@ -84,7 +84,7 @@ export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): P
       })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw new Conflict("Another retry of this process was asked for at the same moment");
+    if (!created) throw new Conflict("Another retry of this process was asked for at the same moment", { code: "retryConcurrent" });
     await recordAudit(tx, actorOf(ctx), {
       action: "process.retry",
       processId: original.processId,
@@ -100,15 +100,15 @@ export async function retryProcess(ctx: Ctx, deps: RetryDeps, input: unknown): P
 /** Continues a retry from the step it stopped at (after Assure refused or the desk went down). */
 export async function resumeRetry(ctx: Ctx, deps: RetryDeps, input: unknown): Promise<RetryRow> {
   requireCapability(ctx, "retries.write");
-  const { retryId } = parseInput(z.object({ retryId: z.coerce.number().int().positive() }), input, "Invalid retry");
+  const { retryId } = parseInput(z.object({ retryId: z.coerce.number().int().positive() }), input, "Invalid retry", "invalidRetry");
   const [row] = await ctx.db.select().from(processRetries).where(eq(processRetries.id, retryId));
-  if (!row) throw new NotFound("No such retry");
-  if (row.state === "canceled") throw new Conflict("This retry was canceled: its process was deleted at Assure");
+  if (!row) throw new NotFound("No such retry", { code: "noSuchRetry" });
+  if (row.state === "canceled") throw new Conflict("This retry was canceled: its process was deleted at Assure", { code: "retryCanceled" });
   const [original] = await ctx.db.select({ purgedAt: processes.purgedAt }).from(processes).where(eq(processes.processId, row.originalProcessId));
-  if (original?.purgedAt) throw new Conflict("The retried process's personal data was purged: the retry cannot be resumed");
+  if (original?.purgedAt) throw new Conflict("The retried process's personal data was purged: the retry cannot be resumed", { code: "retryPurgedResume" });
   // Made before the desk knew better: resuming would only repeat Assure's refusal.
   if (row.state !== "started" && isCapturedByEndUser(String(row.parameters.processType ?? ""))) {
-    throw new Conflict(`${CAPTURED_BY_END_USER_REFUSAL} Cancel the leftover process instead.`);
+    throw new Conflict(`${CAPTURED_BY_END_USER_REFUSAL} Cancel the leftover process instead.`, { code: "retryCapturedResume" });
   }
   await recordAudit(ctx.db, actorOf(ctx), { action: "process.retry_resume", processId: row.originalProcessId, target: String(row.id) });
   return advanceRetry(ctx, deps, row);
@@ -171,8 +171,9 @@ async function advanceRetry(ctx: Ctx, deps: RetryDeps, start: RetryRow): Promise
     const lastError = describeFailure(error).slice(0, 1_000);
     // The step that failed is kept as it was, except that an unstarted retry shows as failed.
     await save(ctx, row.id, { lastError, ...(row.newProcessId ? { state: row.state === "images_copied" ? "failed" : row.state } : {}) });
-    if (error instanceof AssureApiError) throw new Conflict(`Assure refused the retry: ${lastError}`, { cause: error });
-    if (error instanceof AssureError) throw new UpstreamUnavailable(`Assure could not be reached: ${lastError}`, { cause: error });
+    // Assure's own words stay as they are, beside the desk's.
+    if (error instanceof AssureApiError) throw new Conflict(`Assure refused the retry: ${lastError}`, { cause: error, code: "assureRefusedRetry", values: { said: lastError } });
+    if (error instanceof AssureError) throw new UpstreamUnavailable(`Assure could not be reached: ${lastError}`, { cause: error, code: "assureUnreachable", values: { said: lastError } });
     throw error;
   } finally {
     await release(ctx, row.id);

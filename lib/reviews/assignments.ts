@@ -12,7 +12,7 @@ import { publishDeskEvent } from "../events/publish-event";
 const AssignInput = z.object({ processId: z.string().min(1).max(200) });
 
 function parse(input: unknown) {
-  return parseInput(AssignInput, input, "Invalid assignment");
+  return parseInput(AssignInput, input, "Invalid assignment", "invalidAssignment");
 }
 
 /** "Assign to me": takes the process for review, from whoever had it, while a decision can still be made. */
@@ -25,14 +25,14 @@ export async function assignProcessToMe(ctx: Ctx, input: unknown) {
       .from(processes)
       .where(eq(processes.processId, processId))
       .for("update");
-    if (!process) throw new NotFound("No such process");
+    if (!process) throw new NotFound("No such process", { code: "noSuchProcess" });
     const decisions = await tx.select({ state: reviewDecisions.state }).from(reviewDecisions).where(eq(reviewDecisions.processId, processId));
     if (!isOpenForDecision(process.status, decisions.map((d) => d.state))) {
-      throw new Conflict(
-        decisions.some((d) => d.state === "final")
-          ? "This process has a final decision already: there is nothing to take"
-          : `A ${process.status} process is not reviewed (only inconclusive and rejected ones are): there is nothing to take`,
-      );
+      throw decisions.some((d) => d.state === "final")
+        ? new Conflict("This process has a final decision already: there is nothing to take", { code: "nothingToTakeFinal" })
+        : new Conflict(`A ${process.status} process is not reviewed (only inconclusive and rejected ones are): there is nothing to take`, {
+            code: "nothingToTake", values: { status: process.status },
+          });
     }
     const [before] = await tx.select().from(processAssignments).where(eq(processAssignments.processId, processId)).for("update");
     await tx

@@ -43,7 +43,7 @@ const DecideInput = z.object({
 const DecisionRef = z.object({ decisionId: z.coerce.number().int().positive() });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  return parseInput(schema, input, "Invalid review decision");
+  return parseInput(schema, input, "Invalid review decision", "invalidDecision");
 }
 
 /**
@@ -59,16 +59,18 @@ export async function recordReviewDecision(ctx: Ctx, input: unknown, options: { 
       .from(processes)
       .where(eq(processes.processId, data.processId))
       .for("update");
-    if (!process) throw new NotFound("No such process");
+    if (!process) throw new NotFound("No such process", { code: "noSuchProcess" });
     if (!(REVIEWABLE_STATUSES as readonly string[]).includes(process.status)) {
-      throw new Conflict(`A ${process.status} process is not reviewed: only inconclusive and rejected ones are`);
+      throw new Conflict(`A ${process.status} process is not reviewed: only inconclusive and rejected ones are`, { code: "notReviewed", values: { status: process.status } });
     }
     const [open] = await tx
       .select({ id: reviewDecisions.id, state: reviewDecisions.state })
       .from(reviewDecisions)
       .where(and(eq(reviewDecisions.processId, data.processId), ne(reviewDecisions.state, "withdrawn")));
     if (open) {
-      throw new Conflict(open.state === "final" ? "This process has a final decision already" : "A decision is waiting for a second officer's confirmation");
+      throw open.state === "final"
+        ? new Conflict("This process has a final decision already", { code: "alreadyFinal" })
+        : new Conflict("A decision is waiting for a second officer's confirmation", { code: "awaitingConfirmation" });
     }
     const state = options.fourEyes ? "awaiting_confirmation" : "final";
     const [decision] = await tx
@@ -92,10 +94,10 @@ async function settleAwaiting(ctx: Ctx, input: unknown, outcome: "final" | "with
   const { decisionId } = parse(DecisionRef, input);
   return ctx.db.transaction(async (tx) => {
     const [decision] = await tx.select().from(reviewDecisions).where(eq(reviewDecisions.id, decisionId)).for("update");
-    if (!decision) throw new NotFound("No such decision");
-    if (decision.state !== "awaiting_confirmation") throw new Conflict("This decision is not waiting for confirmation");
+    if (!decision) throw new NotFound("No such decision", { code: "noSuchDecision" });
+    if (decision.state !== "awaiting_confirmation") throw new Conflict("This decision is not waiting for confirmation", { code: "notAwaiting" });
     if (outcome === "final" && decision.decidedBy === user.id) {
-      throw new Forbidden("Four eyes: another compliance officer must confirm your decision");
+      throw new Forbidden("Four eyes: another compliance officer must confirm your decision", { code: "fourEyes" });
     }
     const [settled] = await tx
       .update(reviewDecisions)

@@ -10,7 +10,7 @@ export type ActionResult = { ok: true; message: string } | { ok: false; message:
  * A failure in the words of the form that shows it (the viewer's language): given the error and what
  * `answerFor` made of it (its English message, and the reference of an unexpected failure, already logged).
  */
-export type ExplainFailure = (error: unknown, answer: ErrorAnswer) => string;
+export type ExplainFailure = (error: unknown, answer: ErrorAnswer) => string | Promise<string>;
 
 /**
  * Runs a verb for a server action and turns its outcome into something a form can show: the verb's
@@ -36,8 +36,12 @@ export async function runActionForValue<T>(work: () => Promise<T>, revalidate?: 
       // redirect() and notFound() are Next.js's control flow, not failures.
       unstable_rethrow(error);
       const answer = answerFor(error, "server action");
-      if (explain) return { ok: false, message: explain(error, answer) };
-      return { ok: false, message: answer.ref ? `${answer.message} Nothing was changed; try again, or give an admin this reference.` : answer.message };
+      return { ok: false, message: explain ? await explain(error, answer) : inEnglish(answer) };
     }
   });
+}
+
+/** A failure as the desk says it without a form's words: the verb's own message, or the reference of an unexpected one. */
+export function inEnglish(answer: ErrorAnswer): string {
+  return answer.ref ? `${answer.message} Nothing was changed; try again, or give an admin this reference.` : answer.message;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/config";
 import { addDossierNote } from "@/lib/notes/dossier-notes";
 import { confirmErasure, requestErasure, withdrawErasure } from "@/lib/retention/erase-dossier";
@@ -7,14 +8,19 @@ import { liftLegalHold, placeLegalHold } from "@/lib/retention/legal-hold";
 import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
+import { failureWords } from "./failure-words";
+
+/** What a success and a failure say, in the viewer's language. */
+const done = () => getTranslations("Dossier.done");
+const failures = failureWords("Dossier.errors");
 
 export async function addNoteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const ctx = await getCtx();
   const dossierId = String(form.get("dossierId") ?? "");
   return runAction(async () => {
     await addDossierNote(ctx, { dossierId, body: form.get("body") });
-    return "Note added.";
-  }, `/dossiers/${encodeURIComponent(dossierId)}`);
+    return (await done())("noteAdded");
+  }, `/dossiers/${encodeURIComponent(dossierId)}`, failures);
 }
 
 /** Assure is asked for only once the verb has checked the role and the input. */
@@ -34,11 +40,10 @@ export async function eraseDossierAction(_previous: ActionResult, form: FormData
   const dossierId = String(form.get("dossierId") ?? "");
   return runAction(async () => {
     const outcome = await requestErasure(ctx, erasureDeps(), { dossierId, reason: form.get("reason"), confirmation: form.get("confirmation") });
-    if (outcome.state === "awaiting_confirmation") return "Erasure requested: a second person must confirm it.";
-    return outcome.assure === "pending"
-      ? "Personal data erased. Assure could not be reached: its deletion is retried until it succeeds."
-      : "Personal data erased, and the dossier deleted at Assure.";
-  }, dossierPath(dossierId));
+    const t = await done();
+    if (outcome.state === "awaiting_confirmation") return t("erasureRequested");
+    return t(outcome.assure === "pending" ? "erasedPending" : "erased");
+  }, dossierPath(dossierId), failures);
 }
 
 export async function confirmErasureAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -46,8 +51,8 @@ export async function confirmErasureAction(_previous: ActionResult, form: FormDa
   const dossierId = String(form.get("dossierId") ?? "");
   return runAction(async () => {
     const outcome = await confirmErasure(ctx, erasureDeps(), { dossierId });
-    return outcome.assure === "pending" ? "Erasure confirmed; the deletion at Assure is pending." : "Erasure confirmed and done.";
-  }, dossierPath(dossierId));
+    return (await done())(outcome.assure === "pending" ? "confirmedPending" : "confirmed");
+  }, dossierPath(dossierId), failures);
 }
 
 export async function withdrawErasureAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -55,8 +60,8 @@ export async function withdrawErasureAction(_previous: ActionResult, form: FormD
   const dossierId = String(form.get("dossierId") ?? "");
   return runAction(async () => {
     await withdrawErasure(ctx, { dossierId });
-    return "Erasure request withdrawn.";
-  }, dossierPath(dossierId));
+    return (await done())("withdrawn");
+  }, dossierPath(dossierId), failures);
 }
 
 export async function legalHoldAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -67,6 +72,6 @@ export async function legalHoldAction(_previous: ActionResult, form: FormData): 
     const input = { dossierId, reason: form.get("reason") };
     if (lift) await liftLegalHold(ctx, input);
     else await placeLegalHold(ctx, input);
-    return lift ? "Legal hold lifted." : "Legal hold placed: retention and erasure are stopped.";
-  }, dossierPath(dossierId));
+    return (await done())(lift ? "holdLifted" : "holdPlaced");
+  }, dossierPath(dossierId), failures);
 }

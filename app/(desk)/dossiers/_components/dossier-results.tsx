@@ -1,5 +1,5 @@
 import type { TableResult } from "@/components/data-table-result";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { formatCount } from "@/components/labels";
 import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
@@ -20,7 +20,7 @@ interface DossierResultsProps {
 const href = (params: DossierSearchParams) => `/dossiers${serializeDossierSearchParams(params)}`;
 
 export async function DossierResults({ params, page, count }: DossierResultsProps) {
-  const [result, counted, t, locale] = await Promise.all([page, count, getTranslations("Dossiers"), getFormatLocale()]);
+  const [result, counted, t, messages, locale] = await Promise.all([page, count, getTranslations("Dossiers"), getMessages(), getFormatLocale()]);
   const reading = parseLookup(params.q, params.by);
   const asked = [
     ...(reading.ok && reading.lookup ? [`a process's ${describeLookup(reading.lookup)}`] : []),
@@ -41,7 +41,7 @@ export async function DossierResults({ params, page, count }: DossierResultsProp
       nothingYet={t("nothingYet")}
       total={counted.ok ? formatCount(counted.value, locale) : null}
     >
-      {result.ok && <DossierTable items={result.value.items} />}
+      {result.ok && <DossierTable items={result.value.items} messages={messages.DossierTable} />}
     </ListResults>
     </LiveList>
   );

@@ -1,13 +1,15 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/config";
 import { cancelRetry } from "@/lib/retries/cancel-retry";
-import { resumeRetry, retryProcess } from "@/lib/retries/retry-process";
+import { resumeRetry, retryProcess, type RetryRow } from "@/lib/retries/retry-process";
 import { assignProcessToMe, unassignProcess } from "@/lib/reviews/assignments";
 import { confirmReviewDecision, recordReviewDecision, sendBackReviewDecision } from "@/lib/reviews/review-decisions";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getRetryDeps } from "@/lib/server/retry-deps";
 import { getCtx } from "@/lib/server/session";
+import { failureWords } from "../../failure-words";
 
 /** Server actions are public endpoints: every one parses its input in the verb, which checks the role. */
 
@@ -18,6 +20,11 @@ const field = (form: FormData, name: string) => {
 
 const pagePath = (form: FormData) => `/dossiers/${field(form, "dossierId")}/processes/${field(form, "processId")}`;
 
+/** What a success and a failure say, in the viewer's language. */
+const reviewDone = () => getTranslations("Review.done");
+const retryWords = () => getTranslations("Retry");
+const failures = failureWords("ProcessPage.errors");
+
 export async function decideAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const ctx = await getCtx();
   return runAction(async () => {
@@ -26,8 +33,8 @@ export async function decideAction(_previous: ActionResult, form: FormData): Pro
       { processId: field(form, "processId"), decision: field(form, "decision"), reasonCategory: field(form, "reasonCategory"), note: field(form, "note") },
       { fourEyes: getEnv().FOUR_EYES === "1" },
     );
-    return decision.state === "final" ? "Decision recorded." : "Decision recorded; it waits for a second compliance officer.";
-  }, pagePath(form));
+    return (await reviewDone())(decision.state === "final" ? "recorded" : "recordedAwaiting");
+  }, pagePath(form), failures);
 }
 
 export async function settleDecisionAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -36,11 +43,11 @@ export async function settleDecisionAction(_previous: ActionResult, form: FormDa
     const input = { decisionId: field(form, "decisionId") };
     if (field(form, "outcome") === "confirm") {
       await confirmReviewDecision(ctx, input);
-      return "Confirmed: the decision is final.";
+      return (await reviewDone())("confirmed");
     }
     await sendBackReviewDecision(ctx, input);
-    return "Sent back: the decision is withdrawn.";
-  }, pagePath(form));
+    return (await reviewDone())("sentBack");
+  }, pagePath(form), failures);
 }
 
 export async function assignAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -49,11 +56,18 @@ export async function assignAction(_previous: ActionResult, form: FormData): Pro
     const input = { processId: field(form, "processId") };
     if (field(form, "assign") === "me") {
       await assignProcessToMe(ctx, input);
-      return "Assigned to you.";
+      return (await reviewDone())("assigned");
     }
     await unassignProcess(ctx, input);
-    return "Unassigned.";
-  }, pagePath(form));
+    return (await reviewDone())("unassigned");
+  }, pagePath(form), failures);
+}
+
+/** "Retry failed." or "Retry failed: <Assure's words>.", the state in the viewer's language. */
+async function retryOutcome(retry: Pick<RetryRow, "state" | "lastError">): Promise<string> {
+  const t = await retryWords();
+  const state = t(`state.${retry.state}`);
+  return retry.lastError ? t("done.stateSaid", { state, said: retry.lastError }) : t("done.state", { state });
 }
 
 export async function retryAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -65,24 +79,23 @@ export async function retryAction(_previous: ActionResult, form: FormData): Prom
       countryOfResidence: field(form, "countryOfResidence")?.toUpperCase(),
       documentType: field(form, "documentType"),
     });
-    return retry.state === "started"
-      ? `Retry started: process ${retry.newProcessId?.slice(0, 8)} is verifying.`
-      : `Retry ${retry.state}${retry.lastError ? `: ${retry.lastError}` : ""}.`;
-  }, pagePath(form));
+    return retry.state === "started" ? (await retryWords())("done.started", { id: retry.newProcessId?.slice(0, 8) ?? "" }) : retryOutcome(retry);
+  }, pagePath(form), failures);
 }
 
 export async function resumeRetryAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const ctx = await getCtx();
   return runAction(async () => {
     const retry = await resumeRetry(ctx, getRetryDeps(), { retryId: field(form, "retryId") });
-    return `Retry ${retry.state}.`;
-  }, pagePath(form));
+    return retryOutcome({ state: retry.state, lastError: null });
+  }, pagePath(form), failures);
 }
 
 export async function cancelRetryAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const ctx = await getCtx();
   return runAction(async () => {
     const retry = await cancelRetry(ctx, getRetryDeps(), { retryId: field(form, "retryId") });
-    return retry.newProcessId ? `Retry canceled: process ${retry.newProcessId.slice(0, 8)} was deleted at Assure.` : "Retry canceled.";
-  }, pagePath(form));
+    const t = await retryWords();
+    return retry.newProcessId ? t("done.canceledDeleted", { id: retry.newProcessId.slice(0, 8) }) : t("done.canceled");
+  }, pagePath(form), failures);
 }

@@ -7,9 +7,9 @@ import { hasFaces, pickFaces } from "./_components/face-pair";
 import { ListWalkNav } from "./_components/list-walk-nav";
 import { ProcessView } from "./_components/process-view";
 import { LinkedDossiers } from "@/components/linked-dossiers";
-import { RetryPanel } from "./_components/retry-panel";
+import { RetrySection } from "./_components/retry-section";
 import { ReviewOutcomePanel } from "./_components/review-outcome-panel";
-import { ReviewPanel } from "./_components/review-panel";
+import { ReviewSection } from "./_components/review-section";
 import { LiveProcess } from "@/components/live/live-process";
 
 interface ProcessPageProps {
@@ -31,32 +31,12 @@ export default async function ProcessPage({ params, searchParams }: ProcessPageP
   const { dossierId, processId } = detail;
 
   const reviewPanel = review ? (
-    <ReviewPanel
-      dossierId={dossierId}
-      processId={processId}
-      reviewable={review.reviewable}
-      canTake={review.canTake}
-      viewerId={review.viewerId}
-      assignee={review.state.assignment ? { id: review.state.assignment.assigneeId, name: review.state.assignment.assignee } : null}
-      decisions={review.state.decisions.map((d) => ({ ...d, decidedAt: d.decidedAt.toISOString() }))}
-      reasons={review.reasons}
-      fourEyes={review.fourEyes}
-    />
+    <ReviewSection dossierId={dossierId} processId={processId} review={review} />
   ) : (
     outcome && <ReviewOutcomePanel outcome={outcome} />
   );
   const retryPanel = retry && (
-    <RetryPanel
-      dossierId={dossierId}
-      processId={processId}
-      failReason={detail.failReason}
-      plan={{ ...retry.plan, request: retry.plan.request as unknown as Record<string, unknown> }}
-      countryOfResidence={retry.countryOfResidence}
-      documentType={detail.documentType}
-      documentTypes={retry.documentTypes}
-      retries={retry.retries}
-      cap={retry.cap}
-    />
+    <RetrySection dossierId={dossierId} processId={processId} failReason={detail.failReason} documentType={detail.documentType} retry={retry} />
   );
 
   const linked = <LinkedDossiers links={links} subject="this process" />;

@@ -1,8 +1,12 @@
+import { useTranslations } from "next-intl";
+import type { Messages } from "@/components/labels";
 import { LocalTime } from "@/components/local-time";
 import { BreakdownTree } from "@/components/breakdown-tree";
 import { ImageViewer } from "@/components/image-viewer";
 import { JsonView } from "@/components/json-view";
+import type { UnreadableReason, UnsafeReason } from "@/lib/results/result-errors";
 import type { ResultView } from "@/lib/results/result-view";
+import { useByteSize } from "./byte-size";
 import { CheckPanel } from "./check-panel";
 import { FacialPanel } from "./facial-panel";
 
@@ -11,30 +15,46 @@ interface FullResultSectionProps {
   status: string;
 }
 
-const NO_RESULT: Record<string, string> = {
-  pending: "There is no full result yet: the process is not finished.",
-  processing: "There is no full result yet: the process is not finished.",
-  failed: "Assure has no full result for a failed process.",
-  canceled: "Assure has no full result for a canceled process.",
+const NO_RESULT = { pending: "pending", processing: "processing", failed: "failed", canceled: "canceled" } as const;
+const isNoResultStatus = (status: string): status is keyof typeof NO_RESULT => Object.hasOwn(NO_RESULT, status);
+
+/** The refusal codes (lib/results/result-errors.ts) as keys of `FullResult.reason`. */
+const REASON: Record<UnsafeReason | UnreadableReason, keyof Messages["FullResult"]["reason"]> = {
+  "zip-too-large": "zipTooLarge",
+  "too-many-entries": "tooManyEntries",
+  "declared-too-large": "declaredTooLarge",
+  "inflated-too-large": "inflatedTooLarge",
+  "entry-name": "entryName",
+  "duplicate-name": "duplicateName",
+  encrypted: "encrypted",
+  "not-a-zip": "notAZip",
+  truncated: "truncated",
+  corrupt: "corrupt",
+  unsupported: "unsupported",
+  damaged: "damaged",
 };
 
 function Heading() {
-  return <h2 id="full-result-heading" className="text-base font-semibold">Full result</h2>;
+  const t = useTranslations("FullResult");
+  return <h2 id="full-result-heading" className="text-base font-semibold">{t("heading")}</h2>;
 }
 
 /** The stored zip, opened: pictures, the reports as trees, the check, and every JSON file as received. */
 export function FullResultSection({ result, status }: FullResultSectionProps) {
+  const t = useTranslations("FullResult");
+  const size = useByteSize();
   if (result.state === "none" && result.tooLarge) {
-    const { limitText, declaredText, refusedAt } = result.tooLarge;
+    const { limitBytes, declaredBytes, refusedAt } = result.tooLarge;
+    const time = () => <LocalTime at={refusedAt} />;
     return (
       <section aria-labelledby="full-result-heading" className="flex flex-col gap-2">
         <Heading />
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">The full result is too large to store</p>
+          <p className="font-semibold">{t("tooLargeTitle")}</p>
           <p className="mt-1">
-            Assure&apos;s zip for this process is larger than {limitText}{declaredText ? ` (it declared ${declaredText})` : ""}, the most the
-            desk downloads. The download stopped there on <LocalTime at={refusedAt} /> and nothing of it was stored; the status
-            and Assure&apos;s final result above are complete.
+            {declaredBytes === null
+              ? t.rich("tooLarge", { limit: size(limitBytes), time })
+              : t.rich("tooLargeDeclared", { limit: size(limitBytes), declared: size(declaredBytes), time })}
           </p>
         </div>
       </section>
@@ -45,28 +65,29 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
       <section aria-labelledby="full-result-heading" className="flex flex-col gap-2">
         <Heading />
         <p className="rounded-md border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
-          {NO_RESULT[status] ?? "No full result is stored for this process. It is downloaded from Assure when the process finishes."}
+          {t(`noResult.${isNoResultStatus(status) ? NO_RESULT[status] : "other"}`)}
         </p>
       </section>
     );
   }
   const stored = (
     <p className="text-xs text-slate-600">
-      Zip of {result.stored.sizeText}, stored <LocalTime at={result.stored.storedAt} />, sha256{" "}
+      {t.rich("stored", { size: size(result.stored.sizeBytes), time: () => <LocalTime at={result.stored.storedAt} /> })}{" "}
       <span className="font-mono" title={result.stored.sha256}>{result.stored.sha256.slice(0, 12)}…</span>
     </p>
   );
   if (result.state === "refused") {
+    const reason: keyof Messages["FullResult"]["reason"] | undefined = REASON[result.reason];
     return (
       <section aria-labelledby="full-result-heading" className="flex flex-col gap-2">
         <Heading />
         {stored}
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
-          <p className="font-semibold">{result.kind === "unsafe" ? "The desk refused to open this zip" : "This zip cannot be read"}</p>
-          <p className="mt-1">{result.message}</p>
+          <p className="font-semibold">{result.kind === "unsafe" ? t("refusedUnsafe") : t("refusedUnreadable")}</p>
+          {reason && <p className="mt-1">{t(`reason.${reason}`)}</p>}
+          <p className="mt-1">{t("checker", { message: result.message })}</p>
           <p className="mt-1 text-xs">
-            Reason: <span className="font-mono">{result.reason}</span>. The original can still be downloaded for investigation; do not open it
-            on a workstation without care.
+            {t.rich("refusedNote", { reason: result.reason, code: (chunks) => <span className="font-mono">{chunks}</span> })}
           </p>
         </div>
       </section>
@@ -83,21 +104,24 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
         {stored}
       </div>
       {result.warnings.length > 0 && (
-        <ul aria-label="Notes on the zip" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-          {result.warnings.map((w) => <li key={w}>⚠ {w}</li>)}
+        <ul aria-label={t("notes")} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          {result.warnings.map((w, i) => <li key={i}>⚠ {t(`warning.${w.key}`, w.values)}</li>)}
         </ul>
       )}
-      {images.length > 0 ? <ImageViewer images={images} /> : <p className="text-sm text-slate-600">The zip holds no pictures.</p>}
-      {videos.map((video) => (
-        <figure key={video.slug} className="flex flex-col gap-1 rounded-md border border-slate-200 bg-white p-2">
-          <figcaption className="text-sm font-medium">{video.label} <span className="text-xs font-normal text-slate-600">{video.sizeText}</span></figcaption>
-          <video controls preload="metadata" src={video.url} className="max-h-80 w-full rounded bg-black" aria-label={video.label} />
-        </figure>
-      ))}
+      {images.length > 0 ? <ImageViewer images={images} /> : <p className="text-sm text-slate-600">{t("noPictures")}</p>}
+      {videos.map((video) => {
+        const label = video.kind === "other" ? video.label : t(`media.${video.kind}`);
+        return (
+          <figure key={video.slug} className="flex flex-col gap-1 rounded-md border border-slate-200 bg-white p-2">
+            <figcaption className="text-sm font-medium">{label} <span className="text-xs font-normal text-slate-600">{size(video.sizeBytes)}</span></figcaption>
+            <video controls preload="metadata" src={video.url} className="max-h-80 w-full rounded bg-black" aria-label={label} />
+          </figure>
+        );
+      })}
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
         <section aria-labelledby="document-report-heading" className="rounded-md border border-slate-200 bg-white p-3">
-          <h3 id="document-report-heading" className="mb-2 text-sm font-semibold">Document report</h3>
-          {documentTree ? <BreakdownTree tree={documentTree} /> : <p className="text-sm text-slate-600">The zip holds no document report.</p>}
+          <h3 id="document-report-heading" className="mb-2 text-sm font-semibold">{t("documentReport")}</h3>
+          {documentTree ? <BreakdownTree tree={documentTree} /> : <p className="text-sm text-slate-600">{t("noDocumentReport")}</p>}
         </section>
         <div className="flex flex-col gap-3">
           <FacialPanel facial={result.facial} tree={otherTrees.find((t) => t.name === result.facialReport?.name) ?? null} />
@@ -107,20 +131,26 @@ export function FullResultSection({ result, status }: FullResultSectionProps) {
       {otherTrees
         .filter((t) => t.name !== result.facialReport?.name)
         .map((tree) => (
-          <section key={`${tree.name}-${tree.id}`} aria-label={`${tree.label} report`} className="rounded-md border border-slate-200 bg-white p-3">
-            <h3 className="mb-2 text-sm font-semibold">{tree.label} report</h3>
+          <section key={`${tree.name}-${tree.id}`} aria-label={t("reportOf", { label: tree.label })} className="rounded-md border border-slate-200 bg-white p-3">
+            <h3 className="mb-2 text-sm font-semibold">{t("reportOf", { label: tree.label })}</h3>
             <BreakdownTree tree={tree} />
           </section>
         ))}
       <section aria-labelledby="raw-files-heading" className="flex flex-col gap-2">
-        <h3 id="raw-files-heading" className="text-sm font-semibold">Files in the zip</h3>
-        {result.json.map((file) => (
-          <JsonView key={file.path} title={file.path} text={file.text} note={file.truncated ? `${file.label}; only its start is shown, the zip has all of it` : file.label} />
-        ))}
+        <h3 id="raw-files-heading" className="text-sm font-semibold">{t("files")}</h3>
+        {result.json.map((file) => {
+          const label = t(`jsonRole.${file.role}`);
+          return <JsonView key={file.path} title={file.path} text={file.text} note={file.truncated ? t("jsonTruncated", { label }) : label} />;
+        })}
         {result.media.length + result.others.length > 0 && (
           <ul className="text-sm text-slate-700">
-            {result.media.map((m) => <li key={m.path}><span className="font-mono">{m.path}</span>: {m.contentType}, {m.sizeText}</li>)}
-            {result.others.map((o) => <li key={o.path}><span className="font-mono">{o.path}</span>: {o.sizeText}, {o.note}</li>)}
+            {result.media.map((m) => <li key={m.path}><span className="font-mono">{m.path}</span>: {m.contentType}, {size(m.sizeBytes)}</li>)}
+            {result.others.map((o) => (
+              <li key={o.path}>
+                <span className="font-mono">{o.path}</span>: {size(o.sizeBytes)},{" "}
+                {o.note.key === "jsonTooLarge" ? t("otherNote.jsonTooLarge", { limit: size(o.note.values.limitBytes) }) : t(`otherNote.${o.note.key}`)}
+              </li>
+            ))}
           </ul>
         )}
       </section>

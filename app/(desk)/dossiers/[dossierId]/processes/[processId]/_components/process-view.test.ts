@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { createElement, type ComponentProps } from "react";
 import messages from "@/messages/en.json";
+import bokmal from "@/messages/nb.json";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { parseProcess } from "@/lib/processes/upsert-process";
@@ -44,8 +45,9 @@ function detailOf(raw: Record<string, unknown>): ProcessDetail {
 const stored = { processId: "p", sizeBytes: 1234, sha256: "a".repeat(64), storedAt: new Date("2024-01-01T00:00:00Z") };
 /** The page renders in English here, as the desk does by default. */
 const english = { locale: "en", messages, timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>;
-const render = (detail: ProcessDetail, result: ResultView) =>
-  renderToString(createElement(NextIntlClientProvider, english, createElement(ProcessView, { detail, result })))
+const norwegian = { locale: "nb", messages: bokmal, timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>;
+const render = (detail: ProcessDetail, result: ResultView, language = english) =>
+  renderToString(createElement(NextIntlClientProvider, language, createElement(ProcessView, { detail, result })))
     .replace(/<!-- -->/g, "")
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"');
@@ -101,5 +103,34 @@ describe("ProcessView with a full result", () => {
     expect(html).toContain("The desk refused to open this zip");
     expect(html).toContain("inflates past its declared 1.0 KiB");
     expect(html).toContain("Download full result (zip)");
+  });
+});
+
+describe("ProcessView in Norwegian Bokmål", () => {
+  it("writes the verdict, the MRZ check and the full result in Bokmål, Assure's and Onfido's values as they are", async () => {
+    const raw = loadExampleProcesses().find((e) => e.name === "inconclusive")!.process;
+    const zip = await buildSampleZip(inconclusiveZipEntries(raw, { imageWidth: 64 }));
+    const result = buildResultView(String(raw.processId), { state: "ready", stored, result: await unpackResult(zip) });
+    const html = render(detailOf(raw), result, norwegian);
+    expect(html).toContain("Hvorfor denne statusen");
+    expect(html).toMatch(/<strong[^>]*>inconclusive<\/strong>: dokumentets delresultat er suspected — visual authenticity consider \(original document present: photo_of_screen\)/);
+    expect(html).toContain("ansiktssammenligningen ga consider (");
+    expect(html).toContain("Fra Onfido-rapportene i det lagrede fullstendige resultatet.");
+    expect(html).toContain("MRZ-kontroll");
+    expect(html).toMatch(/Fødselsdato<\/th><td[^>]*>750531 \(1975-05-31\)<\/td><td[^>]*>2002-04-29<\/td><td[^>]*>▲ avviker/);
+    expect(html).toContain("Fullstendig resultat");
+    expect(html).toContain("Dokumentrapport");
+    // The stored zip's size in the page's number format.
+    expect(html).toContain("Zip-fil på 1,2 KiB");
+    expect(html).not.toContain("Why this status");
+    expect(html).not.toContain("Full result");
+  });
+
+  it("says a failed process's reason in Bokmål, with Assure's failReason as it is", () => {
+    const failed = loadExampleProcesses().find((e) => e.name === "failed")!.process;
+    const html = render(detailOf(failed), { state: "none" }, norwegian);
+    expect(html).toContain("Type feilårsak");
+    expect(html).toMatch(/<strong[^>]*>failed<\/strong>: upload_failed — /);
+    expect(html).toContain("En feilet prosess har ingen verifiseringsresultater");
   });
 });
