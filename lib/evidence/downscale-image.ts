@@ -16,7 +16,8 @@ export const MAX_INPUT_PIXELS = 100_000_000;
 const INPUT_OPTIONS = { failOn: "warning", limitInputPixels: MAX_INPUT_PIXELS } as const;
 
 export interface PdfImage {
-  format: "jpg" | "png";
+  /** Every picture reaches the PDF as a JPEG (a PNG is converted). */
+  format: "jpg";
   bytes: Uint8Array;
   width: number;
   height: number;

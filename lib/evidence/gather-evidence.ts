@@ -135,12 +135,21 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
   const ids = rows.map((r) => r.processId);
   const [decisions, retries] = await Promise.all([decisionsOf(ctx.db, ids), retriesOf(ctx.db, ids)]);
 
-  // Pictures are decoded one process at a time (memory stays at one zip's), and a picture that appears in
-  // several processes (a retry copies the document images) is shrunk once.
+  // Pictures are shrunk one process at a time, while the next process's zip is read and unpacked (so at
+  // most two zips are held), and a picture that appears in several processes (a retry copies the document
+  // images) is shrunk once.
   const pictures = new Map<string, Promise<PdfImage | null>>();
   const evidence: EvidenceProcess[] = [];
-  for (const row of rows) {
-    const loaded = row.purgedAt ? ({ state: "none" } as const) : await loader(ctx.db, row.processId);
+  const load = (row: (typeof rows)[number]): Promise<LoadedResult> => {
+    const loading = row.purgedAt ? Promise.resolve({ state: "none" } as const) : loader(ctx.db, row.processId);
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    loading.catch(() => {});
+    return loading;
+  };
+  let next = rows[0] ? load(rows[0]) : null;
+  for (const [i, row] of rows.entries()) {
+    const loaded = await next!;
+    next = rows[i + 1] ? load(rows[i + 1]!) : null;
     const ready = loaded.state === "ready" ? loaded.result : null;
     const reports = ready?.reports.map((r) => r.report) ?? [];
     const failReason = row.failReasonType || row.failReasonMessage ? { type: row.failReasonType, message: row.failReasonMessage } : null;
@@ -218,22 +227,21 @@ async function resultOf(db: Db, processId: string, loaded: LoadedResult, picture
   }
   const { result } = loaded;
   const media = [...result.media].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  const shown: EvidencePicture[] = [];
-  for (const m of media) {
-    const label = KIND_LABELS[m.kind] ?? m.path.split("/").pop() ?? m.slug;
-    if (m.contentType === "video/mp4") {
-      shown.push({ label, path: m.path, image: null, note: `video, ${m.bytes.byteLength} bytes: in the stored zip` });
-      continue;
-    }
-    const key = `${m.contentType}:${m.bytes.byteLength}:${digest(m.bytes)}`;
-    let picture = pictures.get(key);
-    if (!picture) {
-      picture = pictureForPdf(m.bytes, m.contentType);
-      pictures.set(key, picture);
-    }
-    const image = await picture;
-    shown.push({ label, path: m.path, image, note: image ? null : "could not be shown in the PDF: see the stored zip" });
-  }
+  // A process's pictures are shrunk side by side (pictureForPdf bounds how many run at once).
+  const shown = await Promise.all(
+    media.map(async (m): Promise<EvidencePicture> => {
+      const label = KIND_LABELS[m.kind] ?? m.path.split("/").pop() ?? m.slug;
+      if (m.contentType === "video/mp4") return { label, path: m.path, image: null, note: `video, ${m.bytes.byteLength} bytes: in the stored zip` };
+      const key = `${m.contentType}:${m.bytes.byteLength}:${digest(m.bytes)}`;
+      let picture = pictures.get(key);
+      if (!picture) {
+        picture = pictureForPdf(m.bytes, m.contentType);
+        pictures.set(key, picture);
+      }
+      const image = await picture;
+      return { label, path: m.path, image, note: image ? null : "could not be shown in the PDF: see the stored zip" };
+    }),
+  );
   return { state: "ready", sha256, sizeBytes, storedAt, trees: result.reports.map((r) => buildReportTree(r.report)), pictures: shown, warnings: result.warnings };
 }
 
