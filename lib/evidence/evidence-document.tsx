@@ -256,7 +256,7 @@ function Result({ result }: { result: EvidenceResult }) {
   );
 }
 
-function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boolean }) {
+function ProcessSection({ p }: { p: EvidenceProcess }) {
   return (
     <R.View>
       <R.Text style={s.h2}>Process {p.processId}</R.Text>
@@ -313,7 +313,7 @@ function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boo
               {`${d.decision} (${d.state}) · reason: ${d.reasonCategory} · by ${d.decidedBy} at ${iso(d.decidedAt)}`}
               {d.confirmedBy ? ` · confirmed by ${d.confirmedBy} at ${iso(d.confirmedAt)}` : ""}
             </R.Text>
-            <R.Text style={s.muted}>{notesShown ? `Note: ${d.note || "—"}` : "Note: not shown to your role"}</R.Text>
+            <R.Text style={s.muted}>{`Note: ${d.note || "—"}`}</R.Text>
           </R.View>
         ))
       )}
@@ -348,7 +348,7 @@ export function EvidenceDocument({ pack }: { pack: EvidencePack }) {
       </R.Page>
       {pack.processes.map((p) => (
         <R.Page key={p.processId} size="A4" style={s.page}>
-          <ProcessSection p={p} notesShown={pack.notesShown} />
+          <ProcessSection p={p} />
           <Footer pack={pack} />
         </R.Page>
       ))}

@@ -11,6 +11,7 @@ import { loadExample } from "../../tests/support/fixtures";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import type { Ctx } from "../auth/context";
+import { can } from "../auth/permissions";
 import { Forbidden, NotFound } from "../errors";
 import { upsertProcess } from "../processes/upsert-process";
 import { sampleJpeg } from "../results/testing/sample-result";
@@ -117,10 +118,17 @@ describe("evidence pack", { timeout: 120_000 }, () => {
     expect(rows[0]!.details).toEqual({ processes: 3, zips: 2 });
   });
 
-  it("leaves the officers' notes out for admins, who may not read them", async () => {
+  it("holds the officers' notes for admins too, whose rights elsewhere stay as they were", async () => {
     const seeded = await seedDossier();
     const pack = await gatherEvidence(admin, { dossierId: seeded.dossierId });
-    expect(pack.processes.flatMap((p) => p.decisions).map((d) => d.note)).toEqual([null]);
+    expect(pack.processes.flatMap((p) => p.decisions).map((d) => d.note)).toEqual(["Photo of a screen, said Zoë"]);
+    const text = await packText(admin, seeded.dossierId);
+    expect(text).toContain("Note: Photo of a screen, said Zoë");
+    // The pack's capability carries the notes; admin's rights on the desk's pages are what they were.
+    expect(can("admin", "reviews.write")).toBe(false);
+    await expect(
+      recordReviewDecision(admin, { processId: seeded.refused, decision: "approve", reasonCategory: "other", note: "An admin’s try" }, { fourEyes: false }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it("shows a large PNG shrunk and names a picture that does not decode, instead of failing", async () => {

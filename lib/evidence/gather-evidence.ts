@@ -43,8 +43,12 @@ export type EvidenceResult =
 export interface EvidenceDecision {
   decision: string;
   reasonCategory: string;
-  /** Null for a role that may not read officers' notes (the permission matrix's `reviews.write`). */
-  note: string | null;
+  /**
+   * The officer's note, for every role that may have the pack (`evidence.read`: compliance and admin); a
+   * purge leaves it empty. The pack is the one place an admin reads notes: on the desk's pages they stay
+   * with `reviews.write`.
+   */
+  note: string;
   state: string;
   decidedBy: string;
   decidedAt: Date;
@@ -102,7 +106,6 @@ export interface EvidencePack {
   identity: VerifiedIdentity | null;
   links: IdentityLinksView;
   processes: EvidenceProcess[];
-  notesShown: boolean;
   audit: EvidenceAuditRow[];
   auditTruncated: boolean;
 }
@@ -125,7 +128,6 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
   const detail = await getDossier(ctx.db, dossierId).catch((error: unknown) => {
     throw error instanceof InvalidInput ? new NotFound("No such dossier", { cause: error }) : error;
   });
-  const notesShown = can(user.role, "reviews.write");
   const [rows, privacy, links, audit] = await Promise.all([
     ctx.db.select().from(processes).where(eq(processes.dossierId, dossierId)).orderBy(asc(processes.createdAt), asc(processes.processId)),
     getDossierPrivacy(ctx, dossierId),
@@ -180,7 +182,7 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
         facialReport: reports.find(isFacialReport) ?? null,
       }),
       result: await resultOf(ctx.db, row.processId, loaded, pictures),
-      decisions: (decisions.get(row.processId) ?? []).map((d) => ({ ...d, note: notesShown ? d.note : null })),
+      decisions: decisions.get(row.processId) ?? [],
       retries: retries.get(row.processId) ?? [],
     });
   }
@@ -201,7 +203,6 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
     identity: detail.identity,
     links,
     processes: evidence,
-    notesShown,
     audit: audit.slice(0, EVIDENCE_AUDIT_LIMIT).map((a) => ({
       id: a.id,
       at: a.at,
@@ -249,8 +250,8 @@ function digest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, (EvidenceDecision & { note: string })[]>> {
-  const out = new Map<string, (EvidenceDecision & { note: string })[]>();
+async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, EvidenceDecision[]>> {
+  const out = new Map<string, EvidenceDecision[]>();
   if (processIds.length === 0) return out;
   const decider = alias(staffUsers, "decider");
   const confirmer = alias(staffUsers, "confirmer");
