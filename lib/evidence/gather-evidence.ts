@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -233,7 +233,7 @@ async function resultOf(db: Db, processId: string, loaded: LoadedResult, picture
     media.map(async (m): Promise<EvidencePicture> => {
       const label = KIND_LABELS[m.kind] ?? m.path.split("/").pop() ?? m.slug;
       if (m.contentType === "video/mp4") return { label, path: m.path, image: null, note: `video, ${m.bytes.byteLength} bytes: in the stored zip` };
-      const key = `${m.contentType}:${m.bytes.byteLength}:${digest(m.bytes)}`;
+      const key = `${m.contentType}:${m.bytes.byteLength}:${await digest(m.bytes)}`;
       let picture = pictures.get(key);
       if (!picture) {
         picture = pictureForPdf(m.bytes, m.contentType);
@@ -246,8 +246,9 @@ async function resultOf(db: Db, processId: string, loaded: LoadedResult, picture
   return { state: "ready", sha256, sizeBytes, storedAt, trees: result.reports.map((r) => buildReportTree(r.report)), pictures: shown, warnings: result.warnings };
 }
 
-function digest(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+/** SHA-256 in libuv's thread pool (WebCrypto), not on the event loop that reads and unpacks the next zip. */
+async function digest(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest("SHA-256", bytes)).toString("hex");
 }
 
 async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, EvidenceDecision[]>> {
