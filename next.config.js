@@ -13,7 +13,7 @@ const nextConfig = {
   // One build folder per checkout by default; a separate one lets two builds run side by side.
   distDir: process.env.DESK_DIST_DIR || ".next",
   // PGlite loads its wasm and extension bundles from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@jsquash/jpeg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer"],
   poweredByHeader: false,
   env: { DESK_LOCALES: locales.join(",") },
   // The embedded database and the simulator live outside the app bundle; keep the build from tracing them.

@@ -32,6 +32,10 @@ test("compliance downloads a dossier's evidence pack from its page", async ({ pa
   expect(text).toContain(dossierId);
   expect(text).toContain(processId);
   expect(text).toMatch(/Stored full-result zips \(SHA-256\)\s+Process/);
+  // The zip's pictures are in it, shrunk by sharp in the built server, none named instead of shown.
+  const pictures = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  expect(pictures.length).toBeGreaterThan(0);
+  expect(text).not.toContain("could not be shown in the PDF");
 });
 
 test.describe("support", () => {

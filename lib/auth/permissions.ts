@@ -32,7 +32,10 @@ export const PERMISSIONS = {
   "data.hold": ["compliance"],
   /** What matched between linked dossiers (support sees only that a link exists and the other dossier's id). */
   "identity.matches": ["compliance", "admin"],
-  /** The evidence pack: a dossier's PDF of what was verified and decided. */
+  /**
+   * The evidence pack: a dossier's PDF of what was verified and decided, review notes included (for admin
+   * too, who reads them nowhere else: on the pages notes stay with `reviews.write`).
+   */
   "evidence.read": ["compliance", "admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
@@ -52,7 +55,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   "data.erase": "erase a dossier's personal data on request",
   "data.hold": "legal hold on a dossier",
   "identity.matches": "linked dossiers: what matched (everyone sees that a link exists)",
-  "evidence.read": "evidence pack (PDF) of a dossier",
+  "evidence.read": "evidence pack (PDF) of a dossier, review notes included",
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

@@ -1,115 +1,81 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { availableParallelism } from "node:os";
+import sharp from "sharp";
 
 /**
  * Pictures for the evidence pack, made small: a document scan of several megabytes becomes a JPEG of at
- * most MAX_SIDE pixels a side. Decoding and encoding use mozjpeg compiled to WebAssembly (@jsquash/jpeg):
- * no native binary to download, and several times faster than a JavaScript decoder on camera-sized scans.
+ * most MAX_SIDE pixels a side. sharp (libvips) does the work in libuv's thread pool, off the event loop,
+ * and decodes a large JPEG at 1/2, 1/4 or 1/8 of its size straight away (shrink-on-load): a 4000×3000
+ * scan is never held at full size.
  */
 
 export const MAX_SIDE = 900;
-/** Baseline, not progressive, Huffman tables not optimised: a few kilobytes larger, several times quicker to make. */
-const ENCODE_OPTIONS = { quality: 72, baseline: true, progressive: false, optimize_coding: false };
+const JPEG_QUALITY = 72;
+/** More than any camera's picture; a larger one (a decompression bomb) is refused before it is decoded. */
+export const MAX_INPUT_PIXELS = 100_000_000;
+/** Invalid pixel data stops the decode (sharp's advice for untrusted input): the picture is then named, not shown. */
+const INPUT_OPTIONS = { failOn: "warning", limitInputPixels: MAX_INPUT_PIXELS } as const;
 
 export interface PdfImage {
-  format: "jpg" | "png";
+  /** Every picture reaches the PDF as a JPEG (a PNG is converted). */
+  format: "jpg";
   bytes: Uint8Array;
   width: number;
   height: number;
 }
 
-type Codec = { decode: (buffer: ArrayBuffer) => Promise<ImageData>; encode: (image: ImageData, options: typeof ENCODE_OPTIONS) => Promise<ArrayBuffer> };
+/**
+ * Shrinks running at once in this process, whatever the number of packs being made: each holds a decoded
+ * picture (at its shrink-on-load size), so memory stays bounded, and the thread pool keeps room for file
+ * and crypto work.
+ */
+const MAX_RUNNING = Math.max(1, Math.min(4, availableParallelism()));
+let running = 0;
+const waiting: (() => void)[] = [];
 
-let codec: Promise<Codec> | null = null;
-
-/** The wasm modules, compiled once per process; read from the package folder (the app runs from the repository's root). */
-function loadCodec(): Promise<Codec> {
-  codec ??= (async () => {
-    const dir = path.join(process.cwd(), "node_modules", "@jsquash", "jpeg", "codec");
-    const [dec, enc] = await Promise.all([import("@jsquash/jpeg/decode.js"), import("@jsquash/jpeg/encode.js")]);
-    const [decWasm, encWasm] = await Promise.all([readFile(path.join(dir, "dec", "mozjpeg_dec.wasm")), readFile(path.join(dir, "enc", "mozjpeg_enc.wasm"))]);
-    await Promise.all([dec.init(await WebAssembly.compile(decWasm)), enc.init(await WebAssembly.compile(encWasm))]);
-    return { decode: (buffer) => dec.default(buffer), encode: (image, options) => enc.default(image, options) };
-  })();
-  codec.catch(() => {
-    codec = null;
-  });
-  return codec;
+async function bounded<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
-/** Width and height from a JPEG's start-of-frame marker, without decoding it; null when none is found. */
-export function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
-  let at = 2;
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) return null;
-    const marker = bytes[at + 1]!;
-    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
-    // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
-    }
-    at += 2 + length;
-  }
-  return null;
-}
-
-/** Area-average downscale of RGBA pixels by an integer-free factor (each target pixel averages its source box). */
-function shrink(image: ImageData, width: number, height: number): ImageData {
-  const src = image.data;
-  const out = new Uint8ClampedArray(width * height * 4);
-  const sx = image.width / width;
-  const sy = image.height / height;
-  for (let y = 0; y < height; y++) {
-    const y0 = Math.floor(y * sy);
-    const y1 = Math.max(y0 + 1, Math.floor((y + 1) * sy));
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.floor(x * sx);
-      const x1 = Math.max(x0 + 1, Math.floor((x + 1) * sx));
-      let r = 0, g = 0, b = 0, n = 0;
-      // Every second row and column of the box is enough for a picture shown at a few centimetres.
-      for (let yy = y0; yy < y1; yy += 2) {
-        let i = (yy * image.width + x0) * 4;
-        for (let xx = x0; xx < x1; xx += 2, i += 8) {
-          r += src[i]!;
-          g += src[i + 1]!;
-          b += src[i + 2]!;
-          n++;
-        }
-      }
-      const o = (y * width + x) * 4;
-      out[o] = r / n;
-      out[o + 1] = g / n;
-      out[o + 2] = b / n;
-      out[o + 3] = 255;
-    }
-  }
-  return { data: out, width, height, colorSpace: "srgb" } as ImageData;
+/** The bytes as a Buffer over the same memory: pictures are views of the zip's buffer, not copies. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
- * A picture the PDF can embed: a JPEG larger than MAX_SIDE is decoded, shrunk and encoded again; a small
- * JPEG or PNG is embedded as it is. Null for what the PDF cannot show (a PNG too large to embed as is, an
- * unreadable JPEG): the pack then names the picture instead.
+ * A picture the PDF can embed: an upright JPEG of at most MAX_SIDE a side as it is; any other JPEG or PNG
+ * turned upright (its EXIF orientation), shrunk to fit MAX_SIDE, laid on white (a PNG's transparency) and
+ * encoded as a JPEG. Null for what the PDF cannot show (not a JPEG or PNG, an image that does not decode,
+ * one over MAX_INPUT_PIXELS): the pack then names the picture instead.
  */
 export async function pictureForPdf(bytes: Uint8Array, contentType: string): Promise<PdfImage | null> {
-  if (contentType === "image/png") {
-    return bytes.byteLength <= 2 * 1024 * 1024 ? { format: "png", bytes, width: 0, height: 0 } : null;
-  }
-  if (contentType !== "image/jpeg") return null;
-  const size = jpegSize(bytes);
-  if (!size) return null;
-  if (size.width <= MAX_SIDE && size.height <= MAX_SIDE) return { format: "jpg", bytes, ...size };
-  const { decode, encode } = await loadCodec();
-  let decoded: ImageData;
-  try {
-    // A copy: pictures are often views of the zip's buffer (a Node Buffer's slice() would be a view too).
-    decoded = await decode(new Uint8Array(bytes).buffer);
-  } catch {
-    return null;
-  }
-  const scale = MAX_SIDE / Math.max(decoded.width, decoded.height);
-  const width = Math.max(1, Math.round(decoded.width * scale));
-  const height = Math.max(1, Math.round(decoded.height * scale));
-  const small = await encode(shrink(decoded, width, height), ENCODE_OPTIONS);
-  return { format: "jpg", bytes: new Uint8Array(small), width, height };
+  if (contentType !== "image/jpeg" && contentType !== "image/png") return null;
+  const input = asBuffer(bytes);
+  return bounded(async () => {
+    try {
+      // The header only: no pixel is decoded to tell the size, the format and the orientation.
+      const meta = await sharp(input, INPUT_OPTIONS).metadata();
+      const upright = meta.orientation === undefined || meta.orientation === 1;
+      const plain = meta.space === "srgb" || meta.space === "b-w";
+      if (meta.format === "jpeg" && upright && plain && meta.width <= MAX_SIDE && meta.height <= MAX_SIDE) {
+        return { format: "jpg", bytes, width: meta.width, height: meta.height };
+      }
+      const { data, info } = await sharp(input, INPUT_OPTIONS)
+        // No angle: the EXIF orientation's, applied before the resize (which then keeps the shrink-on-load).
+        .rotate()
+        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: "inside", withoutEnlargement: true })
+        .flatten({ background: "#ffffff" })
+        .jpeg({ quality: JPEG_QUALITY })
+        .toBuffer({ resolveWithObject: true });
+      return { format: "jpg", bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+    } catch {
+      return null;
+    }
+  });
 }

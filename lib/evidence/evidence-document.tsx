@@ -197,27 +197,25 @@ function Mrz({ mrz }: { mrz: MrzCheck }) {
   );
 }
 
-function Node({ node, depth }: { node: TreeNode; depth: number }) {
-  const flagged = node.reasons.filter((r) => r.flagged).map((r) => r.label);
-  return (
-    <R.View style={{ marginLeft: depth * 12 }}>
-      <R.Text wrap={false}>
-        {node.label}: {node.result}
-        {flagged.length ? ` — flagged: ${flagged.join(", ")}` : ""}
-      </R.Text>
-      {node.children.map((child) => <Node key={child.id} node={child} depth={depth + 1} />)}
-    </R.View>
-  );
+/** A breakdown and its sub-breakdowns as lines, indented by depth (no-break spaces, which do not collapse). */
+function treeLines(nodes: TreeNode[], depth: number): string[] {
+  return nodes.flatMap((node) => {
+    const flagged = node.reasons.filter((r) => r.flagged).map((r) => r.label);
+    const line = `${"\u00a0".repeat(depth * 4)}${node.label}: ${node.result}${flagged.length ? ` — flagged: ${flagged.join(", ")}` : ""}`;
+    return [line, ...treeLines(node.children, depth + 1)];
+  });
 }
 
 function Tree({ tree }: { tree: ReportTree }) {
+  // One text block per report, not a view per line: react-pdf lays out and paginates each node, and a
+  // report has dozens of sub-breakdowns.
   return (
     <R.View>
       <R.Text style={{ fontWeight: "bold", marginTop: 4 }}>
         {tree.label}: {tree.result}
         {tree.subResult ? ` (sub-result ${tree.subResult})` : ""} · status {tree.status}
       </R.Text>
-      {tree.breakdowns.map((node) => <Node key={node.id} node={node} depth={1} />)}
+      {tree.breakdowns.length > 0 && <R.Text>{treeLines(tree.breakdowns, 1).join("\n")}</R.Text>}
     </R.View>
   );
 }
@@ -260,8 +258,10 @@ function Result({ result }: { result: EvidenceResult }) {
         {result.pictures.map((p, i) => (
           <R.View key={i} style={s.picture} wrap={false}>
             <R.Text>{p.label} · {p.path}</R.Text>
-            {/* react-pdf's Image is a PDF XObject, not an HTML <img>: the label above it is its text. */}
-            {p.image ? <R.Image src={{ data: Buffer.from(p.image.bytes), format: p.image.format }} style={{ maxWidth: 240, maxHeight: 200, objectFit: "contain" }} /> : <R.Text style={s.muted}>{p.note}</R.Text>}
+            {/* react-pdf's Image is a PDF XObject, not an HTML <img>: the label above it is its text. A Buffer
+                source, not `{ data, format }`: react-pdf would key its process-wide image cache by the picture's
+                base64 (costly, and it would keep personal pictures in memory after the request). */}
+            {p.image ? <R.Image src={Buffer.from(p.image.bytes.buffer, p.image.bytes.byteOffset, p.image.bytes.byteLength)} style={{ maxWidth: 240, maxHeight: 200, objectFit: "contain" }} /> : <R.Text style={s.muted}>{p.note}</R.Text>}
           </R.View>
         ))}
       </R.View>
@@ -269,7 +269,7 @@ function Result({ result }: { result: EvidenceResult }) {
   );
 }
 
-function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boolean }) {
+function ProcessSection({ p }: { p: EvidenceProcess }) {
   return (
     <R.View>
       <R.Text style={s.h2}>Process {p.processId}</R.Text>
@@ -326,7 +326,7 @@ function ProcessSection({ p, notesShown }: { p: EvidenceProcess; notesShown: boo
               {`${d.decision} (${d.state}) · reason: ${d.reasonCategory} · by ${d.decidedBy} at ${iso(d.decidedAt)}`}
               {d.confirmedBy ? ` · confirmed by ${d.confirmedBy} at ${iso(d.confirmedAt)}` : ""}
             </R.Text>
-            <R.Text style={s.muted}>{notesShown ? `Note: ${d.note || "—"}` : "Note: not shown to your role"}</R.Text>
+            <R.Text style={s.muted}>{`Note: ${d.note || "—"}`}</R.Text>
           </R.View>
         ))
       )}
@@ -361,7 +361,7 @@ export function EvidenceDocument({ pack }: { pack: EvidencePack }) {
       </R.Page>
       {pack.processes.map((p) => (
         <R.Page key={p.processId} size="A4" style={s.page}>
-          <ProcessSection p={p} notesShown={pack.notesShown} />
+          <ProcessSection p={p} />
           <Footer pack={pack} />
         </R.Page>
       ))}

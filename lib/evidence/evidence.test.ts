@@ -4,14 +4,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, processResults } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import type { Ctx } from "../auth/context";
+import { can } from "../auth/permissions";
 import { Forbidden, NotFound } from "../errors";
 import { upsertProcess } from "../processes/upsert-process";
+import { sampleJpeg } from "../results/testing/sample-result";
 import { seedSampleProcess } from "../results/testing/seed-sample";
 import { purgeDossiers } from "../retention/purge-dossiers";
 import { recordReviewDecision } from "../reviews/review-decisions";
@@ -37,14 +40,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The pack's text as pdftotext reads it: what a reader can search and copy. */
-async function packText(ctx: Ctx, dossierId: string): Promise<string> {
+/** The pack as a PDF file. */
+async function packFile(ctx: Ctx, dossierId: string): Promise<string> {
   const pack = await gatherEvidence(ctx, { dossierId });
   const bytes = new Uint8Array(await new Response(await renderEvidencePdf(pack)).arrayBuffer());
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
   const file = path.join(dir, `${randomUUID()}.pdf`);
   writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  return file;
+}
+
+/** The pack's text as pdftotext reads it: what a reader can search and copy. */
+async function packText(ctx: Ctx, dossierId: string): Promise<string> {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", await packFile(ctx, dossierId), "-"], { encoding: "utf8" });
+}
+
+/** The pictures embedded in a PDF, as pdfimages lists them: width, height and encoding. */
+function pdfPictures(file: string): { width: number; height: number; encoding: string }[] {
+  const lines = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  return lines.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    return { width: Number(cols[3]), height: Number(cols[4]), encoding: cols[8]! };
+  });
 }
 
 /** A dossier with: an inconclusive process and its zip, decided; an accepted one with accented names; a zip the desk refuses. */
@@ -104,10 +121,38 @@ describe("evidence pack", { timeout: 120_000 }, () => {
     expect(rows[0]!.details).toEqual({ processes: 3, zips: 2 });
   });
 
-  it("leaves the officers' notes out for admins, who may not read them", async () => {
+  it("holds the officers' notes for admins too, whose rights elsewhere stay as they were", async () => {
     const seeded = await seedDossier();
     const pack = await gatherEvidence(admin, { dossierId: seeded.dossierId });
-    expect(pack.processes.flatMap((p) => p.decisions).map((d) => d.note)).toEqual([null]);
+    expect(pack.processes.flatMap((p) => p.decisions).map((d) => d.note)).toEqual(["Photo of a screen, said Zoë"]);
+    const text = await packText(admin, seeded.dossierId);
+    expect(text).toContain("Note: Photo of a screen, said Zoë");
+    // The pack's capability carries the notes; admin's rights on the desk's pages are what they were.
+    expect(can("admin", "reviews.write")).toBe(false);
+    await expect(
+      recordReviewDecision(admin, { processId: seeded.refused, decision: "approve", reasonCategory: "other", note: "An admin’s try" }, { fourEyes: false }),
+    ).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("shows a large PNG shrunk and names a picture that does not decode, instead of failing", async () => {
+    const png = await sharp({ create: { width: 1600, height: 1000, channels: 4, background: { r: 10, g: 120, b: 200, alpha: 0.5 } } }).png().toBuffer();
+    const jpeg = sampleJpeg(1400, 900, 20, 90);
+    const { dossierId } = await seedSampleProcess(database.db, {
+      extra: [
+        { path: "media/portrait.png", content: new Uint8Array(png) },
+        { path: "media/extra_scan.jpg", content: jpeg.subarray(0, jpeg.byteLength / 2) },
+      ],
+    });
+    const file = await packFile(compliance, dossierId);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(text).toMatch(/extra_scan\.jpg · media\/extra_scan\.jpg\s+could not be shown in the PDF: see the stored zip/);
+    expect(text).toContain("Portrait · media/portrait.png");
+    expect(text.match(/could not be shown in the PDF/g)).toHaveLength(1);
+    // The zip's three small JPEGs as they are, the PNG shrunk to a JPEG of at most 900 px; the cut one not at all.
+    const pictures = pdfPictures(file);
+    expect(pictures).toHaveLength(4);
+    expect(pictures).toContainEqual({ width: 900, height: 563, encoding: "jpeg" });
+    expect(pictures.every((p) => p.encoding === "jpeg" && p.width <= 900 && p.height <= 900)).toBe(true);
   });
 
   it("is refused to support and answers NotFound for an unknown dossier", async () => {

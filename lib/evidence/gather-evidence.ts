@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -44,8 +44,12 @@ export type EvidenceResult =
 export interface EvidenceDecision {
   decision: string;
   reasonCategory: string;
-  /** Null for a role that may not read officers' notes (the permission matrix's `reviews.write`). */
-  note: string | null;
+  /**
+   * The officer's note, for every role that may have the pack (`evidence.read`: compliance and admin); a
+   * purge leaves it empty. The pack is the one place an admin reads notes: on the desk's pages they stay
+   * with `reviews.write`.
+   */
+  note: string;
   state: string;
   decidedBy: string;
   decidedAt: Date;
@@ -103,7 +107,6 @@ export interface EvidencePack {
   identity: VerifiedIdentity | null;
   links: IdentityLinksView;
   processes: EvidenceProcess[];
-  notesShown: boolean;
   audit: EvidenceAuditRow[];
   auditTruncated: boolean;
 }
@@ -126,7 +129,6 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
   const detail = await getDossier(ctx.db, dossierId).catch((error: unknown) => {
     throw error instanceof InvalidInput ? new NotFound("No such dossier", { cause: error }) : error;
   });
-  const notesShown = can(user.role, "reviews.write");
   const [rows, privacy, links, audit] = await Promise.all([
     ctx.db.select().from(processes).where(eq(processes.dossierId, dossierId)).orderBy(asc(processes.createdAt), asc(processes.processId)),
     getDossierPrivacy(ctx, dossierId),
@@ -136,12 +138,21 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
   const ids = rows.map((r) => r.processId);
   const [decisions, retries] = await Promise.all([decisionsOf(ctx.db, ids), retriesOf(ctx.db, ids)]);
 
-  // Pictures are decoded one process at a time (memory stays at one zip's), and a picture that appears in
-  // several processes (a retry copies the document images) is shrunk once.
+  // Pictures are shrunk one process at a time, while the next process's zip is read and unpacked (so at
+  // most two zips are held), and a picture that appears in several processes (a retry copies the document
+  // images) is shrunk once.
   const pictures = new Map<string, Promise<PdfImage | null>>();
   const evidence: EvidenceProcess[] = [];
-  for (const row of rows) {
-    const loaded = row.purgedAt ? ({ state: "none" } as const) : await loader(ctx.db, row.processId);
+  const load = (row: (typeof rows)[number]): Promise<LoadedResult> => {
+    const loading = row.purgedAt ? Promise.resolve({ state: "none" } as const) : loader(ctx.db, row.processId);
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    loading.catch(() => {});
+    return loading;
+  };
+  let next = rows[0] ? load(rows[0]) : null;
+  for (const [i, row] of rows.entries()) {
+    const loaded = await next!;
+    next = rows[i + 1] ? load(rows[i + 1]!) : null;
     const ready = loaded.state === "ready" ? loaded.result : null;
     const reports = ready?.reports.map((r) => r.report) ?? [];
     const failReason = row.failReasonType || row.failReasonMessage ? { type: row.failReasonType, message: row.failReasonMessage } : null;
@@ -172,7 +183,7 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
         facialReport: reports.find(isFacialReport) ?? null,
       }),
       result: await resultOf(ctx.db, row.processId, loaded, pictures),
-      decisions: (decisions.get(row.processId) ?? []).map((d) => ({ ...d, note: notesShown ? d.note : null })),
+      decisions: decisions.get(row.processId) ?? [],
       retries: retries.get(row.processId) ?? [],
     });
   }
@@ -193,7 +204,6 @@ export async function gatherEvidence(ctx: Ctx, params: unknown, loader: ResultLo
     identity: detail.identity,
     links,
     processes: evidence,
-    notesShown,
     audit: audit.slice(0, EVIDENCE_AUDIT_LIMIT).map((a) => ({
       id: a.id,
       at: a.at,
@@ -219,31 +229,31 @@ async function resultOf(db: Db, processId: string, loaded: LoadedResult, picture
   }
   const { result } = loaded;
   const media = [...result.media].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  const shown: EvidencePicture[] = [];
-  for (const m of media) {
-    const label = KIND_LABELS[m.kind] ?? m.path.split("/").pop() ?? m.slug;
-    if (m.contentType === "video/mp4") {
-      shown.push({ label, path: m.path, image: null, note: `video, ${m.bytes.byteLength} bytes: in the stored zip` });
-      continue;
-    }
-    const key = `${m.contentType}:${m.bytes.byteLength}:${digest(m.bytes)}`;
-    let picture = pictures.get(key);
-    if (!picture) {
-      picture = pictureForPdf(m.bytes, m.contentType);
-      pictures.set(key, picture);
-    }
-    const image = await picture;
-    shown.push({ label, path: m.path, image, note: image ? null : "could not be shown in the PDF: see the stored zip" });
-  }
+  // A process's pictures are shrunk side by side (pictureForPdf bounds how many run at once).
+  const shown = await Promise.all(
+    media.map(async (m): Promise<EvidencePicture> => {
+      const label = KIND_LABELS[m.kind] ?? m.path.split("/").pop() ?? m.slug;
+      if (m.contentType === "video/mp4") return { label, path: m.path, image: null, note: `video, ${m.bytes.byteLength} bytes: in the stored zip` };
+      const key = `${m.contentType}:${m.bytes.byteLength}:${await digest(m.bytes)}`;
+      let picture = pictures.get(key);
+      if (!picture) {
+        picture = pictureForPdf(m.bytes, m.contentType);
+        pictures.set(key, picture);
+      }
+      const image = await picture;
+      return { label, path: m.path, image, note: image ? null : "could not be shown in the PDF: see the stored zip" };
+    }),
+  );
   return { state: "ready", sha256, sizeBytes, storedAt, trees: result.reports.map((r) => buildReportTree(r.report)), pictures: shown, warnings: result.warnings };
 }
 
-function digest(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+/** SHA-256 in libuv's thread pool (WebCrypto), not on the event loop that reads and unpacks the next zip. */
+async function digest(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest("SHA-256", bytes)).toString("hex");
 }
 
-async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, (EvidenceDecision & { note: string })[]>> {
-  const out = new Map<string, (EvidenceDecision & { note: string })[]>();
+async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, EvidenceDecision[]>> {
+  const out = new Map<string, EvidenceDecision[]>();
   if (processIds.length === 0) return out;
   const decider = alias(staffUsers, "decider");
   const confirmer = alias(staffUsers, "confirmer");

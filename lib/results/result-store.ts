@@ -126,6 +126,8 @@ export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, pr
  * PostgreSQL rows are read a slice at a time into one buffer. Read whole, a 20 MB bytea arrives as 40 MB of
  * hex text that the driver keeps as a string, decodes into a third copy and leaves in its receive buffer
  * (PGlite's WebAssembly memory grows by as much and never shrinks); in slices, each of those is 1 MiB.
+ * Each slice comes as base64 text, decoded straight into the buffer: a third less to send and read than
+ * bytea's hex, and Node decodes base64 several times faster (a 20 MB zip in about half the time).
  */
 const SLICE = 1024 * 1024;
 
@@ -136,12 +138,14 @@ async function readPostgresContent(db: Db | Tx, processId: string, sizeBytes: nu
     async (tx) => {
       for (let at = 0; at < sizeBytes; at += SLICE) {
         const [row] = await tx
-          .select({ part: sql<Uint8Array | null>`substring(${processResults.content} from ${at + 1} for ${SLICE})`, size: processResults.sizeBytes })
+          .select({ part: sql<string | null>`encode(substring(${processResults.content} from ${at + 1} for ${SLICE}), 'base64')`, size: processResults.sizeBytes })
           .from(processResults)
           .where(eq(processResults.processId, processId));
         if (!row) return false;
-        if (!row.part || row.size !== sizeBytes) throw new Error(`The stored zip of process ${processId} changed size while it was read`);
-        out.set(row.part, at);
+        if (row.part === null || row.size !== sizeBytes) throw new Error(`The stored zip of process ${processId} changed size while it was read`);
+        // PostgreSQL breaks base64 into lines; Node's decoder skips the line breaks.
+        const written = out.write(row.part, at, "base64");
+        if (written !== Math.min(SLICE, sizeBytes - at)) throw new Error(`The stored zip of process ${processId} is shorter than its recorded size`);
       }
       return true;
     },
