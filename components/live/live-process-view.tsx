@@ -3,12 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useLiveMessages } from "./live-events";
-import { describePresence, usePresence } from "./use-presence";
+import { describePresence, type LiveWords } from "./live-words";
+import { usePresence } from "./use-presence";
 
-interface LiveProcessProps {
+interface LiveProcessViewProps {
   processId: string;
   /** The viewer may decide on this process now: presence says "reviewing" rather than "viewing". */
   reviewing: boolean;
+  /** Its words, from the server (live-process.tsx). */
+  words: LiveWords;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -22,7 +25,7 @@ function reportPresence(body: Record<string, unknown>): void {
  * panel; React keeps scroll and what is typed in forms) when this process or its retry changes, says who
  * else has the process open, and tells the others that this tab has it open.
  */
-export function LiveProcess({ processId, reviewing }: LiveProcessProps) {
+export function LiveProcessView({ processId, reviewing, words }: LiveProcessViewProps) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -63,13 +66,13 @@ export function LiveProcess({ processId, reviewing }: LiveProcessProps) {
 
   if (others.length === 0) return null;
   return (
-    <ul aria-label="Also on this process" className="flex flex-wrap gap-2 text-sm" data-presence>
+    <ul aria-label={words.live.alsoHere} className="flex flex-wrap gap-2 text-sm" data-presence>
       {others.map((entry) => (
         <li
           key={`${entry.name}-${entry.mode}`}
           className={`rounded-full px-2.5 py-0.5 ${entry.mode === "reviewing" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}
         >
-          {describePresence(entry)}
+          {describePresence(entry, words)}
         </li>
       ))}
     </ul>

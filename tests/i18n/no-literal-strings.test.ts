@@ -52,17 +52,12 @@ const PENDING = new Set<string>([
   "app/(desk)/error.tsx",
   "app/(desk)/overview/_components/chart-table.tsx",
   "app/(desk)/overview/page.tsx",
-  "app/(desk)/processes/_components/bulk-retry-offer.tsx",
-  "app/(desk)/processes/_components/bulk-retry-results.tsx",
   "app/bench/bare/page.tsx",
   "components/breakdown-tree-result.tsx",
   "components/breakdown-tree.tsx",
   "components/comparison-table.tsx",
   "components/image-viewer.tsx",
   "components/linked-dossiers.tsx",
-  "components/live/live-indicator.tsx",
-  "components/live/live-list.tsx",
-  "components/live/live-process.tsx",
 ]);
 
 function tsxFiles(dir: string): string[] {

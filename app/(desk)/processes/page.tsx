@@ -61,7 +61,7 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
       <NuqsAdapter>
         <ProcessFilters counts={counts} canReview={model.canReview} messages={{ queue: messages.Queue.filters, lists: messages.Lists, labels: messages.Labels }} />
-        {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} />}
+        {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} words={messages.BulkRetry} />}
         {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
         <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
           <ProcessResults params={params} page={page} counts={counts} from={model.from} />

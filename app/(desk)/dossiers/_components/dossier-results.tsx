@@ -1,5 +1,5 @@
 import type { TableResult } from "@/components/data-table-result";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { formatCount } from "@/components/labels";
 import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
@@ -9,6 +9,7 @@ import { describeLookup, parseLookup } from "@/lib/processes/parse-lookup";
 import type { StatusCount } from "@/lib/processes/status-counts-types";
 import { serializeDossierSearchParams, type DossierSearchParams } from "../search-params";
 import { LiveList } from "@/components/live/live-list";
+import { liveWords } from "@/components/live/live-words";
 import { DossierTable } from "./dossier-table";
 
 interface DossierResultsProps {
@@ -20,7 +21,7 @@ interface DossierResultsProps {
 const href = (params: DossierSearchParams) => `/dossiers${serializeDossierSearchParams(params)}`;
 
 export async function DossierResults({ params, page, count }: DossierResultsProps) {
-  const [result, counted, t, locale] = await Promise.all([page, count, getTranslations("Dossiers"), getFormatLocale()]);
+  const [result, counted, t, locale, messages] = await Promise.all([page, count, getTranslations("Dossiers"), getFormatLocale(), getMessages()]);
   const reading = parseLookup(params.q, params.by);
   const asked = [
     ...(reading.ok && reading.lookup ? [`a process's ${describeLookup(reading.lookup)}`] : []),
@@ -28,7 +29,7 @@ export async function DossierResults({ params, page, count }: DossierResultsProp
   ];
   const rowIds = result.ok ? result.value.items.map((item) => item.dossierId) : [];
   return (
-    <LiveList rowsAre="dossiers" rowIds={rowIds}>
+    <LiveList rowsAre="dossiers" rowIds={rowIds} words={liveWords(messages)}>
     <ListResults
       result={result}
       href={(patch) => href({ ...params, ...patch })}

@@ -9,6 +9,7 @@ import { formatCount } from "@/components/labels";
 import { getFormatLocale } from "@/i18n/format-locale";
 import { ListResults } from "@/components/list-kit/list-results";
 import { LiveList } from "@/components/live/live-list";
+import { liveWords } from "@/components/live/live-words";
 import { processHref } from "@/components/process-href";
 import { ProcessTable } from "./process-table";
 
@@ -33,7 +34,7 @@ export async function ProcessResults({ params, page, counts, from }: ProcessResu
   const [result, countResult, t, messages, locale] = await Promise.all([page, counts, getTranslations("Queue"), getMessages(), getFormatLocale()]);
   const rowIds = result.ok ? result.value.items.map((item) => item.processId) : [];
   return (
-    <LiveList rowsAre="processes" rowIds={rowIds} presenceFor={rowIds}>
+    <LiveList rowsAre="processes" rowIds={rowIds} presenceFor={rowIds} words={liveWords(messages)}>
     <ListResults
       result={result}
       href={(patch) => href({ ...params, ...patch })}
