@@ -8,7 +8,7 @@ import { formatMessage } from "./format-message";
  * The namespaces whose words client components format themselves: every message in them must come out as
  * next-intl would write it, in every language, for the counts that pick each plural form.
  */
-const CLIENT_FORMATTED = ["Live", "BulkRetry"] as const;
+const CLIENT_FORMATTED = ["Live", "BulkRetry", "ImageViewer"] as const;
 const LANGUAGES = [
   { messages: en, locale: "en", format: "en-GB" },
   { messages: nb, locale: "nb", format: "nb-NO" },

@@ -30,6 +30,8 @@ export interface MediaView {
   path: string;
   contentType: string;
   sizeText: string;
+  /** For writing the size in the viewer's locale (components/format.ts). */
+  sizeBytes: number;
   url: string;
 }
 
@@ -102,6 +104,7 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
       path: m.path,
       contentType: m.contentType,
       sizeText: formatBytes(m.bytes.byteLength),
+      sizeBytes: m.bytes.byteLength,
       url: mediaUrl(processId, m.slug),
     }));
   return {

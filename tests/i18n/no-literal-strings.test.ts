@@ -56,7 +56,6 @@ const PENDING = new Set<string>([
   "components/breakdown-tree-result.tsx",
   "components/breakdown-tree.tsx",
   "components/comparison-table.tsx",
-  "components/image-viewer.tsx",
   "components/linked-dossiers.tsx",
 ]);
 
