@@ -53,9 +53,6 @@ const PENDING = new Set<string>([
   "app/(desk)/overview/_components/chart-table.tsx",
   "app/(desk)/overview/page.tsx",
   "app/bench/bare/page.tsx",
-  "components/breakdown-tree-result.tsx",
-  "components/breakdown-tree.tsx",
-  "components/comparison-table.tsx",
   "components/linked-dossiers.tsx",
 ]);
 
