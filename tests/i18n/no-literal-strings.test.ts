@@ -53,7 +53,6 @@ const PENDING = new Set<string>([
   "app/(desk)/overview/_components/chart-table.tsx",
   "app/(desk)/overview/page.tsx",
   "app/bench/bare/page.tsx",
-  "components/linked-dossiers.tsx",
 ]);
 
 function tsxFiles(dir: string): string[] {

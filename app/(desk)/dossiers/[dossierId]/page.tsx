@@ -56,7 +56,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
         </p>
       )}
       {(identity || privacy.purged.processes === 0) && <IdentityCard dossierId={dossier.dossierId} identity={identity} />}
-      <LinkedDossiers links={links} subject="this dossier" />
+      <LinkedDossiers links={links} subject="dossier" />
       <PersonalDataPanel
         dossierId={dossier.dossierId}
         hold={privacy.hold ? { ...privacy.hold, at: <LocalTime at={privacy.hold.at} /> } : null}

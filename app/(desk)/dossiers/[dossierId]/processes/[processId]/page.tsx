@@ -59,7 +59,7 @@ export default async function ProcessPage({ params, searchParams }: ProcessPageP
     />
   );
 
-  const linked = <LinkedDossiers links={links} subject="this process" />;
+  const linked = <LinkedDossiers links={links} subject="process" />;
   return (
     <ProcessView
       detail={detail}
