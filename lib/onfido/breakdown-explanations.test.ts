@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../messages/en.json";
-import { breakdownExplanationKey, EXPLAINED_PATHS, EXPLAINED_REASONS, reasonExplanationKey, type ReportKind } from "./breakdown-explanations";
+import { breakdownExplanationKey, EXPLAINED_PATHS, EXPLAINED_REASONS, findingExplanationKey, reasonExplanationKey, type ReportKind } from "./breakdown-explanations";
 
 /** The message at a dotted key, or undefined (messages/nb.json holds the same keys: i18n/messages.test.ts). */
 const messageAt = (key: string): unknown => key.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], en.Onfido);
@@ -21,6 +21,14 @@ describe("Onfido's breakdowns explained", () => {
     expect(breakdownExplanationKey(null, "image_integrity")).toBeNull();
     expect(reasonExplanationKey("reasons")).toBeNull();
     expect(reasonExplanationKey("spin")).toBeNull();
+  });
+
+  it("explains a stored finding by its report's name and path", () => {
+    expect(findingExplanationKey("document.image_integrity.image_quality")).toBe("document.image_integrity.image_quality");
+    expect(findingExplanationKey("document_passport.visual_authenticity")).toBe("document.visual_authenticity.about");
+    expect(findingExplanationKey("facial_similarity_video.visual_authenticity.liveness_detected")).toBe("facial.visual_authenticity.liveness_detected");
+    expect(findingExplanationKey("document")).toBeNull();
+    expect(findingExplanationKey("watchlist_aml.sanctions")).toBeNull();
   });
 
   it("has no explanation the desk would never show", () => {

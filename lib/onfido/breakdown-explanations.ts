@@ -50,9 +50,10 @@ function pathsOf(table: Readonly<Record<string, readonly string[]>>): string[] {
   return Object.entries(table).flatMap(([breakdown, subs]) => [breakdown, ...subs.map((sub) => `${breakdown}.${sub}`)]);
 }
 
-export function reportKind(report: OnfidoReport): ReportKind | null {
-  if (isDocumentReport(report)) return "document";
-  if (isFacialReport(report)) return "facial";
+export function reportKind(report: Pick<OnfidoReport, "name">): ReportKind | null {
+  const named = { name: report.name, breakdown: {} };
+  if (isDocumentReport(named)) return "document";
+  if (isFacialReport(named)) return "facial";
   return null;
 }
 
@@ -63,6 +64,15 @@ export function reportKind(report: OnfidoReport): ReportKind | null {
 export function breakdownExplanationKey(kind: ReportKind | null, path: string): string | null {
   if (!kind || !EXPLAINED_PATHS[kind].includes(path)) return null;
   return path.includes(".") ? `${kind}.${path}` : `${kind}.${path}.about`;
+}
+
+/**
+ * The message explaining a finding's path as lib/findings stores it, the report's name first
+ * (`document.image_integrity.image_quality`), or null (a whole report, an unknown path).
+ */
+export function findingExplanationKey(path: string): string | null {
+  const [report, ...rest] = path.split(".");
+  return rest.length === 0 ? null : breakdownExplanationKey(reportKind({ name: report! }), rest.join("."));
 }
 
 /** The message (under `Onfido`) that explains a reason Onfido gave (`blurred_photo`), or null. */

@@ -50,8 +50,6 @@ const PENDING = new Set<string>([
   "app/(desk)/dossiers/[dossierId]/processes/[processId]/_components/status-explanation.tsx",
   "app/(desk)/dossiers/_components/dossier-table.tsx",
   "app/(desk)/error.tsx",
-  "app/(desk)/overview/_components/chart-table.tsx",
-  "app/(desk)/overview/page.tsx",
   "app/bench/bare/page.tsx",
 ]);
 
