@@ -1,34 +1,59 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { fillMessage } from "@/components/fill-message";
 import type { Messages } from "@/components/labels";
-import { DayRangeInputs } from "@/components/list-kit/list-filters-bar";
+import { dayFormatOf, dayPattern, readDay, showDay } from "@/components/list-kit/local-day";
+import { useTimeSettings } from "@/components/time-settings";
 
-interface OverviewDaysProps {
-  from: string;
-  to: string;
-  /** The lists' words for days (From, To, the date pattern's letters), from the server. */
+interface DayFieldProps {
+  /** The form field's name: the URL's parameter, which keeps an ISO day. */
+  name: "from" | "to";
+  label: string;
+  initial: string;
+  /** The lists' words for days (the pattern's letters, the invalid-day message), from the server. */
   words: Messages["Lists"];
 }
 
 /**
- * The overview form's range: days typed and shown in the page's own date format, as the queue's are, and sent
- * as ISO days (the URL's form). The hidden fields change as a day is taken, before Enter submits the form.
+ * One of the overview form's days, typed and shown in the page's own date format (as the queue's are), sent
+ * as an ISO day in a hidden field that follows what is typed. A day that is no day stops the form with the
+ * browser's own message, so the page never asks the server for it.
  */
-export function OverviewDays({ from, to, words }: OverviewDaysProps) {
-  const [range, setRange] = useState<{ from: string | null; to: string | null }>({ from, to });
-  const fromField = useRef<HTMLInputElement>(null);
-  const toField = useRef<HTMLInputElement>(null);
-  const change = (patch: { from?: string | null; to?: string | null }) => {
-    if ("from" in patch && fromField.current) fromField.current.value = patch.from ?? "";
-    if ("to" in patch && toField.current) toField.current.value = patch.to ?? "";
-    setRange((before) => ({ ...before, ...patch }));
-  };
+function DayField({ name, label, initial, words }: DayFieldProps) {
+  const format = dayFormatOf(useTimeSettings().locale);
+  const pattern = dayPattern(format, words.dateLetters);
+  const [text, setText] = useState(showDay(initial, format));
+  const day = readDay(text, format);
+  const invalid = day === "invalid";
+  const message = fillMessage(words.dateInvalid, { pattern });
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => field.current?.setCustomValidity(invalid ? message : ""), [invalid, message]);
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs font-medium text-slate-700">{label}</span>
+      <input
+        ref={field}
+        type="text"
+        inputMode="numeric"
+        value={text}
+        placeholder={pattern}
+        title={invalid ? message : pattern}
+        aria-invalid={invalid}
+        onChange={(event) => setText(event.target.value)}
+        className="w-32 rounded-md border border-slate-300 px-2 py-1.5 tabular-nums"
+      />
+      <input type="hidden" name={name} value={invalid ? "" : (day ?? "")} />
+    </label>
+  );
+}
+
+/** The overview's range: from and to, days in the viewer's time zone (the server reads them so). */
+export function OverviewDays({ from, to, words }: { from: string; to: string; words: Messages["Lists"] }) {
   return (
     <>
-      <DayRangeInputs from={range.from} to={range.to} onChange={change} words={words} />
-      <input ref={fromField} type="hidden" name="from" defaultValue={from} />
-      <input ref={toField} type="hidden" name="to" defaultValue={to} />
+      <DayField name="from" label={words.from} initial={from} words={words} />
+      <DayField name="to" label={words.to} initial={to} words={words} />
     </>
   );
 }
