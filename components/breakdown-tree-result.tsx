@@ -1,24 +1,17 @@
+import { useTranslations } from "next-intl";
 import type { Tone } from "@/lib/onfido/labels";
-
-const TONE_STYLES: Record<Tone, string> = {
-  clear: "bg-emerald-50 text-emerald-800 ring-emerald-300",
-  flagged: "bg-amber-100 text-amber-950 ring-amber-400 font-semibold",
-  "not-performed": "bg-slate-100 text-slate-700 ring-slate-300 italic",
-  unknown: "bg-white text-slate-800 ring-slate-300",
-};
+import { Pill } from "./result-pill";
 
 interface ResultPillProps {
   text: string;
   tone: Tone;
 }
 
-/** One Onfido result. Not-clear values carry a marker and a spoken hint, so colour is never the only signal. */
+/**
+ * One Onfido result in a server component, its hint in the page's language. Onfido's value is shown as it
+ * is; a check Onfido did not perform (`null`, no value of its own) says so in words.
+ */
 export function ResultPill({ text, tone }: ResultPillProps) {
-  return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${TONE_STYLES[tone]}`}>
-      {tone === "flagged" && <span aria-hidden="true">▲</span>}
-      {text}
-      {tone === "flagged" && <span className="sr-only"> (not clear)</span>}
-    </span>
-  );
+  const t = useTranslations("BreakdownTree");
+  return <Pill text={tone === "not-performed" ? t("notPerformed") : text} tone={tone} notClear={t("notClear")} />;
 }

@@ -52,6 +52,29 @@ test("the overview draws its charts, links to the queue and exports a table", as
   expect(text).toContain(`${reason},${count}\r\n`);
 });
 
+test("the overview in Norwegian Bokmål: its words, and days typed and shown in the page's format", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, storageState: authFile("compliance"), locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  const page = await context.newPage();
+  await page.goto("/overview");
+  await expect(page.getByRole("heading", { name: "Oversikt", level: 1 })).toBeVisible();
+  await expect(page.locator('[data-chart="status-per-day"] h2')).toHaveText("Verifiseringer per dag etter status");
+  await expect(page.getByRole("region", { name: /Koblede identiteter/ }).getByRole("link", { name: "Åpne dem i køen" })).toBeVisible();
+  // The browser's zone reaches the server in a cookie: the page renders again in it.
+  await expect(page.getByText("Dagene følger tidssonen Europe/Oslo.", { exact: false })).toBeVisible({ timeout: 15_000 });
+
+  // The range's days as a Norwegian writes them; the URL keeps ISO days.
+  const from = page.getByRole("textbox", { name: "Fra" });
+  const to = page.getByRole("textbox", { name: "Til" });
+  await expect(to).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+  const last = await to.inputValue();
+  await from.fill(last);
+  await from.press("Enter");
+  const [day, month, year] = last.split(".");
+  await expect(page).toHaveURL(new RegExp(`from=${year}-${month}-${day}`));
+  await expect(page.getByRole("textbox", { name: "Fra" })).toHaveValue(last);
+  await context.close();
+});
+
 test("support staff have no overview", async ({ browser }) => {
   const support = await browser.newContext({ storageState: authFile("support") });
   const page = await support.newPage();

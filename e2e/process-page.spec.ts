@@ -107,13 +107,15 @@ test("a reviewer reads why a process is inconclusive, opens the breakdown and zo
 
   // A clear breakdown starts closed; opening it shows a sub-breakdown Onfido did not perform.
   const tree = page.getByRole("list", { name: "document breakdowns" });
-  const comparison = tree.getByRole("button", { name: "data comparison", exact: true });
+  // Onfido's keys as Onfido sends them, each with what it checks beside it.
+  const comparison = tree.getByRole("button", { name: "data_comparison", exact: true });
+  await expect(comparison).toHaveAccessibleDescription(/match the details the end-user or the client gave/);
   await expect(comparison).toHaveAttribute("aria-expanded", "false");
   await comparison.click();
   await expect(comparison).toHaveAttribute("aria-expanded", "true");
   await expect(tree.getByText("not performed").first()).toBeVisible();
   // A flagged sub-breakdown opens to its reasons.
-  const original = tree.getByRole("button", { name: "original document present" });
+  const original = tree.getByRole("button", { name: "original_document_present" });
   await original.click();
   await expect(original).toHaveAttribute("aria-expanded", "true");
   await expect(tree.getByRole("definition").filter({ hasText: "consider" }).first()).toBeVisible();

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from "react";
 import type { LookupKind } from "@/lib/processes/parse-lookup";
 import type { LabelMessages, Messages } from "@/components/labels";
 import { useTimeSettings } from "@/components/time-settings";
+import type { LookupWords } from "./filter-words";
 import { dayFormatOf, dayPattern, readDay, showDay } from "./local-day";
 import { LookupBox } from "./lookup-box";
 
@@ -14,6 +15,8 @@ export const filterCaption = "text-xs font-semibold uppercase tracking-wide text
 export interface ListFilterMessages {
   lists: Messages["Lists"];
   labels: LabelMessages;
+  /** How the look-up box says what it read, or why it cannot (Filters.lookup, Filters.problems). */
+  filters: LookupWords;
 }
 
 interface ListFiltersBarProps {

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { LOOKUP_KINDS, describeLookup, parseLookup, type LookupKind } from "@/lib/processes/parse-lookup";
 import { fillMessage } from "@/components/fill-message";
+import { useTimeSettings } from "@/components/time-settings";
+import { sayLookup, sayLookupProblem } from "./filter-words";
 import type { ListFilterMessages } from "./list-filters-bar";
 
 export const LOOKUP_INPUT_ID = "lookup";
@@ -20,15 +22,16 @@ interface LookupBoxProps {
  * ("name contains …", "date of birth is …") so that staff see how the desk understood them before
  * they press Enter; the menu beside it forces a reading when the guess is wrong.
  */
-export function LookupBox({ initialText, initialKind, onLookUp, messages: { lists: words, labels } }: LookupBoxProps) {
+export function LookupBox({ initialText, initialKind, onLookUp, messages: { lists: words, labels, filters } }: LookupBoxProps) {
+  const { locale } = useTimeSettings();
   const [text, setText] = useState(initialText);
   const [kind, setKind] = useState<LookupKind>(initialKind);
   const reading = parseLookup(text, kind);
   const hint = !text.trim()
     ? words.lookUpHint
     : reading.ok
-      ? fillMessage(words.readsAs, { reading: reading.lookup ? describeLookup(reading.lookup) : "" })
-      : reading.message;
+      ? fillMessage(words.readsAs, { reading: reading.lookup ? sayLookup(describeLookup(reading.lookup), filters, locale) : "" })
+      : sayLookupProblem(reading.problem, filters);
 
   return (
     <form

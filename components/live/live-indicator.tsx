@@ -1,26 +1,8 @@
-"use client";
+import { useTranslations } from "next-intl";
+import { LiveIndicatorView } from "./live-indicator-view";
 
-import { useEffect, useState } from "react";
-import { useLiveState, type LiveState } from "./live-events";
-
-/** Quiet while live; after a few seconds away it says so, so that nobody trusts a list that stopped moving. */
+/** The side bar's word on the event stream, translated here on the server: the browser gets the sentence. */
 export function LiveIndicator() {
-  const state = useLiveState();
-  // The state that has lasted three seconds: a reconnect that quick is not worth a word.
-  const [settled, setSettled] = useState<LiveState>("live");
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(state), state === "live" ? 0 : 3_000);
-    return () => clearTimeout(timer);
-  }, [state]);
-  const away = state !== "live" && settled !== "live";
-  return (
-    <p role="status" className="px-3 text-xs text-slate-500" data-live-state={state}>
-      {away ? (
-        <>
-          <span aria-hidden className="mr-1.5 inline-block size-2 rounded-full bg-amber-400" />
-          Live updates paused, reconnecting…
-        </>
-      ) : null}
-    </p>
-  );
+  const t = useTranslations("Live");
+  return <LiveIndicatorView pausedText={t("paused")} />;
 }

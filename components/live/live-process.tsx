@@ -1,9 +1,6 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { useLiveMessages } from "./live-events";
-import { describePresence, usePresence } from "./use-presence";
+import { useMessages } from "next-intl";
+import { LiveProcessView } from "./live-process-view";
+import { liveWords } from "./live-words";
 
 interface LiveProcessProps {
   processId: string;
@@ -11,67 +8,8 @@ interface LiveProcessProps {
   reviewing: boolean;
 }
 
-const HEARTBEAT_MS = 20_000;
-
-function reportPresence(body: Record<string, unknown>): void {
-  void fetch("/api/presence", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), keepalive: true }).catch(() => {});
-}
-
-/**
- * The process page's live part: reloads the page's data in place (status, timeline, full result, review
- * panel; React keeps scroll and what is typed in forms) when this process or its retry changes, says who
- * else has the process open, and tells the others that this tab has it open.
- */
+/** The process page's live part (live-process-view.tsx), with its words from the server's messages. */
 export function LiveProcess({ processId, reviewing }: LiveProcessProps) {
-  const router = useRouter();
-  const [, startRefresh] = useTransition();
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [tabId] = useState(() => crypto.randomUUID());
-  const others = usePresence([processId]);
-
-  useLiveMessages((message) => {
-    const concerns = message.kind === "resync" || (message.kind !== "presence" && message.processId === processId);
-    if (!concerns) return;
-    // Several events of one change (status, then result) make one reload.
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => startRefresh(() => router.refresh()), 250);
-  });
-  useEffect(() => () => clearTimeout(pending.current), []);
-
-  useEffect(() => {
-    const mode = reviewing ? "reviewing" : "viewing";
-    const beat = () => reportPresence({ tabId, processId, mode });
-    beat();
-    const timer = setInterval(beat, HEARTBEAT_MS);
-    const leave = () => {
-      const body = new Blob([JSON.stringify({ tabId, processId, mode, leave: true })], { type: "application/json" });
-      if (!navigator.sendBeacon("/api/presence", body)) reportPresence({ tabId, processId, mode, leave: true });
-    };
-    // pagehide covers closing the tab and going back; a page restored from the cache says hello again.
-    const onShow = (event: PageTransitionEvent) => {
-      if (event.persisted) beat();
-    };
-    window.addEventListener("pagehide", leave);
-    window.addEventListener("pageshow", onShow);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener("pagehide", leave);
-      window.removeEventListener("pageshow", onShow);
-      leave();
-    };
-  }, [tabId, processId, reviewing]);
-
-  if (others.length === 0) return null;
-  return (
-    <ul aria-label="Also on this process" className="flex flex-wrap gap-2 text-sm" data-presence>
-      {others.map((entry) => (
-        <li
-          key={`${entry.name}-${entry.mode}`}
-          className={`rounded-full px-2.5 py-0.5 ${entry.mode === "reviewing" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}
-        >
-          {describePresence(entry)}
-        </li>
-      ))}
-    </ul>
-  );
+  const messages = useMessages();
+  return <LiveProcessView processId={processId} reviewing={reviewing} words={liveWords(messages)} />;
 }

@@ -39,10 +39,6 @@ export function usePresence(processIds: readonly string[]): PresenceEntry[] {
   return entries;
 }
 
-export function describePresence(entry: PresenceEntry): string {
-  return `${entry.name} (${entry.role}) is ${entry.mode}`;
-}
-
 export function initials(name: string): string {
   return name
     .split(/\s+/)

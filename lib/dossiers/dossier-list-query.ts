@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FilterPhrase } from "../lists/filter-phrases";
 import { describeDays, listFilters, pageOf } from "../lists/list-query";
 import { DOSSIER_SORTS } from "../lists/list-values";
 
@@ -6,11 +7,12 @@ import { DOSSIER_SORTS } from "../lists/list-values";
 
 export { DOSSIER_SORTS, type DossierSort } from "../lists/list-values";
 
-/** `from`/`to`: last activity on or after / on or before (UTC days). */
+/** `from`/`to`: last activity on or after / on or before (days in the viewer's zone, `tz`). */
 export const DossierFilters = listFilters({});
 export type DossierFilters = z.output<typeof DossierFilters>;
 
 export const ListDossiersInput = z.object({ filters: DossierFilters.default({}), ...pageOf(DOSSIER_SORTS, "activity.desc") });
 export type ListDossiersInput = z.input<typeof ListDossiersInput>;
 
-export const describeDossierFilters = (filters: DossierFilters): string[] => describeDays("last activity", filters.from, filters.to);
+/** The filters as phrases (lib/lists/filter-phrases.ts), said in the page's language. */
+export const describeDossierFilters = (filters: DossierFilters): FilterPhrase[] => describeDays("activity", filters.from, filters.to);

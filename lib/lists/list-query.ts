@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOOKUP_KINDS } from "../processes/parse-lookup";
+import type { DaysPhrase, FilterPhrase } from "./filter-phrases";
 import { DEFAULT_PAGE_SIZE } from "./list-values";
 
 /** The parts every list's server-side validation shares: the look-up box, a day range, sort and page. */
@@ -48,10 +49,7 @@ export function pageOf<const Sorts extends readonly [string, ...string[]]>(sorts
     cursor: z.string().max(400).nullish(),
   };
 }
-/** A day range as words, for the empty state and the "showing … where" line. */
-export function describeDays(what: string, from: string | null | undefined, to: string | null | undefined): string[] {
-  if (from && to) return [`${what} between ${from} and ${to}`];
-  if (from) return [`${what} on or after ${from}`];
-  if (to) return [`${what} on or before ${to}`];
-  return [];
+/** A day range as a phrase, for the empty state and the "showing … where" line; none without days. */
+export function describeDays(field: DaysPhrase["field"], from: string | null | undefined, to: string | null | undefined): FilterPhrase[] {
+  return from || to ? [{ key: "days", field, from: from ?? null, to: to ?? null }] : [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayEndIn, dayStartIn } from "./zoned-day";
+import { dayEndIn, dayIn, dayStartIn } from "./zoned-day";
 
 describe("a day in the viewer's time zone", () => {
   it("starts at local midnight", () => {
@@ -15,5 +15,16 @@ describe("a day in the viewer's time zone", () => {
     expect(hours("2026-03-29")).toBe(23);
     expect(hours("2026-10-25")).toBe(25);
     expect(hours("2026-12-02")).toBe(24);
+  });
+
+  it("tells the day an instant falls on where the viewer is", () => {
+    expect(dayIn(new Date("2026-12-01T23:30:00Z"), "UTC")).toBe("2026-12-01");
+    expect(dayIn(new Date("2026-12-01T23:30:00Z"), "Europe/Oslo")).toBe("2026-12-02");
+    expect(dayIn(new Date("2026-12-02T04:59:59Z"), "America/New_York")).toBe("2026-12-01");
+    // Each day's first instant is on that day, across a clock change too.
+    for (const day of ["2026-03-29", "2026-10-25", "2026-12-02"]) {
+      expect(dayIn(dayStartIn(day, "Europe/Oslo"), "Europe/Oslo")).toBe(day);
+      expect(dayIn(new Date(dayEndIn(day, "Europe/Oslo").getTime() - 1), "Europe/Oslo")).toBe(day);
+    }
   });
 });

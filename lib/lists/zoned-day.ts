@@ -32,3 +32,8 @@ export function dayEndIn(day: string, timeZone = "UTC"): Date {
   const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
   return dayStartIn(next, timeZone);
 }
+
+/** The day (`YYYY-MM-DD`) an instant falls on in the zone: what "today" is for the viewer. */
+export function dayIn(at: Date, timeZone = "UTC"): string {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offsetMs(at, timeZone)).toISOString().slice(0, 10);
+}

@@ -21,8 +21,8 @@ describe("buildReportTree", () => {
     const quality = node(report.breakdowns, "image_integrity.image_quality");
     expect(quality).toMatchObject({ id: "image_integrity.image_quality", label: "image quality", result: "consider", tone: "flagged" });
     expect(quality.reasons).toEqual([
-      { key: "blurred_photo", label: "blurred photo", value: "consider", flagged: true },
-      { key: "glare_on_photo", label: "glare on photo", value: "consider", flagged: true },
+      { key: "blurred_photo", label: "blurred photo", value: "consider", flagged: true, explain: "reasons.blurred_photo" },
+      { key: "glare_on_photo", label: "glare on photo", value: "consider", flagged: true, explain: "reasons.glare_on_photo" },
     ]);
     expect(node(report.breakdowns, "police_record")).toMatchObject({ result: "clear", children: [] });
     expect(report.properties.find((p) => p.key === "document_numbers")?.value).toBe('[{"type":"document_number","value":"00000000"}]');
@@ -67,5 +67,31 @@ describe("buildReportTree", () => {
     const match = node(report.breakdowns, "face_comparison.face_match");
     expect(match).toMatchObject({ result: "consider", tone: "flagged" });
     expect(match.properties.find((p) => p.key === "score")?.value).toBe("0.31");
+  });
+
+  it("names the message explaining each breakdown it knows, by the report's kind and the path", () => {
+    const document = tree(sampleDocumentReport({ flags: { "visual_authenticity.original_document_present": ["photo_of_screen"] } }));
+    expect(document.kind).toBe("document");
+    expect(node(document.breakdowns, "image_integrity").explain).toBe("document.image_integrity.about");
+    expect(node(document.breakdowns, "police_record").explain).toBe("document.police_record.about");
+    const original = node(document.breakdowns, "visual_authenticity.original_document_present");
+    expect(original.explain).toBe("document.visual_authenticity.original_document_present");
+    expect(original.reasons.find((r) => r.key === "photo_of_screen")?.explain).toBe("reasons.photo_of_screen");
+    // The same breakdown name means something else in a facial similarity report.
+    const facial = tree(sampleFacialReport({ faceMatch: 0.31 }));
+    expect(facial.kind).toBe("facial");
+    expect(node(facial.breakdowns, "image_integrity").explain).toBe("facial.image_integrity.about");
+    expect(node(facial.breakdowns, "face_comparison.face_match").explain).toBe("facial.face_comparison.face_match");
+  });
+
+  it("explains nothing it does not know, and tells an absent result from one not performed", () => {
+    const raw = sampleDocumentReport({});
+    const breakdown = raw.breakdown as Record<string, Record<string, unknown>>;
+    breakdown.quantum_check = { breakdown: { entanglement: { result: "consider" } } };
+    const report = tree(raw);
+    expect(node(report.breakdowns, "quantum_check")).toMatchObject({ explain: null, result: "absent", resultAbsent: true });
+    expect(node(report.breakdowns, "quantum_check.entanglement")).toMatchObject({ explain: null, resultAbsent: false });
+    expect(tree({ ...sampleFacialReport({}), name: "watchlist_aml" })).toMatchObject({ kind: null });
+    expect(tree({ ...sampleFacialReport({}), name: "watchlist_aml" }).breakdowns.every((b) => b.explain === null)).toBe(true);
   });
 });

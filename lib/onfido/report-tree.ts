@@ -1,10 +1,13 @@
+import { breakdownExplanationKey, reasonExplanationKey, reportKind, type ReportKind } from "./breakdown-explanations";
 import { humanize, resultText, toneOf, valueText, type Tone } from "./labels";
 import { DOCUMENT_BREAKDOWN_ORDER, REASON_KEYS, isDocumentReport, type OnfidoReport } from "./report-schemas";
 
 /**
  * An Onfido report as a plain tree for the breakdown view: breakdown → sub-breakdowns, each with its result,
  * the reasons it was flagged for and its other properties. Nothing is dropped: keys the desk does not know
- * become entries of their own, and a `null` result reads "not performed" rather than vanishing.
+ * become entries of their own, and a `null` result reads "not performed" rather than vanishing. `label` is the
+ * key in English words (the evidence pack's); the page shows Onfido's own key beside the explanation that
+ * `explain` names (a message under `Onfido`, lib/onfido/breakdown-explanations.ts).
  */
 
 export interface TreeEntry {
@@ -18,6 +21,8 @@ export interface TreeReason {
   label: string;
   value: string;
   flagged: boolean;
+  /** The message explaining this reason, or null. */
+  explain: string | null;
 }
 
 export interface TreeNode {
@@ -27,6 +32,10 @@ export interface TreeNode {
   label: string;
   result: string;
   tone: Tone;
+  /** The node has no `result` at all (`result` then reads "absent"). */
+  resultAbsent: boolean;
+  /** The message explaining this breakdown or sub-breakdown, or null. */
+  explain: string | null;
   reasons: TreeReason[];
   properties: TreeEntry[];
   /** Keys other than result, breakdown and properties. */
@@ -37,6 +46,8 @@ export interface TreeNode {
 export interface ReportTree {
   name: string;
   label: string;
+  /** Which explanations apply: document or facial similarity; null for a report the desk does not interpret. */
+  kind: ReportKind | null;
   id: string | null;
   status: string;
   result: string;
@@ -68,7 +79,7 @@ function splitProperties(key: string, properties: Record<string, unknown>) {
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(properties)) {
     if (known.includes(name) || value === "consider") {
-      reasons.push({ key: name, label: humanize(name), value: valueText(value), flagged: value === "consider" });
+      reasons.push({ key: name, label: humanize(name), value: valueText(value), flagged: value === "consider", explain: reasonExplanationKey(name) });
     } else {
       rest[name] = value;
     }
@@ -78,19 +89,20 @@ function splitProperties(key: string, properties: Record<string, unknown>) {
 
 const NODE_KEYS = new Set(["result", "breakdown", "properties"]);
 
-function buildNode(key: string, value: unknown, parent: string): TreeNode {
+function buildNode(kind: ReportKind | null, key: string, value: unknown, parent: string): TreeNode {
   const id = parent ? `${parent}.${key}` : key;
+  const explain = breakdownExplanationKey(kind, id);
   if (!isRecord(value)) {
     // Not the documented shape: keep the value rather than guess.
-    return { id, key, label: humanize(key), result: valueText(value), tone: "unknown", reasons: [], properties: [], extra: [], children: [] };
+    return { id, key, label: humanize(key), result: valueText(value), tone: "unknown", resultAbsent: value === undefined, explain, reasons: [], properties: [], extra: [], children: [] };
   }
   const result = "result" in value ? value.result : undefined;
   const split = isRecord(value.properties) ? splitProperties(key, value.properties) : { reasons: [], properties: [] };
   const extra = entries(value, NODE_KEYS);
   if (value.properties !== undefined && !isRecord(value.properties)) extra.push({ key: "properties", label: "properties", value: valueText(value.properties) });
-  const children = isRecord(value.breakdown) ? Object.entries(value.breakdown).map(([k, v]) => buildNode(k, v, id)) : [];
+  const children = isRecord(value.breakdown) ? Object.entries(value.breakdown).map(([k, v]) => buildNode(kind, k, v, id)) : [];
   if (value.breakdown !== undefined && !isRecord(value.breakdown)) extra.push({ key: "breakdown", label: "breakdown", value: valueText(value.breakdown) });
-  return { id, key, label: humanize(key), result: resultText(result), tone: toneOf(result), ...split, extra, children };
+  return { id, key, label: humanize(key), result: resultText(result), tone: toneOf(result), resultAbsent: result === undefined, explain, ...split, extra, children };
 }
 
 function orderOf(name: string): number {
@@ -99,14 +111,16 @@ function orderOf(name: string): number {
 }
 
 export function buildReportTree(report: OnfidoReport): ReportTree {
+  const kind = reportKind(report);
   const breakdowns = Object.entries(report.breakdown)
-    .map(([key, value], index) => ({ node: buildNode(key, value, ""), index }))
+    .map(([key, value], index) => ({ node: buildNode(kind, key, value, ""), index }))
     // Known breakdowns in Onfido's order; unknown ones after them, as they came.
     .sort((a, b) => orderOf(a.node.key) - orderOf(b.node.key) || a.index - b.index)
     .map(({ node }) => node);
   return {
     name: report.name,
     label: humanize(report.name),
+    kind,
     id: report.id ?? null,
     status: report.status ?? "absent",
     result: resultText(report.result),

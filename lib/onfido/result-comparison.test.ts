@@ -12,6 +12,7 @@ describe("compareVerdicts", () => {
   it("puts the document verification next to the facial similarity and marks what is not clear", () => {
     const table = compareVerdicts(loadExample("rejected"));
     expect(table.columns).toEqual(["Document verification", "Facial similarity"]);
+    expect(table.columnIds).toEqual(["documentVerification", "facialSimilarity"]);
     expect(rowOf(table, "subResult").cells).toEqual([
       { text: "rejected", kind: "value", tone: "flagged" },
       { text: "n/a", kind: "n/a", tone: "unknown" },
@@ -27,6 +28,9 @@ describe("compareVerdicts", () => {
       null,
       "Not part of a document-only process.",
     ]);
+    // The page says it in its language by the reason.
+    expect(compareVerdicts(loadExample("canceled")).missingIds).toEqual(["noDocumentVerification", "noFacialSimilarity"]);
+    expect(compareVerdicts({ processType: "document", providerSpecific: { documentVerification: { result: "clear" } } }).missingIds).toEqual([null, "documentOnly"]);
   });
 });
 
@@ -49,6 +53,7 @@ describe("compareExtracted", () => {
     for (const { process } of loadExampleProcesses()) {
       const table = compareExtracted(process);
       expect(table.missing[0] === null).toBe(process.status === "accepted");
+      expect(table.missingIds[0]).toBe(process.status === "accepted" ? null : "onlyAccepted");
     }
   });
 });

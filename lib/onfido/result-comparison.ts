@@ -22,12 +22,33 @@ export interface ComparisonRow {
   differs: boolean;
 }
 
+/** Assure's objects a table puts side by side. */
+export type ComparisonColumn = "documentVerification" | "facialSimilarity" | "finalResult";
+/** Why a column's object is missing. */
+export type MissingReason = "noDocumentVerification" | "noFacialSimilarity" | "documentOnly" | "acceptedWithoutFinalResult" | "onlyAccepted";
+
 export interface ComparisonTable {
+  /** The columns in English words (the evidence pack's); the page names them by `columnIds` in its language. */
   columns: [string, string];
-  /** Per column: the object itself is missing (e.g. no finalResult unless accepted). */
+  columnIds: [ComparisonColumn, ComparisonColumn];
+  /** Per column: the object itself is missing (e.g. no finalResult unless accepted), in English, and why. */
   missing: [string | null, string | null];
+  missingIds: [MissingReason | null, MissingReason | null];
   rows: ComparisonRow[];
 }
+
+const MISSING_TEXT: Record<MissingReason, string> = {
+  noDocumentVerification: "Assure sent no document verification.",
+  noFacialSimilarity: "Assure sent no facial similarity.",
+  documentOnly: "Not part of a document-only process.",
+  acceptedWithoutFinalResult: "Accepted, yet Assure sent no finalResult.",
+  onlyAccepted: "Only accepted processes have a finalResult.",
+};
+
+const missingPair = (ids: [MissingReason | null, MissingReason | null]) => ({
+  missing: ids.map((id) => (id ? MISSING_TEXT[id] : null)) as [string | null, string | null],
+  missingIds: ids,
+});
 
 type Rec = Record<string, unknown>;
 const asRecord = (value: unknown): Rec | null => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Rec) : null);
@@ -78,10 +99,8 @@ export function compareVerdicts(input: ComparisonInput): ComparisonTable {
   for (const key of extraKeys(fs, FACIAL_VERDICTS)) rows.push(row(key, cell(dv, key, false, true), cell(fs, key, true, true)));
   return {
     columns: ["Document verification", "Facial similarity"],
-    missing: [
-      dv ? null : "Assure sent no document verification.",
-      fs ? null : documentOnly ? "Not part of a document-only process." : "Assure sent no facial similarity.",
-    ],
+    columnIds: ["documentVerification", "facialSimilarity"],
+    ...missingPair([dv ? null : "noDocumentVerification", fs ? null : documentOnly ? "documentOnly" : "noFacialSimilarity"]),
     rows,
   };
 }
@@ -102,7 +121,8 @@ export function compareExtracted(input: ComparisonInput & { status?: string }): 
   }
   return {
     columns: ["finalResult", "Document verification"],
-    missing: [final ? null : input.status === "accepted" ? "Accepted, yet Assure sent no finalResult." : "Only accepted processes have a finalResult.", dv ? null : "Assure sent no document verification."],
+    columnIds: ["finalResult", "documentVerification"],
+    ...missingPair([final ? null : input.status === "accepted" ? "acceptedWithoutFinalResult" : "onlyAccepted", dv ? null : "noDocumentVerification"]),
     rows,
   };
 }

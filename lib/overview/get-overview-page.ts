@@ -15,10 +15,14 @@ export interface OverviewPageModel {
   identities: { linked: number; repeatedAttempts: number };
 }
 
-/** The overview page (/overview): every chart for the URL's range and filters (a bad filter is InvalidInput). */
-export async function getOverviewPage(ctx: Ctx, searchParams: Record<string, string | string[] | undefined>): Promise<OverviewPageModel> {
+/**
+ * The overview page (/overview): every chart for the URL's range and filters (a bad filter is InvalidInput),
+ * the days in the viewer's time zone.
+ */
+export async function getOverviewPage(ctx: Ctx, searchParams: Record<string, string | string[] | undefined>, timeZone = "UTC"): Promise<OverviewPageModel> {
   requireCapability(ctx, "oversight.read");
-  const filters = parseInput(OverviewFilters, singleValues(searchParams), "These overview filters are not valid");
+  const { tz: _urlZone, ...asked } = singleValues(searchParams);
+  const filters = parseInput(OverviewFilters, { ...asked, tz: timeZone }, "These overview filters are not valid");
   const [charts, identities] = await Promise.all([buildAllCharts(ctx.db, filters), countLinkedDossiers(ctx.db)]);
   return { filters, query: new URLSearchParams(filtersRecord(filters)).toString(), charts, identities };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "../../db/client";
 import { FINAL_STATUSES, PROCESS_STATUSES } from "../assure/schemas";
 import { REVIEWABLE_STATUSES } from "../reviews/review-decisions";
-import type { ChartRow, OverviewChart, OverviewChartId } from "./overview-chart-types";
+import { dayIn } from "../lists/zoned-day";
+import type { ChartColumn, ChartColumnName, ChartRow, ColumnKind, OverviewChart, OverviewChartId } from "./overview-chart-types";
 import { addDays, type OverviewFilters } from "./overview-filters";
 import { queueHref } from "./overview-links";
 import {
@@ -17,12 +18,16 @@ import {
   statusPerDay,
 } from "./overview-queries";
 
-/** Each chart of the overview from its query: rows, the queue link of each row, and the words around it. */
+/**
+ * Each chart of the overview from its query: rows, the queue link of each row, and its columns (their CSV
+ * headers in English, their names on the page as message keys). The words around a chart are the page's.
+ */
 
 const minutes = (s: number | null) => (s == null ? null : Math.round((s / 60) * 10) / 10);
 const hours = (s: number | null) => (s == null ? null : Math.round((s / 3600) * 10) / 10);
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
-const range = (f: OverviewFilters) => `${f.from} to ${f.to}`;
+const range = (f: OverviewFilters) => ({ from: f.from, to: f.to });
+const column = (key: string, label: string, name: ChartColumnName | null, kind: ColumnKind): ChartColumn => ({ key, label, name, kind });
 const UNSUCCESSFUL = ["failed", "rejected", "inconclusive"] as const;
 
 type StatusDays = Awaited<ReturnType<typeof statusPerDay>>;
@@ -38,14 +43,13 @@ async function statusChart(db: Db, f: OverviewFilters, known?: StatusDays): Prom
   });
   return {
     id: "status-per-day",
-    title: "Verifications per day by status",
-    description: `Processes created each day (UTC), ${range(f)}, by their status now.`,
+    about: range(f),
     kind: "stacked-bar",
-    category: { key: "day", label: "Day" },
-    series: present.map((s) => ({ key: s, label: s })),
+    category: column("day", "Day", "day", "day"),
+    // Assure's statuses name their own columns.
+    series: present.map((s) => column(s, s, null, "count")),
     extra: [],
     rows,
-    empty: "No process was created in this range.",
   };
 }
 
@@ -61,14 +65,12 @@ async function shareChart(db: Db, f: OverviewFilters, known?: StatusDays): Promi
         });
   return {
     id: "outcome-share",
-    title: "Share failed, rejected, inconclusive",
-    description: `Of the ${total.toLocaleString("en")} processes created ${range(f)}, the share in each unsuccessful status (%).`,
+    about: { ...range(f), total },
     kind: "bar",
-    category: { key: "status", label: "Status" },
-    series: [{ key: "share", label: "Share (%)" }],
-    extra: [{ key: "processes", label: "Processes" }],
+    category: column("status", "Status", "status", "text"),
+    series: [column("share", "Share (%)", "share", "percent")],
+    extra: [column("processes", "Processes", "processes", "count")],
     rows,
-    empty: "No process was created in this range.",
   };
 }
 
@@ -76,17 +78,15 @@ async function failReasonChart(db: Db, f: OverviewFilters): Promise<OverviewChar
   const data = await failReasons(db, f);
   return {
     id: "fail-reasons",
-    title: "Why processes failed",
-    description: `Failed processes created ${range(f)}, by Assure's failReason type.`,
+    about: range(f),
     kind: "bar",
-    category: { key: "reason", label: "failReason type" },
-    series: [{ key: "processes", label: "Processes" }],
+    category: column("reason", "failReason type", "failReason", "failReason"),
+    series: [column("processes", "Processes", "processes", "count")],
     extra: [],
     rows: data.map((r) => ({
-      values: { reason: r.reason ?? "(none given)", processes: r.n },
+      values: { reason: r.reason, processes: r.n },
       href: queueHref(f, { status: ["failed"], reason: r.reason, dates: "created", from: f.from, to: f.to }),
     })),
-    empty: "No failed process was created in this range.",
   };
 }
 
@@ -94,17 +94,15 @@ async function findingsChart(db: Db, f: OverviewFilters): Promise<OverviewChart>
   const data = await flaggedFindings(db, f);
   return {
     id: "flagged-findings",
-    title: "Onfido checks that flag most",
-    description: `Breakdowns and sub-breakdowns Onfido marked consider, in processes created ${range(f)} with a stored result, with the reasons it gave.`,
+    about: range(f),
     kind: "bar",
-    category: { key: "finding", label: "Breakdown" },
-    series: [{ key: "processes", label: "Processes" }],
-    extra: [{ key: "reasons", label: "Reasons (processes)" }],
+    category: column("finding", "Breakdown", "finding", "finding"),
+    series: [column("processes", "Processes", "processes", "count")],
+    extra: [column("reasons", "Reasons (processes)", "reasons", "text")],
     rows: data.map((r) => ({
       values: { finding: r.path, processes: r.n, reasons: r.reasons.map((x) => `${x.key} (${x.n})`).join(", ") || null },
       href: queueHref(f, { finding: r.path, dates: "created", from: f.from, to: f.to }),
     })),
-    empty: "No finding was flagged in processes created in this range (or their results are not stored yet).",
   };
 }
 
@@ -112,21 +110,16 @@ async function finalTurnaroundChart(db: Db, f: OverviewFilters): Promise<Overvie
   const data = await finalTurnaround(db, f);
   return {
     id: "final-turnaround",
-    title: "Created → final",
-    description: `Minutes from creation to a final status, by the day (UTC) processes became final, ${range(f)}.`,
+    about: range(f),
     kind: "line",
-    category: { key: "day", label: "Day" },
-    series: [
-      { key: "p50", label: "p50 (min)" },
-      { key: "p95", label: "p95 (min)" },
-    ],
-    extra: [{ key: "processes", label: "Processes" }],
+    category: column("day", "Day", "day", "day"),
+    series: [column("p50", "p50 (min)", "p50Minutes", "decimal"), column("p95", "p95 (min)", "p95Minutes", "decimal")],
+    extra: [column("processes", "Processes", "processes", "count")],
     rows: data.map((r) => ({
       values: { day: r.day, p50: minutes(r.p50), p95: minutes(r.p95), processes: r.n },
       // A final process's last update is the one that made it final, unless Assure changed it since.
       href: queueHref(f, { status: FINAL_STATUSES, dates: "updated", from: r.day, to: r.day }),
     })),
-    empty: "No process became final in this range.",
   };
 }
 
@@ -134,34 +127,28 @@ async function reviewTurnaroundChart(db: Db, f: OverviewFilters): Promise<Overvi
   const data = await reviewTurnaround(db, f);
   return {
     id: "review-turnaround",
-    title: "Final → review decision",
-    description: `Hours from a final status to the review's final decision, by the day (UTC) of the decision, ${range(f)}.`,
+    about: range(f),
     kind: "line",
-    category: { key: "day", label: "Day" },
-    series: [
-      { key: "p50", label: "p50 (h)" },
-      { key: "p95", label: "p95 (h)" },
-    ],
-    extra: [{ key: "decisions", label: "Decisions" }],
+    category: column("day", "Day", "day", "day"),
+    series: [column("p50", "p50 (h)", "p50Hours", "decimal"), column("p95", "p95 (h)", "p95Hours", "decimal")],
+    extra: [column("decisions", "Decisions", "decisions", "count")],
     rows: data.map((r) => ({
       values: { day: r.day, p50: hours(r.p50), p95: hours(r.p95), decisions: r.n },
       href: queueHref(f, { status: REVIEWABLE_STATUSES, dates: "updated", to: r.day }),
     })),
-    empty: "No review was decided in this range.",
   };
 }
 
 async function backlogChart(db: Db, f: OverviewFilters, now: Date): Promise<OverviewChart> {
   const data = await reviewBacklog(db, f, now);
-  const today = now.toISOString().slice(0, 10);
+  const today = dayIn(now, f.tz);
   const total = data.reduce((sum, r) => sum + r.n, 0);
   return {
     id: "review-backlog",
-    title: "Open review backlog by age",
-    description: "Inconclusive and rejected processes without a final decision now, by time since they became final (whatever the range).",
+    about: range(f),
     kind: "bar",
-    category: { key: "age", label: "Waiting" },
-    series: [{ key: "processes", label: "Processes" }],
+    category: column("age", "Waiting", "waiting", "text"),
+    series: [column("processes", "Processes", "processes", "count")],
     extra: [],
     rows:
       total === 0
@@ -173,7 +160,6 @@ async function backlogChart(db: Db, f: OverviewFilters, now: Date): Promise<Over
             const from = bucket.toDays === null ? null : addDays(today, -bucket.toDays);
             return { values: { age: bucket.label, processes: r.n }, href: queueHref(f, { status: REVIEWABLE_STATUSES, dates: "updated", from, to }) };
           }),
-    empty: "No review is open.",
   };
 }
 
@@ -181,17 +167,15 @@ async function retriesChart(db: Db, f: OverviewFilters): Promise<OverviewChart> 
   const data = await retryOutcomes(db, f);
   return {
     id: "retries",
-    title: "Retries and how they ended",
-    description: `Retries asked for ${range(f)}, by the status of the process each made (or the retry's own state when none started).`,
+    about: range(f),
     kind: "bar",
-    category: { key: "outcome", label: "Outcome" },
-    series: [{ key: "retries", label: "Retries" }],
+    category: column("outcome", "Outcome", "outcome", "text"),
+    series: [column("retries", "Retries", "retries", "count")],
     extra: [],
     rows: data.map((r) => ({
       values: { outcome: r.outcome, retries: r.n },
       href: queueHref(f, { status: r.outcome.startsWith("retry ") ? ["failed"] : [r.outcome], dates: "created", from: f.from, to: f.to }),
     })),
-    empty: "No retry was asked for in this range.",
   };
 }
 
@@ -199,19 +183,11 @@ async function intakeChart(db: Db, f: OverviewFilters): Promise<OverviewChart> {
   const data = await intakeHealth(db, f);
   return {
     id: "intake",
-    title: "Intake health",
-    description: `Notifications per hour (UTC) of arrival, ${range(f)}: received, failing, dead-lettered, and seconds to the stored status. All processes (notifications carry no type); done rows older than INBOX_RETENTION_DAYS are pruned.`,
+    about: range(f),
     kind: "line",
-    category: { key: "hour", label: "Hour" },
-    series: [
-      { key: "received", label: "Received" },
-      { key: "failed", label: "Failing" },
-      { key: "dead", label: "Dead-lettered" },
-    ],
-    extra: [
-      { key: "p50", label: "To status p50 (s)" },
-      { key: "p95", label: "To status p95 (s)" },
-    ],
+    category: column("hour", "Hour", "hour", "hour"),
+    series: [column("received", "Received", "received", "count"), column("failed", "Failing", "failing", "count"), column("dead", "Dead-lettered", "deadLettered", "count")],
+    extra: [column("p50", "To status p50 (s)", "p50Seconds", "decimal"), column("p95", "To status p95 (s)", "p95Seconds", "decimal")],
     rows: data.map((r) => {
       const day = r.hour.slice(0, 10);
       const round = (s: number | null) => (s == null ? null : Math.round(s * 10) / 10);
@@ -220,7 +196,6 @@ async function intakeChart(db: Db, f: OverviewFilters): Promise<OverviewChart> {
         href: queueHref({ type: null, doc: null, country: null }, { dates: "updated", from: day, to: day }),
       };
     }),
-    empty: "No notification arrived in this range.",
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, processRetries, reviewDecisions, webhookInbox } from "../../db/schema";
 import { staffCtx } from "../../tests/support/staff";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
@@ -181,7 +181,8 @@ describe("overview page and export", () => {
     const empty = await getOverviewPage(admin, { from: "2000-01-01", to: "2000-01-02", country });
     const perDay = empty.charts.find((c) => c.id === "status-per-day")!;
     expect(perDay.rows).toEqual([]);
-    expect(perDay.empty).toMatch(/No process/);
+    // The page says so in its language (Charts.statusPerDay.empty), about this range.
+    expect(perDay.about).toEqual({ from: "2000-01-01", to: "2000-01-02" });
   });
 
   it("exports a chart's table as CSV and audits the filters and row count", async () => {
@@ -190,7 +191,7 @@ describe("overview page and export", () => {
     expect(csv.body).toBe(`\uFEFFfailReason type,Processes\r\nPROVIDER_ERROR,1\r\nTIMEOUT,1\r\n`);
     expect(csv.fileName).toMatch(/^overview-fail-reasons-\d{4}-\d{2}-\d{2}\.csv$/);
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.actorId, officer.user.id));
-    expect(entry).toMatchObject({ action: "overview.export", details: { chart: "fail-reasons", filters: { from: day, to: next, country }, rows: 2 } });
+    expect(entry).toMatchObject({ action: "overview.export", details: { chart: "fail-reasons", filters: { from: day, to: next, country, tz: "UTC" }, rows: 2 } });
   });
 
   it("refuses support, and a chart it does not know", async () => {
@@ -198,5 +199,73 @@ describe("overview page and export", () => {
     await expect(exportOverviewCsv(support, { chart: "fail-reasons" })).rejects.toThrow(/may not/);
     const admin = await staffCtx(database.db, "admin");
     await expect(exportOverviewCsv(admin, { chart: "names" })).rejects.toThrow(/chart/i);
+  });
+});
+
+describe("days in the viewer's time zone", () => {
+  // Oslo is an hour ahead of UTC in January (uniqueDay's days are in 2001): 23:30 UTC is 00:30 the next day there.
+  const oslo = "Europe/Oslo";
+  const zoneCountry = "XQZ";
+  const late: Record<string, string> = {};
+
+  beforeAll(async () => {
+    for (const [name, minute] of [["evening", 22 * 60 + 30], ["midnight", 23 * 60 + 30]] as const) {
+      const process = assureProcess(day, { status: "accepted", created: minute, updated: minute, issuingCountry: zoneCountry });
+      await upsertProcess(database.db, { dossierId: randomUUID(), process });
+      late[name] = String(process.processId);
+    }
+  });
+
+  it("counts each process on the day it was created where the viewer is", async () => {
+    const utc = OverviewFilters.parse({ from: day, to: next, country: zoneCountry });
+    expect(await statusPerDay(database.db, utc)).toEqual([{ day, status: "accepted", n: 2 }]);
+    const local = OverviewFilters.parse({ from: day, to: next, country: zoneCountry, tz: oslo });
+    expect(await statusPerDay(database.db, local)).toEqual([
+      { day, status: "accepted", n: 1 },
+      { day: next, status: "accepted", n: 1 },
+    ]);
+    // The range is the viewer's days too: the day before, in Oslo, ends at 23:00 UTC.
+    expect(await statusPerDay(database.db, OverviewFilters.parse({ from: next, to: next, country: zoneCountry, tz: oslo }))).toEqual([{ day: next, status: "accepted", n: 1 }]);
+  });
+
+  it("links a day's row to the queue holding the same processes, read in the same zone", async () => {
+    const admin = await staffCtx(database.db, "admin");
+    const page = await getOverviewPage(admin, { from: day, to: next, country: zoneCountry }, oslo);
+    const perDay = page.charts.find((c) => c.id === "status-per-day")!;
+    expect(perDay.rows.map((r) => r.values.day)).toEqual([day, next]);
+    for (const row of perDay.rows) {
+      const params = new URL(row.href, "http://desk").searchParams;
+      const listed = await listProcesses(database.db, { filters: { country: zoneCountry, dates: "created", from: params.get("from"), to: params.get("to"), tz: oslo } });
+      expect(listed.items.map((p) => p.processId)).toEqual([row.values.day === day ? late.evening : late.midnight]);
+    }
+    // A zone in the URL is not read: the days are the viewer's.
+    const asked = await getOverviewPage(admin, { from: day, to: next, country: zoneCountry, tz: "UTC" }, oslo);
+    expect(asked.filters.tz).toBe(oslo);
+    expect(asked.query).not.toContain("tz");
+  });
+
+  it("counts notifications by the viewer's clock hours", async () => {
+    expect(await intakeHealth(database.db, { ...filters, to: day, tz: oslo })).toEqual([
+      { hour: `${day}T11:00`, received: 2, failed: 0, dead: 1, p50: 3, p95: 3.9 },
+      { hour: `${day}T12:00`, received: 1, failed: 1, dead: 0, p50: null, p95: null },
+    ]);
+  });
+
+  it("exports the days the page showed, and audits the zone", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const csv = await exportOverviewCsv(officer, { chart: "status-per-day", from: day, to: next, country: zoneCountry }, oslo);
+    expect(csv.body).toBe(`\uFEFFDay,accepted\r\n${day},1\r\n${next},1\r\n`);
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.actorId, officer.user.id));
+    expect(entries.at(-1)).toMatchObject({ details: { chart: "status-per-day", filters: { from: day, to: next, country: zoneCountry, tz: oslo } } });
+  });
+
+  it("takes today, by default, where the viewer is", () => {
+    vi.useFakeTimers({ now: new Date("2026-12-01T23:30:00Z") });
+    try {
+      expect(OverviewFilters.parse({ tz: oslo })).toMatchObject({ from: "2026-11-03", to: "2026-12-02" });
+      expect(OverviewFilters.parse({})).toMatchObject({ from: "2026-11-02", to: "2026-12-01", tz: "UTC" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

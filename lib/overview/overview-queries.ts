@@ -10,15 +10,16 @@ import { rangeOf, type OverviewFilters } from "./overview-filters";
 /**
  * The overview's numbers, each one SQL aggregate over indexed columns (never a zip). Processes are taken
  * by the queue's own `where` (lib/processes/process-filters.ts) with the range on their creation day, so
- * that a chart's link to the queue opens the rows it counted. Days and hours are UTC, as everywhere on
- * the desk. Durations are seconds.
+ * that a chart's link to the queue opens the rows it counted. Days and hours are the viewer's, in the
+ * filters' time zone (`at time zone`, no dearer than the UTC it replaced), as the queue reads its days.
+ * Durations are seconds.
  */
 
 const REVIEWABLE = sql.raw(`(${REVIEWABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 /** Processes created in the range, narrowed by type, document type and country: the queue's `where`. */
 function createdInRange(filters: OverviewFilters): SQL {
-  return and(...processConditionsExceptStatus({ from: filters.from, to: filters.to, dates: "created", type: filters.type, doc: filters.doc, country: filters.country }))!;
+  return and(...processConditionsExceptStatus({ from: filters.from, to: filters.to, dates: "created", type: filters.type, doc: filters.doc, country: filters.country, tz: filters.tz }))!;
 }
 
 /** Type, document type and country alone (for charts whose range is on another time). */
@@ -26,7 +27,8 @@ function narrowedBy(filters: OverviewFilters): SQL {
   return and(sql`true`, ...processConditionsExceptStatus({ type: filters.type, doc: filters.doc, country: filters.country }))!;
 }
 
-const dayOf = (column: SQL | unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+/** The day a time falls on in the zone (a validated IANA name, sent as a parameter). */
+const dayOf = (column: SQL | unknown, tz: string) => sql`to_char(${column} at time zone ${tz}, 'YYYY-MM-DD')`;
 const seconds = (later: unknown, earlier: unknown) => sql`extract(epoch from (${later} - ${earlier}))`;
 
 async function run<T>(db: Db, query: SQL): Promise<T[]> {
@@ -40,7 +42,7 @@ export interface StatusDayRow {
 }
 
 export function statusPerDay(db: Db, filters: OverviewFilters): Promise<StatusDayRow[]> {
-  return run(db, sql`select ${dayOf(processes.createdAt)} as day, ${processes.status}::text as status, count(*)::int as n
+  return run(db, sql`select ${dayOf(processes.createdAt, filters.tz)} as day, ${processes.status}::text as status, count(*)::int as n
     from ${processes} where ${createdInRange(filters)} group by 1, 2 order by 1, 2`);
 }
 
@@ -86,7 +88,7 @@ export interface TurnaroundRow {
 export function finalTurnaround(db: Db, filters: OverviewFilters): Promise<TurnaroundRow[]> {
   const { start, end } = rangeOf(filters);
   const took = seconds(processes.finalAt, processes.createdAt);
-  return run(db, sql`select ${dayOf(processes.finalAt)} as day, count(*)::int as n,
+  return run(db, sql`select ${dayOf(processes.finalAt, filters.tz)} as day, count(*)::int as n,
       percentile_cont(0.5) within group (order by ${took})::float8 as p50,
       percentile_cont(0.95) within group (order by ${took})::float8 as p95
     from ${processes}
@@ -100,7 +102,7 @@ export function reviewTurnaround(db: Db, filters: OverviewFilters): Promise<Turn
   const { start, end } = rangeOf(filters);
   const decidedAt = sql`coalesce(d.confirmed_at, d.decided_at)`;
   const took = seconds(decidedAt, processes.finalAt);
-  return run(db, sql`select ${dayOf(decidedAt)} as day, count(*)::int as n,
+  return run(db, sql`select ${dayOf(decidedAt, filters.tz)} as day, count(*)::int as n,
       percentile_cont(0.5) within group (order by ${took})::float8 as p50,
       percentile_cont(0.95) within group (order by ${took})::float8 as p95
     from ${reviewDecisions} d join ${processes} on ${processes.processId} = d.process_id
@@ -161,11 +163,14 @@ export interface IntakeHourRow {
   p95: number | null;
 }
 
-/** Notifications per hour of arrival: how many, how many are failing or dead-lettered, and how fast statuses were stored. */
+/**
+ * Notifications per hour of arrival: how many, how many are failing or dead-lettered, and how fast statuses
+ * were stored. Hours are the zone's clock hours: the night the clocks go back, its repeated hour is one row.
+ */
 export function intakeHealth(db: Db, filters: OverviewFilters): Promise<IntakeHourRow[]> {
   const { start, end } = rangeOf(filters);
   const took = seconds(webhookInbox.statusStoredAt, webhookInbox.receivedAt);
-  return run(db, sql`select to_char(date_trunc('hour', ${webhookInbox.receivedAt} at time zone 'UTC'), 'YYYY-MM-DD"T"HH24:00') as hour,
+  return run(db, sql`select to_char(date_trunc('hour', ${webhookInbox.receivedAt} at time zone ${filters.tz}), 'YYYY-MM-DD"T"HH24:00') as hour,
       count(*)::int as received,
       count(*) filter (where ${webhookInbox.state} = 'failed')::int as failed,
       count(*) filter (where ${webhookInbox.state} = 'dead')::int as dead,

@@ -20,14 +20,17 @@ describe("parseLookup", () => {
   });
 
   it("says what is wrong in words staff understand", () => {
-    expect(parseLookup("jo")).toEqual({ ok: false, message: "Type at least 3 letters of a name" });
-    expect(parseLookup("a1")).toMatchObject({ ok: false, message: expect.stringMatching(/at least 3 characters/) });
-    expect(parseLookup("29.02.2023")).toEqual({ ok: false, message: "29.02.2023 is not a real date" });
+    expect(parseLookup("jo")).toEqual({ ok: false, message: "Type at least 3 letters of a name", problem: { key: "nameTooShort", min: 3 } });
+    expect(parseLookup("a1")).toMatchObject({ ok: false, message: expect.stringMatching(/at least 3 characters/), problem: { key: "prefixTooShort", of: "documentNumberOrId" } });
+    expect(parseLookup("29.02.2023")).toEqual({ ok: false, message: "29.02.2023 is not a real date", problem: { key: "notARealDate", text: "29.02.2023" } });
+    expect(parseLookup("Müller", "dob")).toMatchObject({ problem: { key: "dateOfBirthFormat" } });
   });
 
   it("describes the look-up", () => {
     const read = parseLookup("ab12");
-    expect(read.ok && read.lookup && describeLookup(read.lookup)).toMatch(/document number starts with “AB12”/);
+    expect(read.ok && read.lookup && describeLookup(read.lookup)).toEqual({ key: "documentOrId", documentPrefix: "AB12", idPrefix: "ab12" });
+    const named = parseLookup("João  Conceição");
+    expect(named.ok && named.lookup && describeLookup(named.lookup)).toEqual({ key: "name", words: "joao conceicao" });
   });
 });
 

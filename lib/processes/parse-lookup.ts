@@ -19,7 +19,17 @@ export type Lookup =
   /** Letters and digits without an obvious kind: a document number or an id, both by prefix. */
   | { kind: "document-or-id"; documentPrefix: string; idPrefix: string };
 
-export type LookupResult = { ok: true; lookup: Lookup | null } | { ok: false; message: string };
+/**
+ * Why a look-up cannot be read, for the page to say in its language (components/list-kit/filter-words.ts);
+ * `message` says it in English, for the API's 400 answers.
+ */
+export type LookupProblem =
+  | { key: "nameTooShort"; min: number }
+  | { key: "prefixTooShort"; of: "documentNumber" | "id" | "documentNumberOrId"; min: number }
+  | { key: "notARealDate"; text: string }
+  | { key: "dateOfBirthFormat" };
+
+export type LookupResult = { ok: true; lookup: Lookup | null } | { ok: false; message: string; problem: LookupProblem };
 
 /** Shorter look-ups match too much to be useful and cannot use the trigram index. */
 export const MIN_NAME_LENGTH = 3;
@@ -51,30 +61,32 @@ export function parseDateOfBirth(text: string): string | null | "invalid" {
 function nameLookup(text: string): LookupResult {
   const words = foldForSearch(text).split(" ").filter(Boolean);
   if (words.join(" ").length < MIN_NAME_LENGTH) {
-    return { ok: false, message: `Type at least ${MIN_NAME_LENGTH} letters of a name` };
+    return { ok: false, message: `Type at least ${MIN_NAME_LENGTH} letters of a name`, problem: { key: "nameTooShort", min: MIN_NAME_LENGTH } };
   }
   return { ok: true, lookup: { kind: "name", words } };
 }
 
-function prefixTooShort(what: string): LookupResult {
-  return { ok: false, message: `Type at least ${MIN_PREFIX_LENGTH} characters of ${what}` };
+const PREFIX_NAMES = { documentNumber: "a document number", id: "an id", documentNumberOrId: "a document number or id" } as const;
+
+function prefixTooShort(of: keyof typeof PREFIX_NAMES): LookupResult {
+  return { ok: false, message: `Type at least ${MIN_PREFIX_LENGTH} characters of ${PREFIX_NAMES[of]}`, problem: { key: "prefixTooShort", of, min: MIN_PREFIX_LENGTH } };
 }
 
 function documentLookup(text: string): LookupResult {
   const prefix = normaliseDocumentNumber(text);
-  return prefix.length < MIN_PREFIX_LENGTH ? prefixTooShort("a document number") : { ok: true, lookup: { kind: "document", prefix } };
+  return prefix.length < MIN_PREFIX_LENGTH ? prefixTooShort("documentNumber") : { ok: true, lookup: { kind: "document", prefix } };
 }
 
 /** Assure's ids are lower-case UUIDs: staff may paste them in any case. */
 function idLookup(text: string): LookupResult {
   const prefix = text.replace(/\s+/g, "").toLowerCase();
-  return prefix.length < MIN_PREFIX_LENGTH ? prefixTooShort("an id") : { ok: true, lookup: { kind: "id", prefix } };
+  return prefix.length < MIN_PREFIX_LENGTH ? prefixTooShort("id") : { ok: true, lookup: { kind: "id", prefix } };
 }
 
 function dobLookup(text: string): LookupResult {
   const date = parseDateOfBirth(text);
-  if (date === "invalid") return { ok: false, message: `${text} is not a real date` };
-  if (date === null) return { ok: false, message: "Type a date of birth as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY" };
+  if (date === "invalid") return { ok: false, message: `${text} is not a real date`, problem: { key: "notARealDate", text } };
+  if (date === null) return { ok: false, message: "Type a date of birth as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY", problem: { key: "dateOfBirthFormat" } };
   return { ok: true, lookup: { kind: "dob", date } };
 }
 
@@ -98,24 +110,35 @@ export function parseLookup(raw: string | null | undefined, kind: LookupKind = "
   if (UUID_PREFIX.test(text)) return idLookup(text);
   const documentPrefix = normaliseDocumentNumber(text);
   const idPrefix = text.replace(/\s+/g, "").toLowerCase();
-  if (documentPrefix.length < MIN_PREFIX_LENGTH) return prefixTooShort("a document number or id");
+  if (documentPrefix.length < MIN_PREFIX_LENGTH) return prefixTooShort("documentNumberOrId");
   // Ids are hex digits and dashes: anything else can only be a document number.
   if (!HEX_OR_DASH.test(idPrefix)) return { ok: true, lookup: { kind: "document", prefix: documentPrefix } };
   return { ok: true, lookup: { kind: "document-or-id", documentPrefix, idPrefix } };
 }
 
-/** The look-up in words, so that staff see how their text was read. */
-export function describeLookup(lookup: Lookup): string {
+/**
+ * The look-up as a phrase, so that staff see how their text was read: a message under `Filters.lookup` and its
+ * values (the date of birth as an ISO day, written in the page's format). components/list-kit/filter-words.ts
+ * says it in the page's language.
+ */
+export type LookupPhrase =
+  | { key: "name"; words: string }
+  | { key: "document"; prefix: string }
+  | { key: "dob"; date: string }
+  | { key: "id"; prefix: string }
+  | { key: "documentOrId"; documentPrefix: string; idPrefix: string };
+
+export function describeLookup(lookup: Lookup): LookupPhrase {
   switch (lookup.kind) {
     case "name":
-      return `name contains “${lookup.words.join(" ")}”`;
+      return { key: "name", words: lookup.words.join(" ") };
     case "document":
-      return `document number starts with “${lookup.prefix}”`;
+      return { key: "document", prefix: lookup.prefix };
     case "dob":
-      return `date of birth is ${lookup.date}`;
+      return { key: "dob", date: lookup.date };
     case "id":
-      return `process or dossier id starts with “${lookup.prefix}”`;
+      return { key: "id", prefix: lookup.prefix };
     case "document-or-id":
-      return `document number starts with “${lookup.documentPrefix}”, or process or dossier id starts with “${lookup.idPrefix}”`;
+      return { key: "documentOrId", documentPrefix: lookup.documentPrefix, idPrefix: lookup.idPrefix };
   }
 }

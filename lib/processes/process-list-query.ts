@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "../assure/values";
+import type { FilterPhrase } from "../lists/filter-phrases";
 import { describeDays, listFilters, pageOf } from "../lists/list-query";
 import { ASSIGNMENT_FILTERS, DATE_FIELDS, FAIL_REASON_PATTERN, FINDING_PATH_PATTERN, LISTED_DOCUMENT_TYPES, PROCESS_SORTS } from "../lists/list-values";
 
@@ -42,19 +43,20 @@ export type ProcessFilters = z.output<typeof ProcessFilters>;
 export const ListProcessesInput = z.object({ filters: ProcessFilters.default({}), ...pageOf(PROCESS_SORTS, "updated.desc") });
 export type ListProcessesInput = z.input<typeof ListProcessesInput>;
 
-/** The filters that narrow the set, as words: the empty state says which filters found nothing. */
-export function describeProcessFilters(filters: ProcessFilters): string[] {
-  const parts: string[] = [];
-  if (filters.assigned === "mine") parts.push("assigned to you and not decided");
-  if (filters.assigned === "decided") parts.push("taken or decided by you, with a final decision");
-  if (filters.assigned === "unassigned") parts.push("open for review (inconclusive or rejected, no final decision) and assigned to nobody");
-  if (filters.status?.length) parts.push(`status is ${filters.status.join(" or ")}`);
-  if (filters.type) parts.push(`process type is ${filters.type}`);
-  if (filters.doc) parts.push(`document type is ${filters.doc}`);
-  if (filters.country) parts.push(`issuing country is ${filters.country}`);
-  if (filters.reason) parts.push(`failed for ${filters.reason}`);
-  if (filters.finding) parts.push(`Onfido flagged ${filters.finding}`);
-  if (filters.linked) parts.push("linked to another dossier or with repeated attempts");
+/**
+ * The filters that narrow the set, as phrases (messages under `Filters` with their values): the empty state
+ * says which filters found nothing, in the page's language (components/list-kit/filter-words.ts).
+ */
+export function describeProcessFilters(filters: ProcessFilters): FilterPhrase[] {
+  const parts: FilterPhrase[] = [];
+  if (filters.assigned) parts.push({ key: "assigned", assigned: filters.assigned });
+  if (filters.status?.length) parts.push({ key: "status", statuses: filters.status });
+  if (filters.type) parts.push({ key: "processType", type: filters.type });
+  if (filters.doc) parts.push({ key: "documentType", doc: filters.doc });
+  if (filters.country) parts.push({ key: "country", country: filters.country });
+  if (filters.reason) parts.push({ key: "failedFor", reason: filters.reason });
+  if (filters.finding) parts.push({ key: "flagged", finding: filters.finding });
+  if (filters.linked) parts.push({ key: "linked" });
   parts.push(...describeDays(filters.dates === "created" ? "created" : "updated", filters.from, filters.to));
   return parts;
 }

@@ -31,6 +31,8 @@ export interface MediaView {
   contentType: string;
   sizeBytes: number;
   sizeText: string;
+  /** For writing the size in the viewer's locale (components/format.ts). */
+  sizeBytes: number;
   url: string;
 }
 
@@ -104,6 +106,7 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
       contentType: m.contentType,
       sizeBytes: m.bytes.byteLength,
       sizeText: formatBytes(m.bytes.byteLength),
+      sizeBytes: m.bytes.byteLength,
       url: mediaUrl(processId, m.slug),
     }));
   return {

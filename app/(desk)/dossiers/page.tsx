@@ -50,7 +50,7 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
       </header>
       <IgnoredParamsNote ignored={findIgnoredDossierParams(raw)} cleanHref={`/dossiers${serializeDossierSearchParams(params)}`} />
       <NuqsAdapter>
-        <DossierFilters messages={{ lists: messages.Lists, labels: messages.Labels, dossiers: messages.Dossiers.filters }} />
+        <DossierFilters messages={{ lists: messages.Lists, labels: messages.Labels, filters: { lookup: messages.Filters.lookup, problems: messages.Filters.problems }, dossiers: messages.Dossiers.filters }} />
         <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label={t("loading")} />}>
           <DossierResults params={params} page={page} count={count} />
         </Suspense>

@@ -67,7 +67,7 @@ export default async function DossierPage({ params }: DossierPageProps) {
         </p>
       )}
       {(identity || privacy.purged.processes === 0) && <IdentityCard dossierId={dossier.dossierId} identity={identity} />}
-      <LinkedDossiers links={links} subject="this dossier" />
+      <LinkedDossiers links={links} subject="dossier" />
       <PersonalDataSection dossierId={dossier.dossierId} privacy={privacy} />
       <ProcessHistory dossierId={dossier.dossierId} processes={processes} />
       {truncated && <p className="text-sm text-slate-600">{t("truncated", { count: processLimit })}</p>}

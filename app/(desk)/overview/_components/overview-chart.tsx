@@ -2,12 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { OverviewChart } from "@/lib/overview/overview-chart-types";
+import { useTimeSettings } from "@/components/time-settings";
+import type { ChartColumn, ChartValue, OverviewChart } from "@/lib/overview/overview-chart-types";
+import { formatChartValue } from "./chart-format";
 
 /**
  * One overview chart (recharts). Readable without colour: each series has its own fill pattern or dash
  * and a legend label, and bars carry their values; the table view beside it holds every number. A click
- * on a bar or a point opens the queue filtered to what it counts.
+ * on a bar or a point opens the queue filtered to what it counts. Its words come from the server (the
+ * columns' names in `label`, the title); ticks, values and the tooltip are written in the viewer's locale.
  */
 
 // CSS variables (app/color-schemes.css): each ink has a light- and a dark-scheme value with AA contrast.
@@ -46,24 +49,43 @@ function Patterns({ chartId, count }: { chartId: string; count: number }) {
 }
 
 interface OverviewChartViewProps {
+  /** The chart with its columns named in the page's language. */
   chart: OverviewChart;
+  title: string;
+  /** What a fail reason without a type reads as. */
+  noneGiven: string;
 }
 
-export function OverviewChartView({ chart }: OverviewChartViewProps) {
+export function OverviewChartView({ chart, title, noneGiven }: OverviewChartViewProps) {
   const router = useRouter();
+  const { locale } = useTimeSettings();
+  const write = (column: ChartColumn, style: "full" | "short") => (value: unknown) => formatChartValue(value as ChartValue, column.kind, locale, noneGiven, style);
+  const seriesByName = new Map(chart.series.map((s) => [s.label, s]));
+  // The y axis holds the series' values: one kind of number per chart (counts, a share, minutes).
+  const yTick = chart.series[0] ? write(chart.series[0], "short") : undefined;
+  const tooltip = (
+    <Tooltip
+      contentStyle={TOOLTIP}
+      labelFormatter={write(chart.category, "full")}
+      formatter={(value, name) => {
+        const column = seriesByName.get(String(name));
+        return column ? write(column, "full")(value) : String(value);
+      }}
+    />
+  );
   const data = chart.rows.map((row) => ({ ...row.values, __href: row.href }));
   const open = (entry: unknown) => {
     const href = (entry as { payload?: { __href?: string } } | undefined)?.payload?.__href;
     if (href) router.push(href);
   };
-  const axis = <XAxis dataKey={chart.category.key} tick={TICK} />;
+  const axis = <XAxis dataKey={chart.category.key} tick={TICK} tickFormatter={write(chart.category, "short")} />;
   if (chart.kind === "line") {
     return (
-      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
+      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} aria-label={title}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         {axis}
-        <YAxis tick={TICK} />
-        <Tooltip contentStyle={TOOLTIP} />
+        <YAxis tick={TICK} tickFormatter={yTick} />
+        {tooltip}
         <Legend />
         {chart.series.map((s, i) => (
           <Line
@@ -82,12 +104,12 @@ export function OverviewChartView({ chart }: OverviewChartViewProps) {
   }
   const stacked = chart.kind === "stacked-bar";
   return (
-    <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }} aria-label={chart.title}>
+    <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }} aria-label={title}>
       <Patterns chartId={chart.id} count={chart.series.length} />
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {axis}
-      <YAxis tick={TICK} />
-      <Tooltip contentStyle={TOOLTIP} />
+      <YAxis tick={TICK} tickFormatter={yTick} />
+      {tooltip}
       <Legend />
       {chart.series.map((s, i) => (
         <Bar
@@ -100,7 +122,7 @@ export function OverviewChartView({ chart }: OverviewChartViewProps) {
           isAnimationActive={false}
           cursor="pointer"
           onClick={(entry) => open(entry)}
-          label={stacked ? undefined : { position: "top", ...TICK }}
+          label={stacked ? undefined : { position: "top", ...TICK, formatter: write(s, "short") }}
         />
       ))}
     </BarChart>

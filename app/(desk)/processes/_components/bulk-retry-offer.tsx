@@ -6,9 +6,14 @@ import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
 import type { BulkRetrySelection } from "@/lib/retries/failed-in-view";
 import { bulkRetryChunkAction, prepareBulkRetryAction } from "../actions";
 import { BulkRetryResults } from "./bulk-retry-results";
-import { formatCount } from "@/components/labels";
+import { formatMessage } from "@/components/format-message";
+import { formatCount, type Messages } from "@/components/labels";
+import { useTimeSettings } from "@/components/time-settings";
 
 export type BulkRetrySummary = Omit<BulkRetrySelection, "items">;
+
+/** The BulkRetry messages, handed down by the server; counts known only here are formatted here (format-message.ts). */
+export type BulkRetryWords = Messages["BulkRetry"];
 
 /** Ids per server action call: the verb is idempotent per item, so progress is honest chunk by chunk. */
 const CHUNK = 20;
@@ -23,19 +28,37 @@ type Phase =
 
 const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60";
 
-function offerLabel(summary: BulkRetrySummary): string {
+function offerLabel(summary: BulkRetrySummary, words: BulkRetryWords, locale: string): string {
   const n = summary.retryable.count;
-  if (n > MAX || summary.retryable.capped) return `Retry ${MAX} of ${formatCount(summary.retryable)} failed processes…`;
-  return `Retry ${n} failed ${n === 1 ? "process" : "processes"}…`;
+  if (n > MAX || summary.retryable.capped) return formatMessage(words.offerCapped, { max: MAX, count: formatCount(summary.retryable, locale) }, locale);
+  return formatMessage(words.offer, { count: n }, locale);
 }
 
-function skipped(summary: BulkRetrySummary): string {
-  return `Skipped: ${formatCount(summary.consentFailures)} consent ${summary.consentFailures.count === 1 ? "failure" : "failures"} (only the end-user can give consent), ${formatCount(summary.capturedByEndUser)} document + video (only the end-user can run them again) and ${formatCount(summary.retriedAlready)} retried already (see each process's page).`;
+function skipped(summary: BulkRetrySummary, words: BulkRetryWords, locale: string): string {
+  return formatMessage(
+    words.skipped,
+    {
+      consentN: summary.consentFailures.count,
+      consent: formatCount(summary.consentFailures, locale),
+      video: formatCount(summary.capturedByEndUser, locale),
+      retried: formatCount(summary.retriedAlready, locale),
+    },
+    locale,
+  );
+}
+
+interface BulkRetryOfferProps {
+  view: string;
+  summary: BulkRetrySummary | null;
+  words: BulkRetryWords;
 }
 
 /** The offer and its dialog: loaded only when the queue shows it (an admin, a view of failed processes). */
-export function BulkRetryOffer({ view, summary }: { view: string; summary: BulkRetrySummary | null }) {
+export function BulkRetryOffer({ view, summary, words }: BulkRetryOfferProps) {
   const router = useRouter();
+  const { locale } = useTimeSettings();
+  const say = (message: string, values: Record<string, string | number> = {}) => formatMessage(message, values, locale);
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
   const dialog = useRef<HTMLDialogElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: "closed" });
   // Made once per opening: a double click, a second Confirm or a resent chunk repeats nothing.
@@ -76,7 +99,7 @@ export function BulkRetryOffer({ view, summary }: { view: string; summary: BulkR
       }
       setPhase({ name: "done", selection, results });
     } catch {
-      setPhase({ name: "stopped", selection, results, error: "The desk could not be reached. Continue to try the rest again: what was retried is not repeated." });
+      setPhase({ name: "stopped", selection, results, error: words.unreachable });
     } finally {
       running.current = false;
     }
@@ -93,18 +116,18 @@ export function BulkRetryOffer({ view, summary }: { view: string; summary: BulkR
 
   const n = summary?.retryable.count ?? 0;
   return (
-    <section aria-label="Bulk retry" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-fuchsia-200 bg-fuchsia-50/40 px-4 py-3 text-sm">
+    <section aria-label={words.region} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-fuchsia-200 bg-fuchsia-50/40 px-4 py-3 text-sm">
       <p>
         {summary === null
-          ? "Counting the failed processes in this view that can be retried…"
+          ? words.counting
           : n === 0
-            ? "No failed process in this view can be retried from here."
-            : `${formatCount(summary.retryable)} failed ${n === 1 ? "process" : "processes"} in this view can be retried.`}{" "}
-        {summary && <span className="text-slate-600">{skipped(summary)}</span>}
+            ? words.noneRetryable
+            : say(words.retryable, { n, count: formatCount(summary.retryable, locale) })}{" "}
+        {summary && <span className="text-slate-600">{skipped(summary, words, locale)}</span>}
       </p>
       {summary && n > 0 && (
         <button type="button" onClick={open} disabled={phase.name !== "closed"} className={`${button} bg-slate-900 text-white hover:bg-slate-700`}>
-          {offerLabel(summary)}
+          {offerLabel(summary, words, locale)}
         </button>
       )}
 
@@ -118,22 +141,23 @@ export function BulkRetryOffer({ view, summary }: { view: string; summary: BulkR
         className="m-auto w-[min(64rem,95vw)] rounded-md border border-slate-300 p-0 backdrop:bg-slate-900/40"
       >
         <div className="flex max-h-[85vh] flex-col gap-3 overflow-auto p-4 text-sm">
-          <h2 id="bulk-retry-heading" className="text-base font-semibold">Bulk retry</h2>
-          {phase.name === "preparing" && <p>Working out which failed processes in this view can be retried…</p>}
+          <h2 id="bulk-retry-heading" className="text-base font-semibold">{words.heading}</h2>
+          {phase.name === "preparing" && <p>{words.preparing}</p>}
           {phase.name === "refused" && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-900">{phase.error}</p>}
           {"selection" in phase && phase.name === "confirm" && (
             <>
               <p>
-                Retry <strong>{phase.selection.items.length}</strong> failed {phase.selection.items.length === 1 ? "process" : "processes"} in this view?
-                {phase.selection.retryable.count > phase.selection.items.length && ` These are the first ${phase.selection.items.length} of ${formatCount(phase.selection.retryable)}, in the view's order; the rest remain for another bulk retry.`}
+                <strong>{say(words.confirmQuestion, { count: phase.selection.items.length })}</strong>
+                {phase.selection.retryable.count > phase.selection.items.length &&
+                  ` ${say(words.firstOf, { count: number(phase.selection.items.length), total: formatCount(phase.selection.retryable, locale) })}`}
               </p>
-              <p>Each gets a new process in the same dossier with the same parameters and the failed one&apos;s images, and its verification starts.</p>
+              <p>{words.sameParameters}</p>
               <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-                Consent failures are skipped: only the end-user can give consent, so staff cannot retry them ({formatCount(phase.selection.consentFailures)} in this view). Processes retried already are skipped too ({formatCount(phase.selection.retriedAlready)}).
+                {say(words.consentNote, { consent: formatCount(phase.selection.consentFailures, locale), retried: formatCount(phase.selection.retriedAlready, locale) })}
               </p>
               {phase.selection.capturedByEndUser.count > 0 && (
                 <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-                  Document + video checks are skipped ({formatCount(phase.selection.capturedByEndUser)} in this view): Onfido&apos;s SDK captures them on the end-user&apos;s device and Assure takes no images for them, so the desk cannot start them. Ask those end-users to run the check again.
+                  {say(words.videoNote, { count: formatCount(phase.selection.capturedByEndUser, locale) })}
                 </p>
               )}
             </>
@@ -142,28 +166,34 @@ export function BulkRetryOffer({ view, summary }: { view: string; summary: BulkR
             <>
               <label className="flex flex-col gap-1">
                 <span>
-                  {phase.results.length} of {phase.selection.items.length} done
-                  {phase.name === "done" && ` — ${phase.results.filter((r) => r.ok).length} started, ${phase.results.filter((r) => !r.ok).length} failed`}
+                  {phase.name === "done"
+                    ? say(words.progressDone, {
+                        done: number(phase.results.length),
+                        total: number(phase.selection.items.length),
+                        started: number(phase.results.filter((r) => r.ok).length),
+                        failed: number(phase.results.filter((r) => !r.ok).length),
+                      })
+                    : say(words.progress, { done: number(phase.results.length), total: number(phase.selection.items.length) })}
                 </span>
-                <progress value={phase.results.length} max={Math.max(1, phase.selection.items.length)} className="w-full" aria-label="Bulk retry progress" />
+                <progress value={phase.results.length} max={Math.max(1, phase.selection.items.length)} className="w-full" aria-label={words.progressLabel} />
               </label>
               {phase.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-900">{phase.error}</p>}
-              <BulkRetryResults items={phase.results} dossierOf={new Map(phase.selection.items.map((i) => [i.processId, i.dossierId]))} />
+              <BulkRetryResults items={phase.results} dossierOf={new Map(phase.selection.items.map((i) => [i.processId, i.dossierId]))} words={words.results} />
             </>
           )}
           <div className="flex gap-2">
             {phase.name === "confirm" && phase.selection.items.length > 0 && (
               <button type="button" onClick={() => run(phase.selection, [])} className={`${button} bg-fuchsia-800 text-white`}>
-                Confirm retry of {phase.selection.items.length}
+                {say(words.confirm, { count: number(phase.selection.items.length) })}
               </button>
             )}
             {phase.name === "stopped" && phase.selection.items.length > 0 && (
               <button type="button" onClick={() => run(phase.selection, phase.results)} className={`${button} bg-fuchsia-800 text-white`}>
-                Continue
+                {words.continue}
               </button>
             )}
             <button type="button" onClick={close} disabled={phase.name === "running" || phase.name === "preparing"} className={`${button} border border-slate-300`}>
-              {phase.name === "confirm" ? "Cancel" : "Close"}
+              {phase.name === "confirm" ? words.cancel : words.close}
             </button>
           </div>
         </div>

@@ -39,7 +39,7 @@ export default async function ProcessPage({ params, searchParams }: ProcessPageP
     <RetrySection dossierId={dossierId} processId={processId} failReason={detail.failReason} documentType={detail.documentType} retry={retry} />
   );
 
-  const linked = <LinkedDossiers links={links} subject="this process" />;
+  const linked = <LinkedDossiers links={links} subject="process" />;
   return (
     <ProcessView
       detail={detail}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ImageCard } from "@/components/image-viewer";
+import { ImageCard } from "@/components/image-card";
+import type { ImageViewerWords } from "@/components/image-words";
 import type { MediaView } from "@/lib/results/result-view";
 import type { FacePair } from "./face-pair";
 
@@ -9,11 +10,13 @@ interface FaceCompareProps {
   pair: FacePair;
   /** The words, translated by the server (list-walk-nav.tsx). */
   labels: Record<"open" | "title" | "hint" | "close" | "noDocument" | "noPerson" | "frontShown" | "videoShown", string>;
+  /** The picture viewer's messages (zoom, turn, reset). */
+  imageWords: ImageViewerWords;
 }
 
 const FRAME = "h-[68vh] w-full";
 
-function Side({ media, missing, note }: { media: MediaView | null; missing: string; note: string | null }) {
+function Side({ media, missing, note, imageWords }: { media: MediaView | null; missing: string; note: string | null; imageWords: ImageViewerWords }) {
   if (!media) return <p role="note" className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 p-6 text-slate-700">{missing}</p>;
   return (
     <div className="flex min-w-0 flex-col gap-1">
@@ -24,7 +27,7 @@ function Side({ media, missing, note }: { media: MediaView | null; missing: stri
           <video controls preload="metadata" src={media.url} aria-label={media.label} className={`${FRAME} rounded bg-black object-contain`} />
         </figure>
       ) : (
-        <ImageCard image={media} frameClassName={FRAME} />
+        <ImageCard image={media} words={imageWords} frameClassName={FRAME} />
       )}
     </div>
   );
@@ -35,7 +38,7 @@ function Side({ media, missing, note }: { media: MediaView | null; missing: stri
  * zooms about its centre and pans on its own: the portrait is a small part of a card and the selfie a
  * close-up, so one shared pan would lose one face while finding the other.
  */
-export function FaceCompare({ pair, labels }: FaceCompareProps) {
+export function FaceCompare({ pair, labels, imageWords }: FaceCompareProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -73,11 +76,13 @@ export function FaceCompare({ pair, labels }: FaceCompareProps) {
                 media={document}
                 missing={labels.noDocument}
                 note={document?.kind === "front" ? labels.frontShown : null}
+                imageWords={imageWords}
               />
               <Side
                 media={person}
                 missing={labels.noPerson}
                 note={person?.kind === "video" ? labels.videoShown : null}
+                imageWords={imageWords}
               />
             </div>
           </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
+import { inPageLanguage } from "@/components/image-words";
 import { processHref } from "@/components/process-href";
 import type { ProcessWalk } from "@/lib/processes/get-process-page";
 import { processListHref } from "@/app/(desk)/processes/search-params";
@@ -22,7 +23,8 @@ const linkClass = "rounded px-1 underline underline-offset-2 hover:text-slate-90
  * words are translated here and handed to the client components, which then carry no messages of their own.
  */
 export async function ListWalkNav({ walk, reviews, faces }: ListWalkNavProps) {
-  const [t, tf] = await Promise.all([getTranslations("ProcessKeys"), getTranslations("FaceCompare")]);
+  const [t, tf, messages] = await Promise.all([getTranslations("ProcessKeys"), getTranslations("FaceCompare"), getMessages()]);
+  const imageWords = messages.ImageViewer;
   const href = (link: { dossierId: string; processId: string } | null) => link && walk && processHref(link.dossierId, link.processId, walk.from);
   const previousHref = href(walk?.previous ?? null);
   const nextHref = href(walk?.next ?? null);
@@ -39,7 +41,11 @@ export async function ListWalkNav({ walk, reviews, faces }: ListWalkNavProps) {
       )}
       {faces && (
         <FaceCompare
-          pair={faces}
+          pair={{
+            document: faces.document && inPageLanguage(faces.document, imageWords),
+            person: faces.person && inPageLanguage(faces.person, imageWords),
+          }}
+          imageWords={imageWords}
           labels={{
             open: tf("open"), title: tf("title"), hint: tf("hint"), close: tf("close"), noDocument: tf("noDocument"),
             noPerson: tf("noPerson"), frontShown: tf("frontShown"), videoShown: tf("videoShown"),
