@@ -29,7 +29,6 @@ export interface MediaView {
   label: string;
   path: string;
   contentType: string;
-  sizeBytes: number;
   sizeText: string;
   /** For writing the size in the viewer's locale (components/format.ts). */
   sizeBytes: number;
@@ -104,7 +103,6 @@ export function buildResultView(processId: string, loaded: LoadedResult): Result
       label: m.kind === "other" ? m.path.split("/").pop() ?? m.slug : KIND_LABELS[m.kind],
       path: m.path,
       contentType: m.contentType,
-      sizeBytes: m.bytes.byteLength,
       sizeText: formatBytes(m.bytes.byteLength),
       sizeBytes: m.bytes.byteLength,
       url: mediaUrl(processId, m.slug),
