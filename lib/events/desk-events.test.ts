@@ -188,6 +188,19 @@ describe("the event stream", () => {
     await dropped.cancel();
   });
 
+  it("sends events that arrive together as one write, each formatted once for every stream", async () => {
+    const local = createDeskEventHub();
+    const streams = Array.from({ length: 3 }, () => openEventStream({ hub: local, role: "compliance", stillSignedIn: async () => true, coalesceMs: 30 }));
+    const readers = streams.map((stream) => stream.getReader());
+    // The opening `retry:` line goes out on its own.
+    for (const reader of readers) expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 3000\n\n");
+    for (let i = 0; i < 5; i++) local.receive(JSON.stringify({ k: "process", p: `p-${i}`, s: "accepted", t: Date.now() }));
+    const chunks = await Promise.all(readers.map(async (reader) => new TextDecoder().decode((await reader.read()).value)));
+    for (const chunk of chunks) expect(chunk.match(/^id: /gm)).toHaveLength(5);
+    expect(new Set(chunks).size).toBe(1);
+    for (const reader of readers) await reader.cancel();
+  });
+
   it("sends heartbeats, and ends when the browser goes away", async () => {
     const local = createDeskEventHub();
     const controller = new AbortController();

@@ -18,6 +18,11 @@ export interface EventStreamOptions {
   sessionCheckMs?: number;
   /** Events queued for a browser that does not read them before the stream is dropped (it reconnects and resumes). */
   maxQueued?: number;
+  /**
+   * Events arriving within this many ms go out as one write (default 50): with hundreds of streams open, a
+   * write per event per stream would cost the instance more than everything else it does for the event.
+   */
+  coalesceMs?: number;
 }
 
 const encoder = new TextEncoder();
@@ -26,6 +31,28 @@ const encoder = new TextEncoder();
 export function formatEvent(event: DeskEvent): string {
   const { id, ...data } = event;
   return `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** Each event is formatted and encoded once, however many streams send it. */
+const encodedEvents = new WeakMap<DeskEvent, Uint8Array>();
+function encodedEvent(event: DeskEvent): Uint8Array {
+  let bytes = encodedEvents.get(event);
+  if (!bytes) {
+    bytes = encoder.encode(formatEvent(event));
+    encodedEvents.set(event, bytes);
+  }
+  return bytes;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return joined;
 }
 
 export function mayHear(role: StaffRole, event: DeskEvent): boolean {
@@ -41,43 +68,56 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
   const heartbeatMs = options.heartbeatMs ?? 20_000;
   const sessionCheckMs = options.sessionCheckMs ?? 30_000;
   const maxQueued = options.maxQueued ?? 1_000;
+  const coalesceMs = options.coalesceMs ?? 50;
   let close: () => void = () => {};
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         let open = true;
-        const send = (text: string) => {
-          if (!open) return;
+        let pending: Uint8Array[] = [];
+        let flushTimer: ReturnType<typeof setTimeout> | undefined;
+        const flush = () => {
+          flushTimer = undefined;
+          if (!open || pending.length === 0) return;
           if ((controller.desiredSize ?? 0) <= 0) {
             // A browser that stopped reading: drop it rather than hold events for it without bound.
             close();
             return;
           }
-          controller.enqueue(encoder.encode(text));
+          const chunk = concat(pending);
+          pending = [];
+          controller.enqueue(chunk);
         };
+        const send = (bytes: Uint8Array) => {
+          if (!open) return;
+          pending.push(bytes);
+          flushTimer ??= setTimeout(flush, coalesceMs);
+        };
+        const sendText = (text: string) => send(encoder.encode(text));
         const onEvent = (event: DeskEvent) => {
-          if (mayHear(options.role, event)) send(formatEvent(event));
+          if (mayHear(options.role, event)) send(encodedEvent(event));
         };
 
         // Replay and subscribe in one synchronous step: no event can fall between them.
-        send("retry: 3000\n\n");
+        sendText("retry: 3000\n\n");
         if (options.lastEventId) {
           const missed = options.hub.since(options.lastEventId);
-          if (missed === "gap") send("event: resync\ndata: {}\n\n");
+          if (missed === "gap") sendText("event: resync\ndata: {}\n\n");
           else for (const event of missed) onEvent(event);
         } else if (options.sinceTime != null) {
           const missed = options.hub.sinceTime(options.sinceTime);
-          if (missed === "gap") send("event: resync\ndata: {}\n\n");
+          if (missed === "gap") sendText("event: resync\ndata: {}\n\n");
           else for (const event of missed) onEvent(event);
         }
         const unsubscribe = options.hub.subscribe(onEvent);
-        const heartbeat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);
+        const heartbeat = setInterval(() => sendText(": heartbeat\n\n"), heartbeatMs);
         const sessionCheck = setInterval(() => {
           options.stillSignedIn().then(
             (signedIn) => {
               if (signedIn) return;
-              send("event: end\ndata: {}\n\n");
+              sendText("event: end\ndata: {}\n\n");
+              flush();
               close();
             },
             // A database hiccup is not a sign-out: the next check decides.
@@ -88,6 +128,7 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
         close = () => {
           if (!open) return;
           open = false;
+          clearTimeout(flushTimer);
           unsubscribe();
           clearInterval(heartbeat);
           clearInterval(sessionCheck);
