@@ -1,7 +1,7 @@
 "use client";
 
 import type { ColumnDef, RowData, SortingState } from "@tanstack/react-table";
-import type { UseQueryStatesKeysMap } from "nuqs";
+import type { ParserMap } from "nuqs/server";
 import { DataTable } from "@/components/data-table";
 import type { DataTableFeatures } from "@/components/data-table-features";
 import { LOOKUP_INPUT_ID } from "./lookup-box";
@@ -21,7 +21,7 @@ export function toSort(sorting: SortingState): string | null {
 
 interface ListTableProps<TData extends RowData> {
   /** The list's URL parsers (its `search-params.ts`); the sort lives there. */
-  parsers: UseQueryStatesKeysMap & { sort: unknown; cursor: unknown };
+  parsers: ParserMap & { sort: unknown; cursor: unknown };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column has its own value type, as `helper.columns()` returns them
   columns: ColumnDef<DataTableFeatures, TData, any>[];
   data: TData[];

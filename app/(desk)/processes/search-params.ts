@@ -7,7 +7,7 @@ import type { ListProcessesInput, ProcessFilters } from "@/lib/processes/process
 
 /**
  * The queue's URL: the one definition of its search params, read by the server page (loader) and
- * written by the client table (useQueryStates), so that every view is a link staff can share.
+ * written by the client table (components/list-kit/use-list-search-params.ts), so that every view is a link staff can share.
  * `nuqs/server` carries no "use client" and no server-only code: both sides import this file.
  * A value a parser does not know is left out of the view and named on the page (`findIgnoredParams`);
  * the server checks the view again (lib/processes/process-list-query.ts, with zod, which never reaches the
