@@ -95,7 +95,7 @@ const upper = (names: string[]) => names.map((n) => n.toUpperCase());
 
 const IDENTITY_TRIGGERS = ["identity_links_on_insert", "identity_links_on_update", "dossiers_flag_repeated_attempts"];
 
-/** The same statements as drizzle/0012_identity_links.sql's back-fill. */
+/** The same statements as drizzle/0014_identity_links.sql's back-fill. */
 const LINK_EXISTING = `
   insert into identity_links (process_id, dossier_id, other_process_id, other_dossier_id, match)
   select a.process_id, a.dossier_id, b.process_id, b.dossier_id, 'document'::identity_match

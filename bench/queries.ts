@@ -207,7 +207,7 @@ async function main() {
     const dossierList = await measure("dossiers, first page + count", () =>
       Promise.all([listDossiers(db, { limit: PAGE }), countDossiers(db, {})]),
     );
-    log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0012_identity_links.sql)");
+    log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql)");
     const linkSample = await database.query<{ process_id: string }>(
       `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
     );
