@@ -21,6 +21,8 @@ interface DataTableProps<TData extends RowData> {
   searchInputId?: string;
   /** Rows that changed since the page loaded: marked, never moved (components/live/live-list.tsx). */
   markedRowIds?: ReadonlySet<string>;
+  /** What a marked row's tooltip says. */
+  markedRowTitle?: string;
 }
 
 /** The first cell stays in view while the row scrolls sideways; it paints the row's own background over what passes under it. */
@@ -50,7 +52,7 @@ function SortMark({ direction }: { direction: false | "asc" | "desc" }) {
  * (`manualSorting`), the sort state lives in the URL, and `j`/`k`/Enter/`/` work as in a mail client.
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>): ReactNode {
-  const { columns, data, getRowId, getRowHref, caption, sorting, onSortingChange, searchInputId, markedRowIds } = props;
+  const { columns, data, getRowId, getRowHref, caption, sorting, onSortingChange, searchInputId, markedRowIds, markedRowTitle } = props;
   const router = useRouter();
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -132,7 +134,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
               key={row.id}
               data-active={index === active ? "true" : undefined}
               data-changed={markedRowIds?.has(row.id) ? "" : undefined}
-              title={markedRowIds?.has(row.id) ? "Changed since this page was loaded" : undefined}
+              title={markedRowIds?.has(row.id) ? markedRowTitle : undefined}
               onFocus={() => setActive(index)}
               className="group hover:bg-slate-50 data-[changed]:shadow-[inset_3px_0_0_var(--color-sky-400)] data-[active=true]:bg-sky-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-sky-600"
             >

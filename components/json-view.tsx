@@ -23,7 +23,7 @@ export function JsonView({ title, text, note, open = false }: JsonViewProps) {
         <span className="font-mono">{title}</span>
         {note && <span className="ml-2 text-slate-600">{note}</span>}
       </summary>
-      <pre tabIndex={0} aria-label={`${title} contents`} className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-900">
+      <pre tabIndex={0} aria-label={title} className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-900">
         {pretty(text)}
       </pre>
     </details>

@@ -3,6 +3,7 @@
 import type { ColumnDef, RowData, SortingState } from "@tanstack/react-table";
 import type { ParserMap } from "nuqs/server";
 import { DataTable } from "@/components/data-table";
+import { useChangedRowTitle } from "@/components/live/live-list";
 import type { DataTableFeatures } from "@/components/data-table-features";
 import { LOOKUP_INPUT_ID } from "./lookup-box";
 import { useListSearchParams } from "./use-list-search-params";
@@ -34,9 +35,11 @@ interface ListTableProps<TData extends RowData> {
 /** A list's page of rows: sorted by clicking a header, which changes the URL; `/` goes to the look-up box. */
 export function ListTable<TData extends RowData>({ parsers, ...table }: ListTableProps<TData>) {
   const { params, setView } = useListSearchParams(parsers);
+  const markedRowTitle = useChangedRowTitle();
   return (
     <DataTable
       {...table}
+      markedRowTitle={markedRowTitle}
       sorting={toSorting(String(params.sort))}
       onSortingChange={(sorting) => {
         const sort = toSort(sorting);

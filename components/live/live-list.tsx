@@ -94,6 +94,11 @@ export function useChangedRows(): ReadonlySet<string> {
   return useContext(LiveListContext).changed;
 }
 
+/** What the mark of a changed row says, in the page's language (nothing outside a live list). */
+export function useChangedRowTitle(): string | undefined {
+  return useContext(LiveListContext).words?.live.changedRow;
+}
+
 /** A queue row's small avatars: who else has this process open. */
 export function RowPresence({ processId }: { processId: string }) {
   const { presence, words } = useContext(LiveListContext);

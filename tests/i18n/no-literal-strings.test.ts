@@ -33,6 +33,26 @@ function tsxFiles(dir: string): string[] {
 
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !ALLOWED.has(text.trim());
 
+/**
+ * The strings an expression shows as it is: itself, or a branch of `?:`, `&&`, `||` and `??` (not the
+ * arguments of a call such as `t("key")`, which are keys, nor a condition's operands).
+ */
+function shownStrings(expression: ts.Expression): string[] {
+  if (ts.isParenthesizedExpression(expression)) return shownStrings(expression.expression);
+  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return hasWords(expression.text) ? [expression.text] : [];
+  if (ts.isTemplateExpression(expression)) {
+    const text = [expression.head.text, ...expression.templateSpans.map((span) => span.literal.text)].join(" ");
+    return hasWords(text) ? [text.trim()] : [];
+  }
+  if (ts.isConditionalExpression(expression)) return [...shownStrings(expression.whenTrue), ...shownStrings(expression.whenFalse)];
+  if (ts.isBinaryExpression(expression)) {
+    const kind = expression.operatorToken.kind;
+    if (kind === ts.SyntaxKind.AmpersandAmpersandToken) return shownStrings(expression.right);
+    if (kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken) return [...shownStrings(expression.left), ...shownStrings(expression.right)];
+  }
+  return [];
+}
+
 /** Each literal a person would read, as `line: text`. */
 export function literalsIn(source: string, fileName = "file.tsx"): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -42,8 +62,14 @@ export function literalsIn(source: string, fileName = "file.tsx"): string[] {
     if (ts.isJsxText(node) && hasWords(node.text)) found.push(`${at(node)}: ${node.text.trim()}`);
     if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText(file)) && node.initializer) {
       const value = node.initializer;
-      const text = ts.isStringLiteral(value) ? value.text : ts.isJsxExpression(value) && value.expression && (ts.isStringLiteral(value.expression) || ts.isNoSubstitutionTemplateLiteral(value.expression)) ? value.expression.text : null;
-      if (text && hasWords(text)) found.push(`${at(node)}: ${node.name.getText(file)}="${text}"`);
+      if (ts.isStringLiteral(value) && hasWords(value.text)) found.push(`${at(node)}: ${node.name.getText(file)}="${value.text}"`);
+      if (ts.isJsxExpression(value) && value.expression) {
+        for (const text of shownStrings(value.expression)) found.push(`${at(node)}: ${node.name.getText(file)}="${text}"`);
+      }
+    }
+    // `{pending ? "Saving…" : "Save"}`, `{name ?? "nobody"}` among an element's children.
+    if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
+      for (const text of shownStrings(node.expression)) found.push(`${at(node)}: ${text}`);
     }
     ts.forEachChild(node, visit);
   };
@@ -63,6 +89,13 @@ describe("no user-facing literal in components", () => {
   it("finds words in JSX text and read attributes, not in class names or code", () => {
     expect(literalsIn(`const A = () => <p className="text-sm" title="Hello there">Sign in {x}</p>;`)).toEqual(['1: title="Hello there"', "1: Sign in"]);
     expect(literalsIn(`const A = () => <p title={t("x")}>{t("y")} — {n}</p>;`)).toEqual([]);
+    expect(literalsIn(`const A = () => <p title={ok ? "All good" : t("x")}>{busy ? "Saving…" : t("save")} {n ?? "nobody"} {x && \`\${n} left\`}</p>;`)).toEqual([
+      '1: title="All good"',
+      "1: Saving…",
+      "1: nobody",
+      "1: left",
+    ]);
+    expect(literalsIn(`const A = () => <p className={a ? "px-2" : "px-3"}>{f("key")}{n > 1 ? "—" : ""}</p>;`)).toEqual([]);
   });
 
   it.each(files.filter((f) => !PENDING.has(f)))("%s holds no user-facing literal", (file) => {
