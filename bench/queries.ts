@@ -21,6 +21,7 @@ import { openBaselineConnection, type BaselineConnection, type PlanSummary } fro
  * `desk_bench_queries`, seeded once and reused by later runs. BENCH_PROCESSES=100000 (say) smoke-tests the
  * benchmark at a smaller size, in a database of its own (`desk_bench_queries_100000`).
  * Keyset depth is measured at page 1,000, page 10,000 and the last page (those the size has), p50 and p95.
+ * BENCH_ONLY=links measures the identity links alone.
  * Baselines (OFFSET + COUNT(*), look-ups without indexes) run on a connection that caches no plan
  * (bench/support/baseline-connection.ts), and the plan each one ran with is printed beside it.
  */
@@ -121,6 +122,23 @@ async function resultViewFigures(): Promise<Measured[]> {
   return Array.isArray(measured) ? measured : [measured];
 }
 
+/** Identity links of one process at ingest, beside the same work without indexes. */
+async function identityLinkFigures(database: Database, baseline: BaselineConnection): Promise<{ links: Measured; linksScan: Measured }> {
+  log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql)");
+  const linkSample = await database.query<{ process_id: string }>(
+    `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
+  );
+  let nextLink = 0;
+  const refreshLinks = (d: Db) => d.execute(sql`select identity_links_refresh(${linkSample[nextLink++ % linkSample.length]!.process_id})`);
+  const links = await measure("identity links of one process (delete + look up + insert)", () => refreshLinks(database.db), 200);
+  const linksScan = await measure("identity links of one process without indexes (baseline)", () => baseline.withoutIndexes(refreshLinks), BASELINE_REPS);
+  const [linkCounts] = await database.query<{ links: string; dossiers: string }>(
+    "select count(*) as links, count(distinct dossier_id) as dossiers from identity_links",
+  );
+  log(`    ${Number(linkCounts?.links ?? 0).toLocaleString("en")} links in ${Number(linkCounts?.dossiers ?? 0).toLocaleString("en")} dossiers`);
+  return { links, linksScan };
+}
+
 async function main() {
   const startLoad = loadavg().map((l) => l.toFixed(1)).join(", ");
   const database = await openBenchDatabase();
@@ -133,6 +151,12 @@ async function main() {
          from processes where document_number is not null order by process_id limit 1 offset 4321`,
     );
     if (!sample) throw new Error("no sample row");
+    if (process.env.BENCH_ONLY === "links") {
+      // The identity links alone (issue: p95 ≤ 5 ms per process at 1,000,000), a minute instead of twenty.
+      const { links, linksScan } = await identityLinkFigures(database, baseline);
+      log(`\n${links.p95 <= 5 ? "✓" : "✗"} identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms), ${(linksScan.p50 / links.p50).toFixed(0)}× faster than the scan; load ${startLoad} at the start`);
+      return;
+    }
     const docPrefix = sample.document_number.slice(0, 5);
 
     log("\nList");
@@ -207,18 +231,7 @@ async function main() {
     const dossierList = await measure("dossiers, first page + count", () =>
       Promise.all([listDossiers(db, { limit: PAGE }), countDossiers(db, {})]),
     );
-    log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql)");
-    const linkSample = await database.query<{ process_id: string }>(
-      `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
-    );
-    let nextLink = 0;
-    const refreshLinks = (d: Db) => d.execute(sql`select identity_links_refresh(${linkSample[nextLink++ % linkSample.length]!.process_id})`);
-    const links = await measure("identity links of one process (delete + look up + insert)", () => refreshLinks(db), 200);
-    const linksScan = await measure("identity links of one process without indexes (baseline)", () => baseline.withoutIndexes(refreshLinks), BASELINE_REPS);
-    const [linkCounts] = await database.query<{ links: string; dossiers: string }>(
-      "select count(*) as links, count(distinct dossier_id) as dossiers from identity_links",
-    );
-    log(`    ${Number(linkCounts?.links ?? 0).toLocaleString("en")} links in ${Number(linkCounts?.dossiers ?? 0).toLocaleString("en")} dossiers`);
+    const { links, linksScan } = await identityLinkFigures(database, baseline);
     const linked = await measure("queue, Linked filter, first page + counts", () =>
       Promise.all([listProcesses(db, { limit: PAGE, filters: { linked: true } }), countProcessStatuses(db, { linked: true })]),
     );
