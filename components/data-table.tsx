@@ -2,7 +2,7 @@
 
 import { useTable, type ColumnDef, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, type ReactNode } from "react";
+import { useCallback, useRef, type CSSProperties, type ReactNode } from "react";
 import { dataTableFeatures, type DataTableFeatures } from "./data-table-features";
 import { useTableKeyboard } from "./data-table-keyboard";
 
@@ -82,14 +82,15 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>): 
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
       {/*
-        Fixed: its columns' widths plus room for each flexible one (a 1,280 px laptop scrolls the queue a little
-        rather than squeezing the name to nothing); below that width it scrolls inside this card, not the page, with the
+        Fixed: from a 1,440 px screen on it fits beside the side bar (the name gets what the other columns leave);
+        narrower, it keeps its columns' widths plus room for each flexible one (a 1,280 px laptop scrolls the queue
+        a little rather than squeezing the name to nothing), scrolling inside this card, not the page, with the
         first column held in view. A scrolling table rather than cards on a phone: the same headers to sort by,
         the same j/k keys and the same column names for screen readers, and no second rendering of each row.
       */}
       <table
-        className={`w-full text-left ${fixed ? "table-fixed text-[13px]" : "text-sm"}`}
-        style={minRem === null ? undefined : { minWidth: `${minRem}rem` }}
+        className={`w-full text-left ${fixed ? "min-w-(--table-min) table-fixed text-[13px] min-[90rem]:min-w-[60rem]" : "text-sm"}`}
+        style={minRem === null ? undefined : ({ "--table-min": `${minRem}rem` } as CSSProperties)}
       >
         <caption className="sr-only">{caption}</caption>
         {fixed && (
