@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getMessages, getTranslations } from "next-intl/server";
+import { ListControls } from "@/components/list-kit/list-controls";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
@@ -48,10 +49,12 @@ export default async function DossiersPage({ searchParams }: DossiersPageProps) 
         </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredDossierParams(raw)} cleanHref={`/dossiers${serializeDossierSearchParams(params)}`} />
-      <DossierFilters messages={{ lists: messages.Lists, labels: messages.Labels, filters: { lookup: messages.Filters.lookup, problems: messages.Filters.problems }, dossiers: messages.Dossiers.filters }} />
-      <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label={t("loading")} />}>
-        <DossierResults params={params} page={page} count={count} />
-      </Suspense>
+      <ListControls>
+        <DossierFilters messages={{ lists: messages.Lists, labels: messages.Labels, filters: { lookup: messages.Filters.lookup, problems: messages.Filters.problems }, dossiers: messages.Dossiers.filters }} />
+        <Suspense key={serializeDossierSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={6} label={t("loading")} />}>
+          <DossierResults params={params} page={page} count={count} />
+        </Suspense>
+      </ListControls>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getMessages, getTranslations } from "next-intl/server";
+import { ListControls } from "@/components/list-kit/list-controls";
 import { Suspense } from "react";
 import { settleTableQuery } from "@/components/data-table-result";
 import { IgnoredParamsNote } from "@/components/ignored-params-note";
@@ -58,12 +59,14 @@ export default async function ProcessesPage({ searchParams }: ProcessesPageProps
         </div>
       </header>
       <IgnoredParamsNote ignored={findIgnoredProcessParams(raw)} cleanHref={`/processes${serializeProcessSearchParams(params)}`} />
-      <ProcessFilters counts={counts} canReview={model.canReview} messages={{ queue: messages.Queue.filters, lists: messages.Lists, labels: messages.Labels, filters: { lookup: messages.Filters.lookup, problems: messages.Filters.problems } }} />
-      {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} words={messages.BulkRetry} />}
-      {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
-      <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
-        <ProcessResults params={params} page={page} counts={counts} from={model.from} />
-      </Suspense>
+      <ListControls>
+        <ProcessFilters counts={counts} canReview={model.canReview} messages={{ queue: messages.Queue.filters, lists: messages.Lists, labels: messages.Labels, filters: { lookup: messages.Filters.lookup, problems: messages.Filters.problems } }} />
+        {bulkRetrySummary && <BulkRetry key={view} view={view} summary={bulkRetrySummary} words={messages.BulkRetry} />}
+        {/* A new key per view: the skeleton shows while a new view loads, not the last view's rows. */}
+        <Suspense key={serializeProcessSearchParams(params)} fallback={<TableSkeleton rows={Math.min(params.size, 15)} columns={10} label={t("loading")} />}>
+          <ProcessResults params={params} page={page} counts={counts} from={model.from} />
+        </Suspense>
+      </ListControls>
     </section>
   );
 }
