@@ -82,8 +82,8 @@ async function seed(database: Database): Promise<void> {
     log(`  ${fmt(to)} of ${fmt(PROCESSES)}`);
   }
   // Findings of the processes with a zip: the report row, and flagged rows for about one in four of the rejected and inconclusive.
-  await database.query(`insert into process_findings (process_id, path, report, depth, result, properties, score)
-    select p.process_id, f.path, f.report, f.depth, f.result, f.properties, f.score
+  await database.query(`insert into process_findings (process_id, path, report, depth, result, properties, score, process_created_at)
+    select p.process_id, f.path, f.report, f.depth, f.result, f.properties, f.score, p.created_at
       from processes p
       cross join lateral (select substr(p.process_id, 2)::int as g) n
       cross join lateral (values

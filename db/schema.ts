@@ -109,7 +109,9 @@ export const processes = pgTable(
   (t) => [
     index("processes_status_updated_idx").on(t.status, t.updatedAt, t.processId),
     index("processes_updated_idx").on(t.updatedAt, t.processId),
-    index("processes_created_idx").on(t.createdAt, t.processId),
+    // The queue's keyset on creation; the trailing columns let the overview count a range of days from the
+    // index alone (an index-only scan), without reading a quarter of the table's rows.
+    index("processes_created_idx").on(t.createdAt, t.processId, t.status, t.processType, t.documentType, t.issuingCountry, t.failReasonType),
     index("processes_dossier_idx").on(t.dossierId, t.createdAt),
     index("processes_retry_of_idx").on(t.retryOfProcessId).where(sql`${t.retryOfProcessId} is not null`),
     index("processes_name_trgm_idx").using("gin", sql`${t.nameSearch} gin_trgm_ops`),
@@ -117,7 +119,15 @@ export const processes = pgTable(
     index("processes_date_of_birth_idx").on(t.dateOfBirth),
     index("processes_id_prefix_idx").on(sql`${t.processId} text_pattern_ops`),
     index("processes_country_idx").on(t.issuingCountry),
-    index("processes_final_idx").on(t.finalAt).where(sql`${t.finalAt} is not null`),
+    // When processes became final, with what the overview's turnaround reads and narrows by (index-only).
+    index("processes_final_idx")
+      .on(t.finalAt, t.createdAt, t.processType, t.documentType, t.issuingCountry)
+      .where(sql`${t.finalAt} is not null`),
+    // Open review work (a status a person reviews) with what the overview's backlog reads and narrows by:
+    // the backlog by age is an index-only scan of these rows, less the ones with a final decision.
+    index("processes_review_work_idx")
+      .on(t.processId, t.finalAt, t.updatedAt, t.processType, t.documentType, t.issuingCountry)
+      .where(sql`${t.status} in ('inconclusive', 'rejected')`),
     // The identity links' match keys (db/identity-schema.ts): equality look-ups at ingest.
     index("processes_identity_document_idx").on(t.documentNumber, t.issuingCountry).where(sql`${t.documentNumber} is not null`),
     index("processes_identity_name_idx").on(t.dateOfBirth, t.nameSearch).where(sql`${t.nameSearch} is not null and ${t.dateOfBirth} is not null`),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { processFindings } from "../../db/schema";
+import { processes, processFindings } from "../../db/schema";
 import type { OnfidoReport } from "../onfido/report-schemas";
 import { isResultError } from "../results/result-errors";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
@@ -28,7 +28,8 @@ export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | nu
  * many rows were written. A purged process's rows are kept as they are: findings are facts, and its zip is gone.
  */
 export async function replaceFindings(db: Db | Tx, processId: string, reports: readonly OnfidoReport[]): Promise<number> {
-  const rows = extractFindings(reports).map((finding) => ({ processId, ...finding }));
+  const createdAt = sql`(select ${processes.createdAt} from ${processes} where ${processes.processId} = ${processId})`;
+  const rows = extractFindings(reports).map((finding) => ({ processId, ...finding, processCreatedAt: createdAt }));
   const paths = rows.map((row) => row.path);
   const stale = db
     .delete(processFindings)

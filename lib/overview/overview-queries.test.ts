@@ -9,7 +9,9 @@ import { assureProcess, uniqueDay } from "../processes/testing/seed-processes";
 import { listProcesses } from "../processes/list-processes";
 import { upsertProcess } from "../processes/upsert-process";
 import { sampleDocumentReport } from "../results/testing/sample-result";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { REVIEWABLE_STATUSES } from "../reviews/review-decisions";
+import { rowsOf } from "../retention/retention-candidates";
 import { exportOverviewCsv } from "./export-overview-csv";
 import { getOverviewPage } from "./get-overview-page";
 import { addDays, OverviewFilters } from "./overview-filters";
@@ -124,6 +126,22 @@ describe("overview aggregates", () => {
     ]);
   });
 
+  it("counts the flagged checks of the range alone, narrowed or not", async () => {
+    // A process of the day before (accepted: no review work), with a flagged check: outside the range,
+    // whichever way the range is read.
+    await seed("dayBefore", addDays(day, -1), "accepted", 600, 660);
+    const report = OnfidoReportSchema.parse(sampleDocumentReport({ flags: { "image_integrity.image_quality": ["dark_photo"] } }));
+    await replaceFindings(database.db, ids.dayBefore!, [report]);
+    const narrowed = await flaggedFindings(database.db, filters);
+    expect(narrowed.flatMap((row) => row.reasons.map((r) => r.key))).not.toContain("dark_photo");
+    // Without a type, document type or country the range is read from the findings' copy of the creation time.
+    expect(await flaggedFindings(database.db, { ...filters, country: null })).toEqual(narrowed);
+    expect(await flaggedFindings(database.db, { ...filters, from: addDays(day, -1), to: addDays(day, -1), country: null })).toEqual([
+      { path: "document.image_integrity", n: 1, reasons: [] },
+      { path: "document.image_integrity.image_quality", n: 1, reasons: [{ key: "dark_photo", n: 1 }] },
+    ]);
+  });
+
   it("takes created → final percentiles per day", async () => {
     // 10, 20, 30, 40, 60 minutes: p50 30 min; p95 at rank 3.8, 40 + 0.8 × 20 = 56 min.
     expect(await finalTurnaround(database.db, filters)).toEqual([
@@ -141,6 +159,12 @@ describe("overview aggregates", () => {
       { bucket: "3-7d", n: 0 },
       { bucket: "7d+", n: 0 },
     ]);
+  });
+
+  it("keeps the backlog's index on exactly the statuses a person reviews (else the planner cannot use it)", async () => {
+    const [row] = rowsOf<{ indexdef: string }>(await database.db.execute(sql`select indexdef from pg_indexes where indexname = 'processes_review_work_idx'`));
+    const listed = [...(row?.indexdef.match(/'([a-z_]+)'/g) ?? [])].map((s) => s.slice(1, -1)).sort();
+    expect(listed).toEqual([...REVIEWABLE_STATUSES].sort());
   });
 
   it("counts retries by how they ended", async () => {

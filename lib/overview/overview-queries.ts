@@ -27,9 +27,16 @@ function narrowedBy(filters: OverviewFilters): SQL {
   return and(sql`true`, ...processConditionsExceptStatus({ type: filters.type, doc: filters.doc, country: filters.country }))!;
 }
 
-/** The day a time falls on in the zone (a validated IANA name, sent as a parameter). */
-const dayOf = (column: SQL | unknown, tz: string) => sql`to_char(${column} at time zone ${tz}, 'YYYY-MM-DD')`;
+/**
+ * The day a time falls on in the zone (a validated IANA name, sent as a parameter), as a `date`: rows are
+ * grouped by it (four bytes, hashed) and only the groups are written out as text (`isoDay`). Grouping by
+ * the text itself made PostgreSQL format every row and sort the range on disk.
+ */
+const dateIn = (column: SQL | unknown, tz: string) => sql`(${column} at time zone ${tz})::date`;
+const isoDay = (date: SQL) => sql`to_char(${date}, 'YYYY-MM-DD')`;
 const seconds = (later: unknown, earlier: unknown) => sql`extract(epoch from (${later} - ${earlier}))`;
+/** p50 and p95 of a duration in one aggregate (one sort per group): `p[1]`, `p[2]`. */
+const medianAnd95 = (took: SQL) => sql`percentile_cont(array[0.5, 0.95]::float8[]) within group (order by ${took})`;
 
 async function run<T>(db: Db, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
@@ -42,8 +49,10 @@ export interface StatusDayRow {
 }
 
 export function statusPerDay(db: Db, filters: OverviewFilters): Promise<StatusDayRow[]> {
-  return run(db, sql`select ${dayOf(processes.createdAt, filters.tz)} as day, ${processes.status}::text as status, count(*)::int as n
-    from ${processes} where ${createdInRange(filters)} group by 1, 2 order by 1, 2`);
+  return run(db, sql`select ${isoDay(sql`g.d`)} as day, g.status::text as status, g.n from (
+      select ${dateIn(processes.createdAt, filters.tz)} as d, ${processes.status} as status, count(*)::int as n
+      from ${processes} where ${createdInRange(filters)} group by 1, 2
+    ) g order by g.d, 2`);
 }
 
 export interface FailReasonRow {
@@ -64,17 +73,33 @@ export interface FlaggedRow {
   reasons: { key: string; n: number }[];
 }
 
-/** The breakdowns and sub-breakdowns Onfido most often marked `consider`, with the reasons it gave. */
+/**
+ * The breakdowns and sub-breakdowns Onfido most often marked `consider`, with the reasons it gave. The
+ * flagged checks of the range are read once from process_findings_flagged_checks_idx, by their copy of the
+ * process's creation time (the same instants as the queue's days), and counted twice: by path, and by path
+ * and reason. Narrowed by type, document type or country, they are also matched to the queue's `where`.
+ */
 export async function flaggedFindings(db: Db, filters: OverviewFilters, limit = 15): Promise<FlaggedRow[]> {
-  const joined = sql`${processFindings} f join ${processes} on ${processes.processId} = f.process_id`;
-  const flagged = sql`${createdInRange(filters)} and f.result = 'consider' and f.depth > 0`;
-  const [paths, reasons] = await Promise.all([
-    run<{ path: string; n: number }>(db, sql`select f.path, count(*)::int as n from ${joined} where ${flagged} group by 1 order by 2 desc, 1 limit ${limit}`),
-    run<{ path: string; key: string; n: number }>(db, sql`select f.path, r.key, count(*)::int as n
-      from ${joined} cross join lateral jsonb_each_text(f.properties) r
-      where ${flagged} and r.value = 'consider' group by 1, 2 order by 3 desc, 2`),
-  ]);
-  return paths.map((p) => ({ ...p, reasons: reasons.filter((r) => r.path === p.path).map(({ key, n }) => ({ key, n })) }));
+  const { start, end } = rangeOf(filters);
+  const narrowed = filters.type || filters.doc || filters.country;
+  const ofTheQueue = narrowed ? sql`and f.process_id in (select ${processes.processId} from ${processes} where ${createdInRange(filters)})` : sql``;
+  const counted = await run<{ path: string; key: string | null; n: number }>(db, sql`with flagged as materialized (
+      select f.path, f.properties from ${processFindings} f
+      where f.result = 'consider' and f.depth > 0
+        and f.process_created_at >= ${start.toISOString()}::timestamptz and f.process_created_at < ${end.toISOString()}::timestamptz
+        ${ofTheQueue}
+    ), paths as (
+      select path, count(*)::int as n from flagged group by 1 order by 2 desc, 1 limit ${limit}
+    )
+    select false as reason, path, null::text as key, n from paths
+    union all
+    select true, f.path, r.key, count(*)::int from flagged f cross join lateral jsonb_each_text(f.properties) r
+      where f.properties is not null and r.value = 'consider' and f.path in (select path from paths) group by 2, 3
+    order by reason, n desc, path, key`);
+  const reasons = counted.filter((row) => row.key !== null);
+  return counted
+    .filter((row) => row.key === null)
+    .map(({ path, n }) => ({ path, n, reasons: reasons.filter((r) => r.path === path).map(({ key, n }) => ({ key: key!, n })) }));
 }
 
 export interface TurnaroundRow {
@@ -88,13 +113,13 @@ export interface TurnaroundRow {
 export function finalTurnaround(db: Db, filters: OverviewFilters): Promise<TurnaroundRow[]> {
   const { start, end } = rangeOf(filters);
   const took = seconds(processes.finalAt, processes.createdAt);
-  return run(db, sql`select ${dayOf(processes.finalAt, filters.tz)} as day, count(*)::int as n,
-      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
-      percentile_cont(0.95) within group (order by ${took})::float8 as p95
-    from ${processes}
-    where ${processes.finalAt} >= ${start.toISOString()}::timestamptz and ${processes.finalAt} < ${end.toISOString()}::timestamptz
-      and ${narrowedBy(filters)}
-    group by 1 order by 1`);
+  return run(db, sql`select ${isoDay(sql`g.d`)} as day, g.n, g.p[1] as p50, g.p[2] as p95 from (
+      select ${dateIn(processes.finalAt, filters.tz)} as d, count(*)::int as n, ${medianAnd95(took)} as p
+      from ${processes}
+      where ${processes.finalAt} >= ${start.toISOString()}::timestamptz and ${processes.finalAt} < ${end.toISOString()}::timestamptz
+        and ${narrowedBy(filters)}
+      group by 1
+    ) g order by g.d`);
 }
 
 /** Final → the review's final decision (confirmed, with four eyes), by the day of the decision. */
@@ -102,13 +127,13 @@ export function reviewTurnaround(db: Db, filters: OverviewFilters): Promise<Turn
   const { start, end } = rangeOf(filters);
   const decidedAt = sql`coalesce(d.confirmed_at, d.decided_at)`;
   const took = seconds(decidedAt, processes.finalAt);
-  return run(db, sql`select ${dayOf(decidedAt, filters.tz)} as day, count(*)::int as n,
-      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
-      percentile_cont(0.95) within group (order by ${took})::float8 as p95
-    from ${reviewDecisions} d join ${processes} on ${processes.processId} = d.process_id
-    where d.state = 'final' and ${decidedAt} >= ${start.toISOString()}::timestamptz and ${decidedAt} < ${end.toISOString()}::timestamptz
-      and ${processes.finalAt} is not null and ${narrowedBy(filters)}
-    group by 1 order by 1`);
+  return run(db, sql`select ${isoDay(sql`g.d`)} as day, g.n, g.p[1] as p50, g.p[2] as p95 from (
+      select ${dateIn(decidedAt, filters.tz)} as d, count(*)::int as n, ${medianAnd95(took)} as p
+      from ${reviewDecisions} d join ${processes} on ${processes.processId} = d.process_id
+      where d.state = 'final' and ${decidedAt} >= ${start.toISOString()}::timestamptz and ${decidedAt} < ${end.toISOString()}::timestamptz
+        and ${processes.finalAt} is not null and ${narrowedBy(filters)}
+      group by 1
+    ) g order by g.d`);
 }
 
 export const BACKLOG_BUCKETS = [
@@ -122,6 +147,7 @@ export type BacklogBucket = (typeof BACKLOG_BUCKETS)[number]["key"];
 /**
  * Open review work now, by how long it has waited since it became final: a status a person reviews and
  * no final decision (the queue's "open review work"). Not limited by the range: a backlog is today's.
+ * An index-only scan of processes_review_work_idx (its predicate is REVIEWABLE's list), less the decided.
  */
 export async function reviewBacklog(db: Db, filters: OverviewFilters, now: Date = new Date()): Promise<{ bucket: BacklogBucket; n: number }[]> {
   const age = sql`(${now.toISOString()}::timestamptz - coalesce(${processes.finalAt}, ${processes.updatedAt}))`;
@@ -170,13 +196,14 @@ export interface IntakeHourRow {
 export function intakeHealth(db: Db, filters: OverviewFilters): Promise<IntakeHourRow[]> {
   const { start, end } = rangeOf(filters);
   const took = seconds(webhookInbox.statusStoredAt, webhookInbox.receivedAt);
-  return run(db, sql`select to_char(date_trunc('hour', ${webhookInbox.receivedAt} at time zone ${filters.tz}), 'YYYY-MM-DD"T"HH24:00') as hour,
-      count(*)::int as received,
-      count(*) filter (where ${webhookInbox.state} = 'failed')::int as failed,
-      count(*) filter (where ${webhookInbox.state} = 'dead')::int as dead,
-      percentile_cont(0.5) within group (order by ${took})::float8 as p50,
-      percentile_cont(0.95) within group (order by ${took})::float8 as p95
-    from ${webhookInbox}
-    where ${webhookInbox.receivedAt} >= ${start.toISOString()}::timestamptz and ${webhookInbox.receivedAt} < ${end.toISOString()}::timestamptz
-    group by 1 order by 1`);
+  return run(db, sql`select to_char(g.h, 'YYYY-MM-DD"T"HH24:00') as hour, g.received, g.failed, g.dead, g.p[1] as p50, g.p[2] as p95 from (
+      select date_trunc('hour', ${webhookInbox.receivedAt} at time zone ${filters.tz}) as h,
+        count(*)::int as received,
+        count(*) filter (where ${webhookInbox.state} = 'failed')::int as failed,
+        count(*) filter (where ${webhookInbox.state} = 'dead')::int as dead,
+        ${medianAnd95(took)} as p
+      from ${webhookInbox}
+      where ${webhookInbox.receivedAt} >= ${start.toISOString()}::timestamptz and ${webhookInbox.receivedAt} < ${end.toISOString()}::timestamptz
+      group by 1
+    ) g order by g.h`);
 }
