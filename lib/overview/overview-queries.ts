@@ -122,7 +122,11 @@ export function finalTurnaround(db: Db, filters: OverviewFilters): Promise<Turna
     ) g order by g.d`);
 }
 
-/** Final → the review's final decision (confirmed, with four eyes), by the day of the decision. */
+/**
+ * Final → the review's final decision (confirmed, with four eyes), by the day of the decision. Decisions
+ * are taken only on a status a person reviews, and a final status never changes: saying so lets each
+ * decision's process be read from processes_review_work_idx alone.
+ */
 export function reviewTurnaround(db: Db, filters: OverviewFilters): Promise<TurnaroundRow[]> {
   const { start, end } = rangeOf(filters);
   const decidedAt = sql`coalesce(d.confirmed_at, d.decided_at)`;
@@ -131,7 +135,7 @@ export function reviewTurnaround(db: Db, filters: OverviewFilters): Promise<Turn
       select ${dateIn(decidedAt, filters.tz)} as d, count(*)::int as n, ${medianAnd95(took)} as p
       from ${reviewDecisions} d join ${processes} on ${processes.processId} = d.process_id
       where d.state = 'final' and ${decidedAt} >= ${start.toISOString()}::timestamptz and ${decidedAt} < ${end.toISOString()}::timestamptz
-        and ${processes.finalAt} is not null and ${narrowedBy(filters)}
+        and ${processes.status} in ${REVIEWABLE} and ${processes.finalAt} is not null and ${narrowedBy(filters)}
       group by 1
     ) g order by g.d`);
 }
