@@ -69,21 +69,27 @@ async function latestStatuses(db: Db, dossierIds: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.dossierId, r.status]));
 }
 
-/** Which of these processes are linked to another dossier or sit in a dossier of repeated attempts (the queue's mark). */
-export async function linkedProcessIds(db: Db, processIds: string[]): Promise<Set<string>> {
-  if (processIds.length === 0) return new Set();
-  // A page's rows, each looked up by key: the links' primary key and the dossier's.
-  const rows = await db
-    .select({ processId: processes.processId })
-    .from(processes)
-    .innerJoin(dossiers, eq(dossiers.dossierId, processes.dossierId))
-    .where(
-      and(
-        inArray(processes.processId, processIds),
-        or(sql`exists (select 1 from ${identityLinks} where ${identityLinks.processId} = ${processes.processId})`, eq(dossiers.repeatedAttempts, true)),
-      ),
-    );
-  return new Set(rows.map((r) => r.processId));
+/**
+ * Which of these rows (a page of the queue, or an export's batch of thousands) are linked to another
+ * dossier or sit in a dossier of repeated attempts (the queue's mark). Two look-ups by key: the links' primary
+ * key for the processes, the dossiers' for their dossiers. One join with an `or` across both made the planner
+ * hash every dossier for an export's batch (about a second per 2,000 rows at a million processes).
+ */
+export async function linkedProcessIds(db: Db, rows: readonly { processId: string; dossierId: string }[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const [links, repeated] = await Promise.all([
+    db
+      .selectDistinct({ processId: identityLinks.processId })
+      .from(identityLinks)
+      .where(inArray(identityLinks.processId, rows.map((row) => row.processId))),
+    db
+      .select({ dossierId: dossiers.dossierId })
+      .from(dossiers)
+      .where(and(inArray(dossiers.dossierId, [...new Set(rows.map((row) => row.dossierId))]), eq(dossiers.repeatedAttempts, true))),
+  ]);
+  const linked = new Set(links.map((row) => row.processId));
+  const flagged = new Set(repeated.map((row) => row.dossierId));
+  return new Set(rows.filter((row) => linked.has(row.processId) || flagged.has(row.dossierId)).map((row) => row.processId));
 }
 
 /**

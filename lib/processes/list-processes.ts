@@ -129,7 +129,7 @@ export async function listProcesses(db: Db, input: ListProcessesInput = {}, view
 /** The rows with who works on each, the decision in force and whether it is linked: look-ups by the rows' ids. */
 export async function withReviewState(db: Db, rows: ProcessRow[]): Promise<ProcessListItem[]> {
   const ids = rows.map((row) => row.processId);
-  const [assignees, decisions, linkedIds] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids), linkedProcessIds(db, ids)]);
+  const [assignees, decisions, linkedIds] = await Promise.all([assigneesOf(db, ids), decisionsOf(db, ids), linkedProcessIds(db, rows)]);
   return rows.map((row) => ({
     ...row,
     assignee: assignees.get(row.processId) ?? null,
