@@ -139,7 +139,7 @@ async function resultViewFigures(): Promise<Measured[]> {
  * the commit, which the ingest pays with or without links.
  */
 async function identityLinkFigures(database: Database, baseline: BaselineConnection): Promise<{ links: Measured; linksLater: Measured; linksScan: Measured }> {
-  log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql, 0017_identity_links_at_ingest.sql)");
+  log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql, 0018_identity_links_at_ingest.sql)");
   const linkSample = await database.query<{ process_id: string }>(
     `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
   );

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 
 /**
  * Identity links as ingest pays for them: the server time of the processes' link trigger
- * (`identity_links_on_write`, drizzle/0014 and 0017) while a process is stored, read from the
+ * (`identity_links_on_write`, drizzle/0014 and 0018) while a process is stored, read from the
  * transaction's own function statistics (`pg_stat_get_xact_function_total_time`, `track_functions = pl`,
  * which needs a superuser, as the local bench server is). Neither the round trip nor the commit's WAL
  * flush is counted: the ingest's own write pays those whether links are kept or not. Each measurement
