@@ -13,6 +13,7 @@ import { countProcessStatuses } from "../lib/processes/status-counts";
 import { seedBenchmark } from "./queries-seed";
 import { benchDatabaseUrl, ensureBenchDatabase } from "./support/bench-database";
 import { openBaselineConnection, type BaselineConnection, type PlanSummary } from "./support/baseline-connection";
+import { linkTriggerTime } from "./support/links-at-ingest";
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/queries.ts`: the queue's queries at 1,000,000 processes, through the same functions
@@ -21,14 +22,15 @@ import { openBaselineConnection, type BaselineConnection, type PlanSummary } fro
  * `desk_bench_queries`, seeded once and reused by later runs. BENCH_PROCESSES=100000 (say) smoke-tests the
  * benchmark at a smaller size, in a database of its own (`desk_bench_queries_100000`).
  * Keyset depth is measured at page 1,000, page 10,000 and the last page (those the size has), p50 and p95.
- * BENCH_ONLY=links measures the identity links alone.
+ * BENCH_ONLY=links measures the identity links alone. BENCH_DATABASE names another database (a branch's own
+ * seeded copy, say, so that its migrations do not reach the shared one).
  * Baselines (OFFSET + COUNT(*), look-ups without indexes) run on a connection that caches no plan
  * (bench/support/baseline-connection.ts), and the plan each one ran with is printed beside it.
  */
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);
 if (!Number.isInteger(PROCESSES) || PROCESSES < 10_000 || PROCESSES % 5 !== 0) throw new Error("BENCH_PROCESSES: a whole number ≥ 10,000, divisible by 5");
-const DATABASE = PROCESSES === 1_000_000 ? "desk_bench_queries" : `desk_bench_queries_${PROCESSES}`;
+const DATABASE = process.env.BENCH_DATABASE || (PROCESSES === 1_000_000 ? "desk_bench_queries" : `desk_bench_queries_${PROCESSES}`);
 const SIZE = { processes: PROCESSES, dossiers: PROCESSES / 5 };
 const PAGE = 50;
 /** Pages skipped before the measured one: page 1,000, page 10,000; the last page is added when walked. */
@@ -58,13 +60,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(name: string, run: () => Promise<unknown>, reps = REPS): Promise<Measured> {
-  for (let i = 0; i < Math.min(5, reps); i++) await run(); // warm the cache and the prepared statements
+  return measureTimes(
+    name,
+    async () => {
+      const started = performance.now();
+      await run();
+      return performance.now() - started;
+    },
+    reps,
+  );
+}
+
+/** Like `measure`, for a run that answers its own time in ms (a time the server reports, say). */
+async function measureTimes(name: string, timed: () => Promise<number>, reps = REPS): Promise<Measured> {
+  for (let i = 0; i < Math.min(5, reps); i++) await timed(); // warm the cache and the prepared statements
   const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
+  for (let i = 0; i < reps; i++) times.push(await timed());
   times.sort((a, b) => a - b);
   const result = { name, p50: percentile(times, 50), p95: percentile(times, 95), reps };
   log(`  ${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`);
@@ -122,21 +133,27 @@ async function resultViewFigures(): Promise<Measured[]> {
   return Array.isArray(measured) ? measured : [measured];
 }
 
-/** Identity links of one process at ingest, beside the same work without indexes. */
-async function identityLinkFigures(database: Database, baseline: BaselineConnection): Promise<{ links: Measured; linksScan: Measured }> {
-  log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql)");
+/**
+ * Identity links of one process at ingest, beside the same work without indexes: the link trigger's own
+ * server time while a process is stored (bench/support/links-at-ingest.ts), neither the round trip nor
+ * the commit, which the ingest pays with or without links.
+ */
+async function identityLinkFigures(database: Database, baseline: BaselineConnection): Promise<{ links: Measured; linksLater: Measured; linksScan: Measured }> {
+  log("\nIdentity links (computed at ingest by the processes' triggers: drizzle/0014_identity_links.sql, 0018_identity_links_at_ingest.sql)");
   const linkSample = await database.query<{ process_id: string }>(
     `select process_id from processes where document_number is not null and name_search is not null order by process_id limit 500 offset 1000`,
   );
   let nextLink = 0;
-  const refreshLinks = (d: Db) => d.execute(sql`select identity_links_refresh(${linkSample[nextLink++ % linkSample.length]!.process_id})`);
-  const links = await measure("identity links of one process (delete + look up + insert)", () => refreshLinks(database.db), 200);
-  const linksScan = await measure("identity links of one process without indexes (baseline)", () => baseline.withoutIndexes(refreshLinks), BASELINE_REPS);
+  const nextSample = () => linkSample[nextLink++ % linkSample.length]!.process_id;
+  const inPool = (run: (tx: Db) => Promise<never>) => database.db.transaction((tx) => run(tx as unknown as Db));
+  const links = await measureTimes("identity links of a new process (insert trigger, server time)", () => linkTriggerTime(inPool, nextSample(), "insert"), 200);
+  const linksLater = await measureTimes("identity links read later (update trigger, server time)", () => linkTriggerTime(inPool, nextSample(), "update"), 200);
+  const linksScan = await measureTimes("identity links of a new process without indexes (baseline)", () => linkTriggerTime(baseline.withoutIndexes, nextSample(), "insert"), BASELINE_REPS);
   const [linkCounts] = await database.query<{ links: string; dossiers: string }>(
     "select count(*) as links, count(distinct dossier_id) as dossiers from identity_links",
   );
   log(`    ${Number(linkCounts?.links ?? 0).toLocaleString("en")} links in ${Number(linkCounts?.dossiers ?? 0).toLocaleString("en")} dossiers`);
-  return { links, linksScan };
+  return { links, linksLater, linksScan };
 }
 
 async function main() {
@@ -153,8 +170,9 @@ async function main() {
     if (!sample) throw new Error("no sample row");
     if (process.env.BENCH_ONLY === "links") {
       // The identity links alone (issue: p95 ≤ 5 ms per process at 1,000,000), a minute instead of twenty.
-      const { links, linksScan } = await identityLinkFigures(database, baseline);
-      log(`\n${links.p95 <= 5 ? "✓" : "✗"} identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms), ${(linksScan.p50 / links.p50).toFixed(0)}× faster than the scan; load ${startLoad} at the start`);
+      const { links, linksLater, linksScan } = await identityLinkFigures(database, baseline);
+      const worst = Math.max(links.p95, linksLater.p95);
+      log(`\n${worst <= 5 ? "✓" : "✗"} identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms new, ${linksLater.p95.toFixed(1)} ms read later), ${(linksScan.p50 / links.p50).toFixed(0)}× faster than the scan; load ${startLoad} at the start, ${loadavg().map((l) => l.toFixed(1)).join(", ")} at the end`);
       return;
     }
     const docPrefix = sample.document_number.slice(0, 5);
@@ -231,7 +249,7 @@ async function main() {
     const dossierList = await measure("dossiers, first page + count", () =>
       Promise.all([listDossiers(db, { limit: PAGE }), countDossiers(db, {})]),
     );
-    const { links, linksScan } = await identityLinkFigures(database, baseline);
+    const { links, linksLater, linksScan } = await identityLinkFigures(database, baseline);
     const linked = await measure("queue, Linked filter, first page + counts", () =>
       Promise.all([listProcesses(db, { limit: PAGE, filters: { linked: true } }), countProcessStatuses(db, { linked: true })]),
     );
@@ -248,7 +266,7 @@ async function main() {
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     const checks: [string, boolean][] = [
       ["p95 ≤ 100 ms for every list and look-up", listed.every((m) => m.p95 <= 100)],
-      [`identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms)`, links.p95 <= 5],
+      [`identity links at ingest: p95 ≤ 5 ms per process (${links.p95.toFixed(1)} ms new, ${linksLater.p95.toFixed(1)} ms read later)`, links.p95 <= 5 && linksLater.p95 <= 5],
       [`identity links ≥ 20× faster than their scan baseline (${(linksScan.p50 / links.p50).toFixed(0)}×)`, linksScan.p50 >= 20 * links.p50],
       ...depths.flatMap(({ keyset }): [string, boolean][] => [
         [`${keyset.name}: p50 within 1.5× the first page's (${ratio(keyset.p50, first.p50)}), p95 within 1.5× its p95 (${ratio(keyset.p95, first.p95)})`, keyset.p50 <= 1.5 * first.p50 && keyset.p95 <= 1.5 * first.p95],
@@ -262,7 +280,7 @@ async function main() {
           : [`${fast.name} ≥ 20× faster than its scan baseline (${(slow.p50 / fast.p50).toFixed(0)}×)`, slow.p50 >= 20 * fast.p50],
       ),
     ];
-    printTable([...listed, links, ...depths.map((d) => d.offset), ...lookupRows.map((r) => r.slow), linksScan, ...resultView], checks);
+    printTable([...listed, links, linksLater, ...depths.map((d) => d.offset), ...lookupRows.map((r) => r.slow), linksScan, ...resultView], checks);
     // Shared 2-core machines: the load says how much of a slow p95 is the neighbours'.
     log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} (at the start: ${startLoad})`);
   } finally {

@@ -9,8 +9,9 @@ export const identityMatch = pgEnum("identity_match", IDENTITY_MATCHES);
  * The same person elsewhere: one row per (process, process of another dossier, what matched), kept in both
  * directions so that either side reads its links from an index. It holds ids and the kind of match only,
  * never the matched values (those stay in the process rows, which the purge clears). Rows are written by
- * the `identity_links_*` triggers (drizzle/0012_identity_links.sql) whenever a process's look-up columns
- * change, whichever code path writes them, and removed when they are cleared (purge, erasure).
+ * the `identity_links_*` triggers (drizzle/0014_identity_links.sql, 0018_identity_links_at_ingest.sql)
+ * whenever a process's look-up columns change, whichever code path writes them, and removed when they are
+ * cleared (purge, erasure).
  */
 export const identityLinks = pgTable(
   "identity_links",

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, Tx } from "../../db/client";
 import { dossiers, identityLinks, processes } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
+import { createTestDatabase, testServerUrl, type TestDatabase } from "../../tests/support/test-database";
 import { listProcesses } from "../processes/list-processes";
 import { upsertProcess } from "../processes/upsert-process";
 import { purgeDossiers } from "../retention/purge-dossiers";
@@ -26,7 +27,7 @@ interface Person {
 }
 
 /** Stores an accepted process for `person` in `dossierId` (a new dossier unless given); returns the ids. */
-async function store(person: Person, options: { dossierId?: string; status?: string; createdAt?: string } = {}) {
+async function store(person: Person, options: { dossierId?: string; status?: string; createdAt?: string } = {}, db: Db | Tx = database.db) {
   const dossierId = options.dossierId ?? randomUUID();
   const example = loadExample("accepted");
   const process = {
@@ -38,8 +39,52 @@ async function store(person: Person, options: { dossierId?: string; status?: str
     finalResult: { documentType: "passport", nationality: "PRT", ...person },
     providerSpecific: {},
   };
-  await upsertProcess(database.db, { dossierId, process });
+  await upsertProcess(db, { dossierId, process });
   return { dossierId, processId: process.processId };
+}
+
+/** The links of a process, either direction, with the transaction that wrote each row (`xmin`). */
+async function linkRows(processId: string) {
+  return database.db
+    .select({
+      processId: identityLinks.processId,
+      otherProcessId: identityLinks.otherProcessId,
+      match: identityLinks.match,
+      writtenBy: sql<string>`${identityLinks}.xmin::text`,
+    })
+    .from(identityLinks)
+    .where(or(eq(identityLinks.processId, processId), eq(identityLinks.otherProcessId, processId)))
+    .orderBy(identityLinks.match, identityLinks.processId, identityLinks.otherProcessId);
+}
+
+/**
+ * Stores two processes of `person` in two transactions at once: the second stores while the first has
+ * stored and not committed yet, and the first commits only once the second waits for it (on the
+ * trigger's advisory lock; after 10 s it commits anyway, and a missing lock shows as a missing link).
+ */
+async function storeTwiceAtOnce(person: Person) {
+  let firstMayCommit!: () => void;
+  const mayCommit = new Promise<void>((resolve) => (firstMayCommit = resolve));
+  let firstStored!: () => void;
+  const stored = new Promise<void>((resolve) => (firstStored = resolve));
+  const first = database.db.transaction(async (tx) => {
+    const ids = await store(person, {}, tx);
+    firstStored();
+    await mayCommit;
+    return ids;
+  });
+  await stored;
+  const second = database.db.transaction((tx) => store(person, {}, tx));
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const [row] = await database.query<{ waiting: number }>(
+      `select count(*)::int as waiting from pg_locks
+        where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`,
+    );
+    if ((row?.waiting ?? 0) > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  firstMayCommit();
+  return Promise.all([first, second]);
 }
 
 /** A document number and a name no other test uses. */
@@ -110,6 +155,65 @@ describe("identity links", () => {
     expect(await database.db.select().from(identityLinks).where(eq(identityLinks.otherDossierId, b.dossierId))).toEqual([]);
     const fromA = await getIdentityLinks(database.db, { dossierId: a.dossierId }, true);
     expect(fromA.linked).toEqual([{ dossierId: c.dossierId, status: "accepted", matches: ["document", "name_birth_date"] }]);
+  });
+
+  it("re-links only what a changed name touches: the document's links stay as they were", async () => {
+    const { documentNumber, lastName } = unique();
+    const a = await store({ documentNumber, issuingCountry: "BEL", firstName: "Ada", lastName, dateOfBirth: "1991-04-04" });
+    const b = await store({ documentNumber, issuingCountry: "BEL", firstName: "Ada", lastName, dateOfBirth: "1991-04-04" });
+    const c = await store({ documentNumber: unique().documentNumber, issuingCountry: "BEL", firstName: "Other", lastName, dateOfBirth: "1991-04-04" });
+    const before = await linkRows(b.processId);
+    expect(before.map((l) => l.match)).toEqual(["document", "document", "name_birth_date", "name_birth_date"]);
+
+    await database.db.update(processes).set({ nameSearch: `other ${lastName.toLowerCase()}` }).where(eq(processes.processId, b.processId));
+    const after = await linkRows(b.processId);
+    const documentLinks = (rows: typeof before) => rows.filter((l) => l.match === "document");
+    expect(documentLinks(after)).toEqual(documentLinks(before)); // the same rows, not deleted and inserted again
+    const nameLinks = after.filter((l) => l.match === "name_birth_date").map((l) => `${l.processId} → ${l.otherProcessId}`);
+    expect(nameLinks.sort()).toEqual([`${b.processId} → ${c.processId}`, `${c.processId} → ${b.processId}`].sort());
+    const fromA = await getIdentityLinks(database.db, { dossierId: a.dossierId }, true);
+    expect(fromA.linked).toEqual([{ dossierId: b.dossierId, status: "accepted", matches: ["document"] }]);
+  });
+
+  it("moves the links of a process whose document number changes, and keeps them when nothing it is linked by changes", async () => {
+    const first = unique().documentNumber;
+    const second = unique().documentNumber;
+    const a = await store({ documentNumber: first, issuingCountry: "AUT" });
+    const b = await store({ documentNumber: first, issuingCountry: "AUT" });
+    const c = await store({ documentNumber: second, issuingCountry: "AUT" });
+    await database.db.update(processes).set({ documentNumber: second }).where(eq(processes.processId, b.processId));
+    expect((await getIdentityLinks(database.db, { dossierId: b.dossierId }, true)).linked.map((l) => l.dossierId)).toEqual([c.dossierId]);
+    expect((await getIdentityLinks(database.db, { dossierId: a.dossierId }, true)).linked).toEqual([]);
+
+    const links = await linkRows(b.processId);
+    await database.db.update(processes).set({ status: "rejected", firstName: "Renamed" }).where(eq(processes.processId, b.processId));
+    expect(await linkRows(b.processId)).toEqual(links);
+  });
+
+  it("derives a process's links again by hand with identity_links_refresh", async () => {
+    const { documentNumber, lastName } = unique();
+    const person = { documentNumber, issuingCountry: "LUX", firstName: "Rui", lastName, dateOfBirth: "1979-09-09" };
+    await store(person);
+    const b = await store(person);
+    const links = (await linkRows(b.processId)).map(({ writtenBy: _, ...link }) => link);
+    expect(links).toHaveLength(4);
+    await database.db
+      .delete(identityLinks)
+      .where(and(eq(identityLinks.processId, b.processId), eq(identityLinks.match, "document")));
+    await database.db.execute(sql`select identity_links_refresh(${b.processId})`);
+    expect((await linkRows(b.processId)).map(({ writtenBy: _, ...link }) => link)).toEqual(links);
+  });
+
+  it.skipIf(!testServerUrl)("links two processes of one person stored at the same time, by document and by name (PostgreSQL)", async () => {
+    const { documentNumber, lastName } = unique();
+    for (const [person, match] of [
+      [{ documentNumber, issuingCountry: "PRT" }, "document"],
+      [{ firstName: "Inês", lastName, dateOfBirth: "1988-08-08" }, "name_birth_date"],
+    ] as const) {
+      const [a, b] = await storeTwiceAtOnce(person);
+      expect((await getIdentityLinks(database.db, { dossierId: a.dossierId }, true)).linked).toEqual([{ dossierId: b.dossierId, status: "accepted", matches: [match] }]);
+      expect((await getIdentityLinks(database.db, { dossierId: b.dossierId }, true)).linked).toEqual([{ dossierId: a.dossierId, status: "accepted", matches: [match] }]);
+    }
   });
 
   it("flags three rejected or failed processes within 30 days as repeated attempts", async () => {
