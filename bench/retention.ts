@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { openDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -9,7 +10,7 @@ import { benchDatabaseUrl, databaseFromSeed, fmt, migrationsKey } from "./suppor
 
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/retention.ts`: the retention purge at scale, on PostgreSQL (its own database,
- * `desk_bench_retention`, copied each run from a seeded template kept between runs), against the production build (`.next-reliability`).
+ * `desk_bench_retention`, or `desk_bench_retention_<n>` for another size, copied each run from a seeded template kept between runs), against the production build (`.next-reliability`).
  *   1. seeds BENCH_PROCESSES (default 1,000,000) processes in dossiers of five, all final, with personal
  *      data in the look-up columns and `final_result`, and a stored zip (BENCH_ZIP_BYTES of incompressible
  *      bytes, default 4 KiB, stored out of line as real zips are) for 20% of them;
@@ -22,14 +23,16 @@ import { benchDatabaseUrl, databaseFromSeed, fmt, migrationsKey } from "./suppor
  * purge alone (no build, no desk server, no load). The seeded template is kept and copied by later runs.
  */
 
-const DATABASE = "desk_bench_retention";
 const SECRET = "bench-webhook-secret-0123456789";
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1_000_000);
+// A smoke run has a database (and a seeded template) of its own: it must not replace the million's.
+const DATABASE = PROCESSES === 1_000_000 ? "desk_bench_retention" : `desk_bench_retention_${PROCESSES}`;
 const ZIP_BYTES = Number(process.env.BENCH_ZIP_BYTES ?? 4096);
 const BASELINE_S = Number(process.env.BENCH_BASELINE_S ?? 20);
 const WINDOW_S = 2;
 const WITH_WEBHOOKS = process.env.BENCH_WEBHOOKS !== "0";
 const log = (line: string) => console.log(line);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 /** Every process final, personal data in the JSON columns too, and a zip for one in five. */
 async function seed(database: Database): Promise<void> {
@@ -123,9 +126,11 @@ async function main() {
   }, log);
   const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 4 });
   if (!WITH_WEBHOOKS) {
+    log(`purging (load average ${load()})…`);
     const started = Date.now();
     const summary = await runRetention(database, { days: 0, apply: true, batchSize: 200, pauseMs: 20 });
     const seconds = (Date.now() - started) / 1000;
+    log(`load average at the end: ${load()}`);
     log(`purged ${fmt(summary.processes)} processes (${fmt(summary.zips)} zips) in ${fmt(seconds, 1)} s: ${fmt(summary.processes / seconds)} processes/s (target ≥ 2,000)`);
     await report(database);
     await database.close();
@@ -141,6 +146,7 @@ async function main() {
     const baseline = await loadWhile(url, () => Date.now() >= baselineEnd);
 
     let purging = true;
+    log(`purging (load average ${load()})…`);
     const started = Date.now();
     const [summary, during] = await Promise.all([
       runRetention(database, { days: 0, apply: true, batchSize: 200, pauseMs: 20 }).finally(() => {
@@ -152,6 +158,7 @@ async function main() {
     const rate = summary.processes / seconds;
 
     log("");
+    log(`load average at the end: ${load()}`);
     log(`purged ${fmt(summary.processes)} processes (${fmt(summary.zips)} zips) in ${fmt(summary.dossiers)} dossiers in ${fmt(seconds, 1)} s: ${fmt(rate)} processes/s (target ≥ 2,000)`);
     log(`webhooks without the purge: ${summarise(baseline)}`);
     log(`webhooks during the purge:  ${summarise(during)} (target p99 ≤ 50 ms)`);

@@ -114,9 +114,11 @@ export const processes = pgTable(
     index("processes_created_idx").on(t.createdAt, t.processId, t.status, t.processType, t.documentType, t.issuingCountry, t.failReasonType),
     index("processes_dossier_idx").on(t.dossierId, t.createdAt),
     index("processes_retry_of_idx").on(t.retryOfProcessId).where(sql`${t.retryOfProcessId} is not null`),
-    index("processes_name_trgm_idx").using("gin", sql`${t.nameSearch} gin_trgm_ops`),
-    index("processes_document_number_idx").on(sql`${t.documentNumber} text_pattern_ops`),
-    index("processes_date_of_birth_idx").on(t.dateOfBirth),
+    // The look-ups by personal data skip the rows without it (a tombstone among them: a purge then adds no
+    // entry here); their conditions (ILIKE, the prefix range, =) imply "is not null", so they still use these.
+    index("processes_name_trgm_idx").using("gin", sql`${t.nameSearch} gin_trgm_ops`).where(sql`${t.nameSearch} is not null`),
+    index("processes_document_number_idx").on(sql`${t.documentNumber} text_pattern_ops`).where(sql`${t.documentNumber} is not null`),
+    index("processes_date_of_birth_idx").on(t.dateOfBirth).where(sql`${t.dateOfBirth} is not null`),
     index("processes_id_prefix_idx").on(sql`${t.processId} text_pattern_ops`),
     index("processes_country_idx").on(t.issuingCountry),
     // When processes became final, with what the overview's turnaround reads and narrows by (index-only).

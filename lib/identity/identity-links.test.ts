@@ -216,6 +216,29 @@ describe("identity links", () => {
     }
   });
 
+  it("unlinks every process a statement purges, in one go, whichever statement purges", async () => {
+    const { documentNumber, lastName } = unique();
+    const person = { documentNumber, issuingCountry: "ESP", firstName: "Rosa", lastName, dateOfBirth: "1966-06-06" };
+    const [a, b, c, d] = [await store(person), await store(person), await store(person), await store(person)];
+    expect((await getIdentityLinks(database.db, { dossierId: a.dossierId }, true)).linked).toHaveLength(3);
+
+    // One batch of the retention purge: both dossiers' links go, on both sides.
+    await database.db.transaction((tx) => purgeDossiers(tx, [b.dossierId, c.dossierId], "retention"));
+    for (const gone of [b, c]) {
+      expect(await database.db.select().from(identityLinks).where(eq(identityLinks.processId, gone.processId))).toEqual([]);
+      expect(await database.db.select().from(identityLinks).where(eq(identityLinks.otherProcessId, gone.processId))).toEqual([]);
+    }
+    expect((await getIdentityLinks(database.db, { dossierId: a.dossierId }, true)).linked.map((l) => l.dossierId)).toEqual([d.dossierId]);
+
+    // Any statement that makes a tombstone unlinks it too: the database keeps the links, not the purge's code.
+    await database.db
+      .update(processes)
+      .set({ purgedAt: new Date(), purgeReason: "erasure", documentNumber: null, nameSearch: null, dateOfBirth: null })
+      .where(eq(processes.processId, d.processId));
+    expect((await getIdentityLinks(database.db, { dossierId: a.dossierId }, true)).linked).toEqual([]);
+    expect(await database.db.select().from(identityLinks).where(eq(identityLinks.otherProcessId, d.processId))).toEqual([]);
+  });
+
   it("flags three rejected or failed processes within 30 days as repeated attempts", async () => {
     const dossierId = randomUUID();
     await store({}, { dossierId, status: "rejected", createdAt: "2026-01-01T10:00:00Z" });
