@@ -34,6 +34,7 @@ const VERBS = {
     "lib/retries/bulk-retry.ts",
     "lib/retries/failed-in-view.ts",
   ],
+  "SavedViews.errors": ["lib/auth/context.ts", "lib/saved-views/manage-saved-views.ts", "lib/saved-views/view-query.ts"],
 } as const;
 
 /**
@@ -51,13 +52,13 @@ function codesIn(file: string): string[] {
 }
 
 const messagesOf = (messages: typeof en, namespace: keyof typeof VERBS) =>
-  Object.keys(namespace === "Dossier.errors" ? messages.Dossier.errors : messages.ProcessPage.errors);
+  Object.keys({ "Dossier.errors": messages.Dossier.errors, "ProcessPage.errors": messages.ProcessPage.errors, "SavedViews.errors": messages.SavedViews.errors }[namespace]);
 
 describe("the dossier's and the process's forms say a failure in the viewer's language", () => {
   it.each(Object.entries(VERBS))("%s has every code its verbs throw, in English and Bokmål", (namespace, files) => {
     const codes = files.flatMap(codesIn);
     // The finder itself: a regex that found nothing would let every code through.
-    expect(codes.length).toBeGreaterThan(namespace === "Dossier.errors" ? 15 : 30);
+    expect(codes.length).toBeGreaterThan({ "Dossier.errors": 15, "ProcessPage.errors": 30, "SavedViews.errors": 8 }[namespace as keyof typeof VERBS]);
     for (const messages of [en, nb]) {
       const known = messagesOf(messages, namespace as keyof typeof VERBS);
       expect(codes.filter((code) => !known.includes(code))).toEqual([]);
@@ -139,6 +140,17 @@ describe("the details of an invalid input and a refusal's instants, in the viewe
     language.current = "en";
     const enSaid = await runAction(async () => { throw held; }, undefined, failureWords("Dossier.errors"));
     expect(enSaid?.message).toMatch(/^This dossier is under legal hold since 2 Dec 2026, 00:30 \(case 7\)/);
+  });
+
+  it("says the saved views' refusals, the name as typed", async () => {
+    language.current = "nb";
+    const taken = new Conflict("You already have a view named “Pass, Norden” of this list", { code: "viewNameTaken", values: { name: "Pass, Norden" } });
+    expect(await runAction(async () => { throw taken; }, undefined, failureWords("SavedViews.errors"))).toEqual({
+      ok: false,
+      message: "Du har allerede en visning av denne listen som heter «Pass, Norden»",
+    });
+    const blank = () => parseInput(z.object({ name: z.string().trim().min(1) }), { name: " " }, "This view cannot be saved", "cannotSave");
+    expect(await runAction(async () => (blank(), ""), undefined, failureWords("SavedViews.errors"))).toEqual({ ok: false, message: "Visningen kan ikke lagres: Navn: må fylles ut" });
   });
 
   it("says a bulk retry's row by its code, and leaves a code it has no words for to the English", async () => {

@@ -8,10 +8,10 @@ import { inputProblemWords } from "../../input-problem-words";
 
 type Values = Record<string, string | number>;
 type Lookup = { (code: string, values?: Values): string; has(code: string): boolean };
-type Namespace = "Dossier.errors" | "ProcessPage.errors";
-const dossierErrors = async () => (await getTranslations("Dossier.errors")) as unknown as Lookup;
-const processErrors = async () => (await getTranslations("ProcessPage.errors")) as unknown as Lookup;
-const lookup = (namespace: Namespace) => (namespace === "Dossier.errors" ? dossierErrors() : processErrors());
+/** The forms' namespaces of refusals, each with `unexpected` and the codes of its verbs (failure-words.test.ts). */
+type Namespace = "Dossier.errors" | "ProcessPage.errors" | "SavedViews.errors";
+// The codes come from the verbs, not from this file: looked up at run time, checked by failure-words.test.ts.
+const lookup = async (namespace: Namespace) => (await getTranslations(namespace)) as unknown as Lookup;
 
 /** A refusal as a verb made it (a DeskError, or a bulk retry's row): its code, values and, for invalid input, its problems. */
 export interface Refusal {
@@ -28,7 +28,6 @@ export interface Refusal {
 export async function refusalWords(namespace: Namespace): Promise<(refusal: Refusal) => string | null> {
   const [t, locale, timeZone, problems] = await Promise.all([lookup(namespace), getFormatLocale(), getTimeZone(), inputProblemWords()]);
   return ({ code, values, problems: found }) => {
-    // The codes come from the verbs, not from this file: looked up at run time, checked by failure-words.test.ts.
     if (!code || !t.has(code)) return null;
     const said: Values = {};
     for (const [name, value] of Object.entries(values ?? {})) said[name] = value instanceof Date ? timeText(value, "dateTime", { locale, timeZone }) : value;
@@ -38,9 +37,9 @@ export async function refusalWords(namespace: Namespace): Promise<(refusal: Refu
 }
 
 /**
- * What the dossier's and the process's forms say of a failure, in the viewer's language: the codes their
- * verbs throw (a DeskError's `code` and `values`, lib/errors.ts), as messages of `Dossier.errors` or
- * `ProcessPage.errors`, and `unexpected` with the reference of anything else. A code without a message
+ * What the dossier's, the process's and the saved views' forms say of a failure, in the viewer's language: the
+ * codes their verbs throw (a DeskError's `code` and `values`, lib/errors.ts), as messages of `Dossier.errors`,
+ * `ProcessPage.errors` or `SavedViews.errors`, and `unexpected` with the reference of anything else. A code without a message
  * is said in the verb's English.
  */
 export function failureWords(namespace: Namespace): ExplainFailure {
