@@ -8,7 +8,10 @@ interface IgnoredParamsNoteProps {
   cleanHref: string;
 }
 
-/** Says which values of the address a list left out, so that nobody reads a wider view as the one they asked for. */
+/**
+ * Says which values of the address a list left out, so that nobody reads a wider view as the one they asked for,
+ * and what each takes, in the viewer's language (the choices are codes, shown as they are).
+ */
 export async function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNoteProps) {
   if (ignored.length === 0) return null;
   const t = await getTranslations("Lists");
@@ -21,7 +24,7 @@ export async function IgnoredParamsNote({ ignored, cleanHref }: IgnoredParamsNot
         {ignored.map(({ key, value, expected }) => (
           <li key={`${key}=${value}`}>
             <code className="font-mono text-xs">{`${key}=${value}`}</code>
-            {expected && <span className="text-amber-900"> ({expected})</span>}
+            {expected && <span className="text-amber-900"> ({"choices" in expected ? t(`expected.${expected.kind}`, { choices: expected.choices.join(", ") }) : t(`expected.${expected.kind}`)})</span>}
           </li>
         ))}
       </ul>

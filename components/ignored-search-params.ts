@@ -6,11 +6,35 @@ import { createParser } from "nuqs/server";
  * same for every parameter, instead of some errors and some silence. Pure: both list pages use it.
  */
 
+/**
+ * What a parameter takes, without words: one of some values (the desk's and Assure's codes, shown as they
+ * are), a calendar day, a country code, or true or false. The page says it in the viewer's language
+ * (`Lists.expected`); an export's 400 answer in English (`expectedInEnglish`).
+ */
+export type Expected =
+  | { kind: "oneOf" | "statuses"; choices: readonly (string | number)[] }
+  | { kind: "day" | "country" | "boolean" };
+
+export function expectedInEnglish(expected: Expected): string {
+  switch (expected.kind) {
+    case "oneOf":
+      return `one of ${expected.choices.join(", ")}`;
+    case "statuses":
+      return `statuses are ${expected.choices.join(", ")}`;
+    case "day":
+      return "a date, YYYY-MM-DD";
+    case "country":
+      return "an ISO 3166 alpha-3 code such as PRT";
+    case "boolean":
+      return "true or false";
+  }
+}
+
 export interface IgnoredParam {
   key: string;
   value: string;
   /** What the parameter takes, when the page has words for it. */
-  expected?: string;
+  expected?: Expected;
 }
 
 /** What this needs of a nuqs parser: reading one URL value, without its default. */
@@ -26,7 +50,7 @@ const shown = (value: string) => (value.length > MAX_SHOWN ? `${value.slice(0, M
 export function findIgnoredParams(
   parsers: Record<string, UrlValueParser>,
   raw: Record<string, string | string[] | undefined>,
-  expected: Record<string, string> = {},
+  expected: Partial<Record<string, Expected>> = {},
 ): IgnoredParam[] {
   const ignored: IgnoredParam[] = [];
   for (const [key, parser] of Object.entries(parsers)) {

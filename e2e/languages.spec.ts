@@ -120,6 +120,12 @@ test("a process under review in Norwegian Bokmål: the verdict, the MRZ check an
   await expect(reason.locator("option", { hasText: "Dokumentet er mistenkelig eller forfalsket" })).toHaveAttribute("value", "document_suspicious");
   await expect(review.getByLabel("Notat")).toBeVisible();
   await expect(review).toContainText(/Den er endelig med en gang\.|En annen saksbehandler i etterlevelse må bekrefte den\./);
+  // A note of spaces passes the browser's `required` but not the desk: the refusal names the field in Bokmål, not zod's English. Nothing is recorded.
+  await review.getByLabel("Godkjenn").check();
+  await reason.selectOption("document_authentic");
+  await review.getByLabel("Notat").fill("   ");
+  await review.getByRole("button", { name: "Registrer beslutning" }).click();
+  await expect(review.getByRole("alert")).toHaveText("Beslutningen er ugyldig: Notat: må fylles ut", PAGE_LOAD);
   const processUrl = nb.page.url();
   await nb.context.close();
 
@@ -155,4 +161,25 @@ test("a language chosen in the user menu wins over the browser's, until it is re
     await expect(page.locator("html")).toHaveAttribute("lang", "en", PAGE_LOAD);
     await context.close();
   }
+});
+
+test("why a process has its status names Onfido's flagged checks in Bokmål, beside Onfido's own values", async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "nb-NO" });
+  await page.goto("/processes?status=rejected");
+  await page.locator("tbody a[href*='/processes/']").first().click();
+  const why = page.getByRole("region", { name: "Hvorfor denne statusen" });
+  // The flagged breakdown in Bokmål words, its result (and reasons) as Onfido sent them.
+  await expect(why).toContainText(/rejected: dokumentets delresultat er rejected(?: —|;) .*(bildeintegritet|visuell ekthet|datavalidering|datakonsistens|datasammenligning|kompromittert dokument)\b.* consider/, PAGE_LOAD);
+  await expect(why).not.toContainText(/image integrity|visual authenticity|data (validation|consistency|comparison)|image quality|\b(was|were|score|similarity)\b/);
+  await context.close();
+});
+
+test("the queue says in Bokmål what an ignored value of the address takes", async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { storageState: authFile("compliance"), locale: "nb-NO" });
+  await page.goto("/processes?status=bogus,failed&from=2024-13-45");
+  const note = page.getByRole("note").filter({ hasText: "Ignorert i adressen" });
+  // The desk's and Assure's codes as they are, what they are in Bokmål.
+  await expect(note).toContainText("status=bogus (statusene er pending, processing, accepted");
+  await expect(note).toContainText("from=2024-13-45 (en dato, ÅÅÅÅ-MM-DD)");
+  await context.close();
 });

@@ -113,7 +113,7 @@ test.describe("values the desk does not know in the address", () => {
     const note = page.getByRole("note").filter({ hasText: "Ignored in the address" });
     await expect(note).toContainText("assigned=me");
     await expect(note).toContainText("status=bogus");
-    await expect(note).toContainText("from=2024-13-45");
+    await expect(note).toContainText("from=2024-13-45 (a date, YYYY-MM-DD)");
     await expect(note).not.toContainText("status=failed");
     // The rest of the view still applies.
     await expect(page.getByText("Showing processes where status is failed")).toBeVisible();

@@ -8,13 +8,14 @@ export interface DeskErrorOptions extends ErrorOptions {
    * has words for the code says it in the viewer's language; the message stays the English fallback.
    */
   code?: string;
-  values?: Record<string, string | number>;
+  /** A Date is an instant, written in the viewer's zone and format by the page that says it. */
+  values?: Record<string, string | number | Date>;
 }
 
 export class DeskError extends Error {
   readonly status: number = 500;
   readonly code?: string;
-  readonly values?: Record<string, string | number>;
+  readonly values?: Record<string, string | number | Date>;
   constructor(message: string, options?: DeskErrorOptions) {
     super(message, options);
     this.name = new.target.name;
@@ -23,17 +24,30 @@ export class DeskError extends Error {
   }
 }
 
+/**
+ * One thing wrong with an input, without words: which field (its dotted path, `note`; empty for the whole
+ * input), what kind of problem, and the limit it broke (characters for text, else the count or the number).
+ * A form says it in the viewer's language; `issues` keep zod's English for logs and API answers.
+ */
+export interface InputProblem {
+  field: string;
+  kind: "empty" | "tooShort" | "tooLong" | "tooSmall" | "tooBig" | "notOneOf" | "invalid";
+  limit?: number;
+}
+
 export class InvalidInput extends DeskError {
   override readonly status = 400;
   /** The input's fields that were refused (`password`), for a form to say what to fix in its own words. */
   readonly fields: string[];
+  readonly problems: InputProblem[];
   constructor(
     message: string,
     readonly issues: string[] = [],
-    options?: DeskErrorOptions & { fields?: string[] },
+    options?: DeskErrorOptions & { fields?: string[]; problems?: InputProblem[] },
   ) {
     super(issues.length > 0 ? `${message}: ${issues.join("; ")}` : message, options);
     this.fields = options?.fields ?? [];
+    this.problems = options?.problems ?? [];
   }
 }
 

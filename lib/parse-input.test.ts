@@ -35,6 +35,24 @@ describe("parseInput", () => {
     }
   });
 
+  it("keeps each problem without words, by field, kind and limit, for a form to say in its language", () => {
+    const Form = z.object({ note: z.string().trim().min(1, "a note is required").max(10), reason: z.string().min(3), choice: z.enum(["a", "b"]), count: z.number().max(5), id: z.string() });
+    try {
+      parseInput(Form, { note: "  ", reason: "ab", choice: "c", count: 9, id: 1 }, "Invalid form", "invalidForm");
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InvalidInput).problems).toEqual([
+        { field: "note", kind: "empty" },
+        { field: "reason", kind: "tooShort", limit: 3 },
+        { field: "choice", kind: "notOneOf" },
+        { field: "count", kind: "tooBig", limit: 5 },
+        { field: "id", kind: "invalid" },
+      ]);
+      expect((error as Error).message).toContain("note: a note is required");
+    }
+    expect(() => parseInput(Form, "nonsense")).toThrow(expect.objectContaining({ problems: [{ field: "", kind: "invalid" }] }));
+  });
+
   it("names no path for a problem with the whole input, and says at most five things", () => {
     expect(() => parseInput(Schema, "nonsense")).toThrow(/^This input is not valid: Invalid input: expected object, received string$/);
     const Many = z.object(Object.fromEntries("abcdefgh".split("").map((k) => [k, z.string()])));

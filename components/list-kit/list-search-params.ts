@@ -1,5 +1,5 @@
 import { parseAsNumberLiteral, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { parseAsIsoDay } from "@/components/ignored-search-params";
+import { parseAsIsoDay, type Expected } from "@/components/ignored-search-params";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/lists/list-values";
 import { LOOKUP_KINDS } from "@/lib/processes/parse-lookup";
 
@@ -22,12 +22,12 @@ export function listSearchParams<S extends string>(sorts: readonly S[], defaultS
 }
 
 /** What each of those parameters takes, for the page's "Ignored in the address" note. */
-export function listExpected(sorts: readonly string[]) {
+export function listExpected(sorts: readonly string[]): Record<"by" | "from" | "to" | "sort" | "size", Expected> {
   return {
-    by: `one of ${LOOKUP_KINDS.join(", ")}`,
-    from: "a date, YYYY-MM-DD",
-    to: "a date, YYYY-MM-DD",
-    sort: `one of ${sorts.join(", ")}`,
-    size: `one of ${PAGE_SIZES.join(", ")}`,
+    by: { kind: "oneOf", choices: LOOKUP_KINDS },
+    from: { kind: "day" },
+    to: { kind: "day" },
+    sort: { kind: "oneOf", choices: sorts },
+    size: { kind: "oneOf", choices: PAGE_SIZES },
   };
 }

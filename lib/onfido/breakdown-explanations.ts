@@ -37,6 +37,10 @@ const FACIAL_BREAKDOWNS = {
 
 export type ReportKind = "document" | "facial";
 
+type NamesOf<T extends Readonly<Record<string, readonly string[]>>> = Extract<keyof T, string> | T[keyof T][number];
+/** The name of every breakdown and sub-breakdown the desk explains: `image_integrity`, `image_quality`. */
+export type CheckName = NamesOf<typeof DOCUMENT_BREAKDOWNS> | NamesOf<typeof FACIAL_BREAKDOWNS>;
+
 /** Every path the desk explains, per kind of report: `breakdown` or `breakdown.sub`. */
 export const EXPLAINED_PATHS: Record<ReportKind, readonly string[]> = {
   document: pathsOf(DOCUMENT_BREAKDOWNS),

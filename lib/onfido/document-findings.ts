@@ -1,4 +1,5 @@
-import { humanize, joinWords, toneOf } from "./labels";
+import { checkName, findingPhrase, joinAnd, joinPhrases, type FindingArg } from "./finding-phrases";
+import { toneOf } from "./labels";
 import { buildReportTree, type TreeNode } from "./report-tree";
 import type { OnfidoReport } from "./report-schemas";
 
@@ -11,24 +12,30 @@ export interface DocumentFindings {
   source: "report" | "provider-specific" | "none";
   result: unknown;
   subResult: unknown;
-  /** One phrase per flagged breakdown: "image integrity consider (image quality: blurred_photo)". */
-  flagged: string[];
-  /** Sub-checks Onfido did not perform, by dotted label. */
-  notPerformed: string[];
+  /** One phrase per flagged breakdown: "image integrity consider (image quality: blurred_photo)" (finding-phrases.ts). */
+  flagged: FindingArg[];
+  /** Sub-checks Onfido did not perform: "data validation: mrz". */
+  notPerformed: FindingArg[];
 }
 
 /** Assure's flattened breakdowns, in the contract's order. */
 const FLAT_BREAKDOWNS = ["imageIntegrity", "visualAuthenticity", "dataValidation", "dataConsistency", "dataComparison", "compromisedDocument", "policeRecord", "ageValidation"] as const;
 
-function subPhrase(node: TreeNode): string {
+/** A flagged sub-breakdown: its name, its result when not `consider`, and the reasons Onfido gave. */
+function subPhrase(node: TreeNode): FindingArg {
+  const name = checkName(node.key);
   const reasons = node.reasons.filter((r) => r.flagged).map((r) => r.key);
-  const result = node.result === "consider" ? "" : ` ${node.result}`;
-  return reasons.length > 0 ? `${node.label}${result}: ${reasons.join(", ")}` : `${node.label}${result}`;
+  const considered = node.result === "consider";
+  if (reasons.length === 0) return considered ? name : findingPhrase("finding.check", { name, result: node.result });
+  const listed = joinPhrases(reasons);
+  return considered ? findingPhrase("finding.subReasons", { name, reasons: listed }) : findingPhrase("finding.checkReasons", { name, result: node.result, reasons: listed });
 }
 
-function breakdownPhrase(node: TreeNode): string {
+function breakdownPhrase(node: TreeNode): FindingArg {
+  const name = checkName(node.key);
   const subs = node.children.filter((child) => child.tone === "flagged").map(subPhrase);
-  return subs.length > 0 ? `${node.label} ${node.result} (${subs.join("; ")})` : `${node.label} ${node.result}`;
+  if (subs.length === 0) return findingPhrase("finding.check", { name, result: node.result });
+  return findingPhrase("finding.checkWithSubs", { name, result: node.result, subs: joinPhrases(subs, "join.semicolon") });
 }
 
 function fromReport(report: OnfidoReport): DocumentFindings {
@@ -37,8 +44,8 @@ function fromReport(report: OnfidoReport): DocumentFindings {
   const flagged = tree.breakdowns.filter((b) => b.tone === "flagged" || b.children.some((c) => c.tone === "flagged"));
   const notPerformed = tree.breakdowns.flatMap((b) =>
     b.children.length > 0
-      ? b.children.filter((c) => c.tone === "not-performed").map((c) => `${b.label}: ${c.label}`)
-      : b.tone === "not-performed" ? [b.label] : [],
+      ? b.children.filter((c) => c.tone === "not-performed").map((c) => findingPhrase("finding.subOf", { parent: checkName(b.key), name: checkName(c.key) }))
+      : b.tone === "not-performed" ? [checkName(b.key)] : [],
   );
   return { source: "report", result: report.result, subResult: report.sub_result, flagged: flagged.map(breakdownPhrase), notPerformed };
 }
@@ -46,11 +53,11 @@ function fromReport(report: OnfidoReport): DocumentFindings {
 function fromProviderSpecific(dv: Record<string, unknown>): DocumentFindings {
   // Anything present that is not clear counts, including values the contract does not list.
   const flagged = FLAT_BREAKDOWNS.filter((key) => dv[key] != null && toneOf(dv[key]) !== "clear");
-  const notPerformed = FLAT_BREAKDOWNS.filter((key) => dv[key] === null).map(humanize);
-  const groups = new Map<string, string[]>();
-  for (const key of flagged) groups.set(String(dv[key]), [...(groups.get(String(dv[key])) ?? []), humanize(key)]);
+  const notPerformed = FLAT_BREAKDOWNS.filter((key) => dv[key] === null).map(checkName);
+  const groups = new Map<string, FindingArg[]>();
+  for (const key of flagged) groups.set(String(dv[key]), [...(groups.get(String(dv[key])) ?? []), checkName(key)]);
   // "visual authenticity and data consistency were consider"
-  const phrases = [...groups].map(([value, names]) => `${joinWords(names)} ${names.length > 1 ? "were" : "was"} ${value}`);
+  const phrases = [...groups].map(([value, names]) => findingPhrase(names.length > 1 ? "finding.summaryMany" : "finding.summaryOne", { names: joinAnd(names), value }));
   return { source: "provider-specific", result: dv.result, subResult: dv.subResult, flagged: phrases, notPerformed };
 }
 

@@ -5,6 +5,7 @@ import nb from "../../messages/nb.json";
 import { loadExample, loadExampleProcesses } from "../../tests/support/fixtures";
 import { sampleDocumentReport, sampleFacialReport } from "../results/testing/sample-result";
 import { explainStatus as explain, type ExplainInput, type ExplanationPhrase, type StatusExplanation } from "./explain-status";
+import { NAMED_CHECKS } from "./finding-phrases";
 import { phraseText } from "./phrase";
 import { OnfidoReportSchema } from "./report-schemas";
 
@@ -127,10 +128,10 @@ describe("explainStatus in the viewer's language", () => {
   });
 
   it("writes the same explanation in Norwegian Bokmål, keeping the status, consider and the scores' values", () => {
-    expect(inWords(explain(example("accepted")), "nb").summary).toBe("accepted: dokumentet er gyldig (clear) og ansiktene stemmer overens (clear, similarity high)");
+    expect(inWords(explain(example("accepted")), "nb").summary).toBe("accepted: dokumentet er gyldig (clear) og ansiktene stemmer overens (clear, likhetsgrad high)");
     const rejected = inWords(explain(example("rejected")), "nb");
     expect(rejected.summary).toBe("rejected: dokumentets delresultat er rejected; Assures sammendrag sier ikke hvilken kontroll som slo ut");
-    expect(rejected.details).toContain("Ansiktssammenligningen ga også consider (similarity medium; Assures sammendrag sier ikke hvilken ansiktskontroll som slo ut).");
+    expect(rejected.details).toContain("Ansiktssammenligningen ga også consider (likhetsgrad medium; Assures sammendrag sier ikke hvilken ansiktskontroll som slo ut).");
     const mismatch = inWords(
       explain({
         status: "inconclusive",
@@ -146,5 +147,51 @@ describe("explainStatus in the viewer's language", () => {
       "Assure sier rejected, men dokumentets delresultat er clear.",
     ]);
     expect(inWords(explain({ status: "" }), "nb").summary).toMatch(/^ingen status: /);
+  });
+});
+
+describe("the flagged findings in the viewer's language", () => {
+  const flaggedDocument = () =>
+    explain({
+      status: "rejected",
+      documentReport: report(sampleDocumentReport({ flags: { "image_integrity.image_quality": ["blurred_photo"], "data_consistency.date_of_birth": [] }, nulls: ["data_validation.mrz"] })),
+    });
+
+  it("names Onfido's checks in Bokmål, keeping consider, the reasons' keys and Assure's level as they are", () => {
+    const rejected = inWords(flaggedDocument(), "nb");
+    expect(rejected.summary).toBe("rejected: dokumentets delresultat er rejected — bildeintegritet consider (bildekvalitet: blurred_photo); datakonsistens consider (fødselsdato)");
+    expect(rejected.details).toEqual(["Ikke utført av Onfido: datavalidering: MRZ."]);
+    const face = inWords(explain({ status: "inconclusive", documentReport: report(sampleDocumentReport()), facialReport: report(sampleFacialReport({ faceMatch: 0.31, spoofing: 0.12 })) }), "nb");
+    expect(face.summary).toBe("inconclusive: ansiktssammenligningen ga consider (poengsum for ansiktsmatch 0,31 — low; forfalskningsdeteksjon consider, poengsum 0,12)");
+  });
+
+  it("says the same findings in English as before", () => {
+    expect(inWords(flaggedDocument()).summary).toBe("rejected: the document's sub-result is rejected — image integrity consider (image quality: blurred_photo); data consistency consider (date of birth)");
+    expect(inWords(flaggedDocument()).details).toEqual(["Not performed by Onfido: data validation: mrz."]);
+  });
+
+  it("says Assure's flattened checks in Bokmål, grouped by their value", () => {
+    const input = { status: "inconclusive", providerSpecific: { documentVerification: { result: "consider", subResult: "suspected", visualAuthenticity: "consider", dataConsistency: "consider", imageIntegrity: "clear", policeRecord: null } } };
+    expect(explainStatus(input).summary).toBe("inconclusive: the document's sub-result is suspected; visual authenticity and data consistency were consider");
+    expect(explainStatus(input).details).toEqual(["Not performed by Onfido: police record."]);
+    const nb = inWords(explain(input), "nb");
+    expect(nb.summary).toBe("inconclusive: dokumentets delresultat er suspected; visuell ekthet og datakonsistens ga consider");
+    expect(nb.details).toEqual(["Ikke utført av Onfido: politiregister."]);
+    const facial = { status: "inconclusive", providerSpecific: { documentVerification: { result: "clear", subResult: "clear" }, facialSimilarity: { result: "consider", faceComparison: "consider", similarityScore: "low" } } };
+    expect(explainStatus(facial).summary).toBe("inconclusive: facial similarity was consider (face comparison consider)");
+    expect(inWords(explain(facial), "nb").summary).toBe("inconclusive: ansiktssammenligningen ga consider (ansiktssammenligning consider)");
+  });
+
+  it("names a check the desk does not know as Onfido sent it, in either language", () => {
+    const raw = sampleDocumentReport();
+    const input = { status: "inconclusive", documentReport: report({ ...raw, sub_result: "suspected", breakdown: { ...(raw.breakdown as object), quantum_check: { result: "consider" } } }) };
+    expect(explainStatus(input).summary).toContain("quantum_check consider");
+    expect(inWords(explain(input), "nb").summary).toContain("quantum_check consider");
+  });
+
+  it("has a name for every check it explains, in English (and so in every language)", () => {
+    const names = en.StatusExplanation.check as Record<string, string>;
+    expect([...NAMED_CHECKS].filter((name) => typeof names[name] !== "string")).toEqual([]);
+    expect(Object.keys(names).filter((name) => !NAMED_CHECKS.has(name))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { documentFindings, type DocumentFindings } from "./document-findings";
 import { facialFindings, type FacialFindings } from "./facial-findings";
+import { joinPhrases, type FindingKey } from "./finding-phrases";
 import { summarizeFacialReport } from "./facial-summary";
 import { toneOf } from "./labels";
 import type { Phrase, PhraseArg } from "./phrase";
@@ -36,7 +37,8 @@ export type ExplanationKey =
   | `phrase.${"facial" | "facialReportSilent" | "facialReportSilentNote" | "facialSummarySilent" | "facialSummarySilentNote"}`
   | `value.${"notPerformed" | "absent"}`
   | `warning.${"similarityMismatch" | "noDocumentResults" | "noFacialResults" | "acceptedYet" | "rejectedBut" | "subResultRejected"}`
-  | `detail.${"notPerformed" | "facialAlso" | "failed"}`;
+  | `detail.${"notPerformed" | "facialAlso" | "failed"}`
+  | FindingKey;
 
 export type ExplanationPhrase = Phrase<ExplanationKey>;
 type Arg = PhraseArg<ExplanationKey>;
@@ -73,12 +75,12 @@ function documentPhrase(doc: DocumentFindings): ExplanationPhrase | null {
   const report = doc.source === "report";
   if (doc.flagged.length === 0) return phrase(report ? "phrase.documentReportSilent" : "phrase.documentSummarySilent", { head });
   // The flagged breakdowns are Onfido's names and values (lib/onfido/document-findings.ts).
-  return phrase(report ? "phrase.documentReportFlagged" : "phrase.documentSummaryFlagged", { head, flagged: doc.flagged.join("; ") });
+  return phrase(report ? "phrase.documentReportFlagged" : "phrase.documentSummaryFlagged", { head, flagged: joinPhrases(doc.flagged, "join.semicolon") });
 }
 
 /** Why facial similarity is not clear: what it flags, or that the data does not say. */
 function facialWhy(face: FacialFindings): Arg {
-  if (face.flagged.length > 0) return face.flagged.join("; ");
+  if (face.flagged.length > 0) return joinPhrases(face.flagged, "join.semicolon");
   const report = face.source === "report";
   if (!face.scoreNote) return phrase(report ? "phrase.facialReportSilent" : "phrase.facialSummarySilent");
   return phrase(report ? "phrase.facialReportSilentNote" : "phrase.facialSummarySilentNote", { note: face.scoreNote });
@@ -107,7 +109,7 @@ function explainVerdict(input: ExplainInput, doc: DocumentFindings, face: Facial
   const details: ExplanationPhrase[] = [];
   const docPhrase = documentPhrase(doc);
   const facePhrase = documentOnly ? null : facialPhrase(face);
-  if (doc.notPerformed.length > 0) details.push(phrase("detail.notPerformed", { checks: doc.notPerformed.join(", ") }));
+  if (doc.notPerformed.length > 0) details.push(phrase("detail.notPerformed", { checks: joinPhrases(doc.notPerformed) }));
   if (doc.source === "none") warnings.push(phrase("warning.noDocumentResults"));
   if (!documentOnly && face.source === "none" && status !== "rejected") warnings.push(phrase("warning.noFacialResults"));
 

@@ -8,12 +8,6 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Joins phrases as prose: "a", "a and b", "a, b and c". */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 /** A result as a reviewer reads it. `null` means Onfido did not perform the check. */
 export type Tone = "clear" | "flagged" | "not-performed" | "unknown";
 

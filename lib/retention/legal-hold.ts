@@ -23,8 +23,8 @@ export function refuseIfHeld(dossier: Pick<DossierRow, "dossierId" | "legalHoldA
   throw new Conflict(
     `Dossier ${dossier.dossierId} is under legal hold since ${since} ` +
       `(${dossier.legalHoldReason ?? "no reason given"}): it cannot be ${what} until the hold is lifted`,
-    // The reason was typed by staff: it stays as typed.
-    { code: what === "erased" ? "heldErase" : "heldPurge", values: { since, reason: dossier.legalHoldReason ?? "—" } },
+    // The reason was typed by staff: it stays as typed. The page writes the instant in the viewer's zone.
+    { code: what === "erased" ? "heldErase" : "heldPurge", values: { since: dossier.legalHoldAt, reason: dossier.legalHoldReason ?? "—" } },
   );
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requireCapability, type Ctx } from "../auth/context";
+import { answerFor } from "../error-answer";
+import { DeskError, type DeskErrorOptions } from "../errors";
 import { parseInput } from "../parse-input";
 import { retryProcess, type RetryDeps } from "./retry-process";
 
@@ -18,7 +20,19 @@ export interface BulkRetryItem {
   processId: string;
   ok: boolean;
   newProcessId: string | null;
+  /** Why it did not start, in English: a refusal's message, or Assure's own words when it stopped a retry. */
   message: string | null;
+  /** A refusal's code and values (lib/errors.ts; `unexpected` with the logged reference), for the page to say in the viewer's language. */
+  code?: string;
+  values?: DeskErrorOptions["values"];
+}
+
+/** A retry that failed: the refusal as the verb made it, or only the reference of an unexpected failure (logged here). */
+export function failedItem(processId: string, error: unknown): BulkRetryItem {
+  const answer = answerFor(error, "bulk retry");
+  const failed = { processId, ok: false, newProcessId: null, message: answer.message };
+  if (answer.ref) return { ...failed, code: "unexpected", values: { ref: answer.ref } };
+  return error instanceof DeskError && error.code ? { ...failed, code: error.code, values: error.values } : failed;
 }
 
 /**
@@ -34,7 +48,7 @@ export async function bulkRetry(ctx: Ctx, deps: RetryDeps, input: unknown, onPro
       const retry = await retryProcess(ctx, deps, { processId, idempotencyKey: `${bulkId}:${processId}`, bulkId });
       items.push({ processId, ok: retry.state === "started", newProcessId: retry.newProcessId, message: retry.lastError });
     } catch (error) {
-      items.push({ processId, ok: false, newProcessId: null, message: error instanceof Error ? error.message : String(error) });
+      items.push(failedItem(processId, error));
     }
     onProgress?.(items.length, processIds.length);
   }

@@ -118,6 +118,8 @@ describe("retryFailedInView", () => {
     ]);
     expect(items[1]?.message).toMatch(/consent/);
     expect(items[2]?.message).toMatch(/Not a failed process in this view/);
+    // Codes beside the English, for the queue to say each row in the viewer's language.
+    expect(items.map((i) => i.code)).toEqual([undefined, "retryConsent", "notInView", "notInView", undefined]);
     const [first, , , , second] = items;
     const created = await database.db.select().from(processes).where(inArray(processes.processId, [first!.newProcessId!, second!.newProcessId!]));
     expect(created.map((p) => p.retryOfProcessId).sort()).toEqual([a.processId, b.processId].sort());

@@ -134,6 +134,6 @@ export async function retryFailedInView(ctx: Ctx, deps: RetryDeps, input: unknow
   const byId = new Map(done.map((item) => [item.processId, item]));
   return [...new Set(processIds)].map(
     (processId) =>
-      byId.get(processId) ?? { processId, ok: false, newProcessId: null, message: "Not a failed process in this view; nothing was done." },
+      byId.get(processId) ?? { processId, ok: false, newProcessId: null, message: "Not a failed process in this view; nothing was done.", code: "notInView" },
   );
 }

@@ -10,7 +10,7 @@ import type { Ctx } from "../auth/context";
 import { Conflict, Forbidden } from "../errors";
 import { refreshProcess } from "../processes/refresh-process";
 import { upsertProcess } from "../processes/upsert-process";
-import { bulkRetry } from "./bulk-retry";
+import { bulkRetry, failedItem } from "./bulk-retry";
 import { cancelRetry } from "./cancel-retry";
 import { resumeRetry, retryProcess, type RetryDeps } from "./retry-process";
 
@@ -182,9 +182,16 @@ describe("bulkRetry", () => {
     const progress: number[] = [];
     const result = await bulkRetry(admin, deps, { processIds: [good.processId, consent.processId, other.processId] }, (done) => progress.push(done));
     expect(result).toMatchObject({ succeeded: 2, failed: 1 });
-    expect(result.items.find((i) => i.processId === consent.processId)).toMatchObject({ ok: false, message: expect.stringMatching(/consent/) });
+    // The refusal's code beside its English, for the queue to say it in the viewer's language.
+    expect(result.items.find((i) => i.processId === consent.processId)).toMatchObject({ ok: false, message: expect.stringMatching(/consent/), code: "retryConsent" });
     expect(progress).toEqual([1, 2, 3]);
     const again = await bulkRetry(admin, deps, { processIds: [good.processId], bulkId: result.bulkId });
     expect(again.items[0]?.newProcessId).toBe(result.items[0]?.newProcessId);
+  });
+
+  it("reports an unexpected failure by its logged reference only, never its message", () => {
+    const item = failedItem("p-1", new Error("relation process_retries does not exist"));
+    expect(item).toMatchObject({ processId: "p-1", ok: false, code: "unexpected", values: { ref: expect.any(String) }, message: expect.stringMatching(/^Something went wrong \(ref /) });
+    expect(item.message).not.toContain("relation");
   });
 });

@@ -35,19 +35,19 @@ async function nameTaken(tx: Tx, ownerId: string, list: SavedViewList, name: str
   return row !== undefined;
 }
 
-const duplicate = (name: string) => new Conflict(`You already have a view named “${name}” of this list`);
+const duplicate = (name: string) => new Conflict(`You already have a view named “${name}” of this list`, { code: "viewNameTaken", values: { name } });
 
 /** The view, if this user may see it (their own, or shared); a private view of someone else is NotFound. */
 async function visibleView(tx: Tx, user: StaffIdentity, id: string, lock = false): Promise<ViewRow> {
   const query = tx.select().from(savedViews).where(eq(savedViews.id, id));
   const [view] = lock ? await query.for("update") : await query;
-  if (!view || (view.ownerId !== user.id && !view.shared)) throw new NotFound("No such saved view");
+  if (!view || (view.ownerId !== user.id && !view.shared)) throw new NotFound("No such saved view", { code: "noSuchView" });
   return view;
 }
 
 async function ownView(tx: Tx, user: StaffIdentity, id: string, doing: string): Promise<ViewRow> {
   const view = await visibleView(tx, user, id, true);
-  if (view.ownerId !== user.id) throw new Forbidden(`Only the view's owner may ${doing} it`);
+  if (view.ownerId !== user.id) throw new Forbidden(`Only the view's owner may ${doing} it`, { code: "ownerOnly" });
   return view;
 }
 
@@ -64,7 +64,7 @@ const ref = (view: ViewRow): SavedViewRef => ({ id: view.id, list: view.list, na
 /** Saves a list's filters under a name; the query is read by the list's own parser and stored normalised. */
 export async function createSavedView(ctx: Ctx, input: unknown): Promise<SavedViewRef> {
   const user = requireCapability(ctx, "processes.read");
-  const data = parseInput(CreateViewInput, input, "This view cannot be saved");
+  const data = parseInput(CreateViewInput, input, "This view cannot be saved", "cannotSave");
   const query = normaliseViewQuery(data.list, data.query);
   return ctx.db.transaction(async (tx) => {
     if (await nameTaken(tx, user.id, data.list, data.name)) throw duplicate(data.name);
@@ -82,7 +82,7 @@ export async function createSavedView(ctx: Ctx, input: unknown): Promise<SavedVi
 
 export async function renameSavedView(ctx: Ctx, input: unknown): Promise<SavedViewRef> {
   const user = requireCapability(ctx, "processes.read");
-  const { id, name } = parseInput(RenameViewInput, input, "This view cannot be renamed");
+  const { id, name } = parseInput(RenameViewInput, input, "This view cannot be renamed", "cannotRename");
   return ctx.db.transaction(async (tx) => {
     const view = await ownView(tx, user, id, "rename");
     if (await nameTaken(tx, user.id, view.list, name, id)) throw duplicate(name);
@@ -97,7 +97,7 @@ export async function renameSavedView(ctx: Ctx, input: unknown): Promise<SavedVi
 /** Replaces a view's filters with the list's current ones (read and normalised as when it was saved). */
 export async function updateSavedViewFilters(ctx: Ctx, input: unknown): Promise<SavedViewRef> {
   const user = requireCapability(ctx, "processes.read");
-  const { id, query: given } = parseInput(UpdateViewFiltersInput, input, "This view cannot be changed");
+  const { id, query: given } = parseInput(UpdateViewFiltersInput, input, "This view cannot be changed", "cannotChange");
   return ctx.db.transaction(async (tx) => {
     const view = await ownView(tx, user, id, "change");
     const query = normaliseViewQuery(view.list, given);
@@ -112,7 +112,7 @@ export async function updateSavedViewFilters(ctx: Ctx, input: unknown): Promise<
 /** Shares a view with the team, or takes it back: unsharing also removes it from others' side bars. */
 export async function shareSavedView(ctx: Ctx, input: unknown): Promise<SavedViewRef> {
   const user = requireCapability(ctx, "processes.read");
-  const { id, shared } = parseInput(ShareViewInput, input, "This view cannot be shared");
+  const { id, shared } = parseInput(ShareViewInput, input, "This view cannot be shared", "cannotChange");
   return ctx.db.transaction(async (tx) => {
     const view = await ownView(tx, user, id, shared ? "share" : "unshare");
     if (view.shared === shared) return ref(view);
@@ -126,7 +126,7 @@ export async function shareSavedView(ctx: Ctx, input: unknown): Promise<SavedVie
 /** Deletes a view; a shared one disappears for everyone (their pins go with it) and is audited. */
 export async function deleteSavedView(ctx: Ctx, input: unknown): Promise<void> {
   const user = requireCapability(ctx, "processes.read");
-  const { id } = parseInput(ViewIdInput, input, "This view cannot be deleted");
+  const { id } = parseInput(ViewIdInput, input, "This view cannot be deleted", "cannotChange");
   await ctx.db.transaction(async (tx) => {
     const view = await ownView(tx, user, id, "delete");
     await tx.delete(savedViews).where(eq(savedViews.id, id));
@@ -137,12 +137,12 @@ export async function deleteSavedView(ctx: Ctx, input: unknown): Promise<void> {
 /** Pins a view this user can see (their own or a shared one) to their side bar; at most MAX_PINS. */
 export async function pinSavedView(ctx: Ctx, input: unknown): Promise<void> {
   const user = requireCapability(ctx, "processes.read");
-  const { id } = parseInput(ViewIdInput, input, "This view cannot be pinned");
+  const { id } = parseInput(ViewIdInput, input, "This view cannot be pinned", "cannotChange");
   await ctx.db.transaction(async (tx) => {
     const view = await visibleView(tx, user, id);
-    if (!viewUsableBy(user.role, readViewQuery(view.list, view.query))) throw new NotFound("No such saved view");
+    if (!viewUsableBy(user.role, readViewQuery(view.list, view.query))) throw new NotFound("No such saved view", { code: "noSuchView" });
     const [pins] = await tx.select({ n: count() }).from(savedViewPins).where(and(eq(savedViewPins.staffUserId, user.id), ne(savedViewPins.viewId, id)));
-    if ((pins?.n ?? 0) >= MAX_PINS) throw new Conflict(`At most ${MAX_PINS} views fit in the side bar: unpin one first`);
+    if ((pins?.n ?? 0) >= MAX_PINS) throw new Conflict(`At most ${MAX_PINS} views fit in the side bar: unpin one first`, { code: "tooManyPins", values: { max: MAX_PINS } });
     await tx.insert(savedViewPins).values({ staffUserId: user.id, viewId: id }).onConflictDoNothing();
   });
 }
@@ -150,6 +150,6 @@ export async function pinSavedView(ctx: Ctx, input: unknown): Promise<void> {
 /** Takes a view out of this user's side bar (their pin only; the view stays). */
 export async function unpinSavedView(ctx: Ctx, input: unknown): Promise<void> {
   const user = requireCapability(ctx, "processes.read");
-  const { id } = parseInput(ViewIdInput, input, "This view cannot be unpinned");
+  const { id } = parseInput(ViewIdInput, input, "This view cannot be unpinned", "cannotChange");
   await ctx.db.delete(savedViewPins).where(and(eq(savedViewPins.staffUserId, user.id), eq(savedViewPins.viewId, id)));
 }

@@ -47,7 +47,7 @@ export interface ViewFilters {
 const WHAT = "These filters cannot be saved";
 
 function firstValues(query: string): Map<string, string> {
-  if (query.length > MAX_QUERY_LENGTH) throw new InvalidInput(WHAT, [`the address is longer than ${MAX_QUERY_LENGTH} characters`]);
+  if (query.length > MAX_QUERY_LENGTH) throw new InvalidInput(WHAT, [`the address is longer than ${MAX_QUERY_LENGTH} characters`], { code: "filtersUnreadable" });
   const values = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(query.startsWith("?") ? query.slice(1) : query)) {
     if (!values.has(key) && value !== "") values.set(key, value);
@@ -58,27 +58,27 @@ function firstValues(query: string): Map<string, string> {
 function readSort(list: SavedViewList, given: string | undefined): string {
   if (given === undefined) return DEFAULT_SORT[list];
   const known: readonly string[] = list === "processes" ? PROCESS_SORTS : DOSSIER_SORTS;
-  if (!known.includes(given)) throw new InvalidInput(WHAT, [`sort: “${given.slice(0, 40)}” is not one of ${known.join(", ")}`]);
+  if (!known.includes(given)) throw new InvalidInput(WHAT, [`sort: “${given.slice(0, 40)}” is not one of ${known.join(", ")}`], { code: "filtersUnreadable" });
   return given;
 }
 
 function readLinked(given: string | undefined): boolean | undefined {
   if (given === undefined) return undefined;
   if (given === "true" || given === "false") return given === "true";
-  throw new InvalidInput(WHAT, [`linked: “${given.slice(0, 40)}” is not true or false`]);
+  throw new InvalidInput(WHAT, [`linked: “${given.slice(0, 40)}” is not true or false`], { code: "filtersUnreadable" });
 }
 
 /** A list's URL query (with or without `?`) as that list's checked filters; throws InvalidInput naming the key. */
 export function readViewQuery(list: SavedViewList, query: string): ViewFilters {
   const values = firstValues(query);
   if (values.has("q")) {
-    throw new InvalidInput(WHAT, ["q: a saved view keeps filters, not a look-up (a name, document number or date of birth): clear the look-up box first"]);
+    throw new InvalidInput(WHAT, ["q: a saved view keeps filters, not a look-up (a name, document number or date of birth): clear the look-up box first"], { code: "viewLookUp" });
   }
   const known = new Set<string>(FILTER_KEYS[list]);
   const given = Object.fromEntries([...values].filter(([key]) => known.has(key)));
   const sort = readSort(list, given.sort);
   if (list === "dossiers") {
-    const filters = parseInput(DossierFilters, { from: given.from, to: given.to }, WHAT);
+    const filters = parseInput(DossierFilters, { from: given.from, to: given.to }, WHAT, "filtersUnreadable");
     return { list, filters, sort };
   }
   const filters = parseInput(
@@ -97,6 +97,7 @@ export function readViewQuery(list: SavedViewList, query: string): ViewFilters {
       linked: readLinked(given.linked),
     },
     WHAT,
+    "filtersUnreadable",
   );
   return { list, filters, sort };
 }

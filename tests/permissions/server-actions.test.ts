@@ -83,7 +83,7 @@ vi.mock("../../db", () => ({ getDatabase: async () => database.current }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const { default: messages } = await import("../../messages/en.json");
-  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }), getTimeZone: async () => "UTC" };
 });
 
 const APP = path.resolve(__dirname, "../../app");

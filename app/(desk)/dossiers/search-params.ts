@@ -1,5 +1,5 @@
 import { createLoader, createSerializer, type inferParserType } from "nuqs/server";
-import { findIgnoredParams } from "@/components/ignored-search-params";
+import { findIgnoredParams, type Expected } from "@/components/ignored-search-params";
 import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
 import type { ListDossiersInput } from "@/lib/dossiers/dossier-list-query";
 import { DOSSIER_SORTS } from "@/lib/lists/list-values";
@@ -11,7 +11,7 @@ export type DossierSearchParams = inferParserType<typeof dossierSearchParams>;
 
 export const loadDossierSearchParams = createLoader(dossierSearchParams);
 
-const EXPECTED: Partial<Record<keyof typeof dossierSearchParams, string>> = listExpected(DOSSIER_SORTS);
+const EXPECTED: Partial<Record<keyof typeof dossierSearchParams, Expected>> = listExpected(DOSSIER_SORTS);
 
 /** The values in this address the dossier list does not know, to name on the page. */
 export const findIgnoredDossierParams = (raw: Record<string, string | string[] | undefined>) =>

@@ -8,6 +8,7 @@ import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
 import { runActionForValue, type ActionValue } from "@/lib/server/action-result";
 import { getRetryDeps } from "@/lib/server/retry-deps";
 import { getCtx } from "@/lib/server/session";
+import { refusalWords } from "../dossiers/[dossierId]/failure-words";
 import { loadProcessSearchParams, toProcessFilters } from "./search-params";
 
 /**
@@ -33,12 +34,16 @@ export async function prepareBulkRetryAction(view: string): Promise<ActionValue<
   });
 }
 
-/** One chunk of the selection, under the bulk id the dialog made when it opened. */
+/**
+ * One chunk of the selection, under the bulk id the dialog made when it opened. Each row's refusal is said
+ * in the viewer's language, as the process page's retry says it; Assure's own words stay as they are.
+ */
 export async function bulkRetryChunkAction(input: { view: string; bulkId: string; processIds: string[] }): Promise<ActionValue<BulkRetryItem[]>> {
-  const ctx = await getCtx();
+  const [ctx, say] = await Promise.all([getCtx(), refusalWords("ProcessPage.errors")]);
   return runActionForValue(async () => {
     requireCapability(ctx, "retries.write");
     const { filters } = readView(input?.view);
-    return retryFailedInView(ctx, getRetryDeps(), { filters, bulkId: input?.bulkId, processIds: input?.processIds });
+    const items = await retryFailedInView(ctx, getRetryDeps(), { filters, bulkId: input?.bulkId, processIds: input?.processIds });
+    return items.map(({ code, values, ...item }) => ({ ...item, message: say({ code, values }) ?? item.message }));
   });
 }

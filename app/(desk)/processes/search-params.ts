@@ -1,5 +1,5 @@
 import { createLoader, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { findIgnoredParams, parseAsCountryCode } from "@/components/ignored-search-params";
+import { findIgnoredParams, parseAsCountryCode, type Expected } from "@/components/ignored-search-params";
 import { listExpected, listSearchParams } from "@/components/list-kit/list-search-params";
 import { PROCESS_STATUSES, PROCESS_TYPES } from "@/lib/assure/values";
 import { ASSIGNMENT_FILTERS, DATE_FIELDS, LISTED_DOCUMENT_TYPES, PROCESS_SORTS } from "@/lib/lists/list-values";
@@ -45,15 +45,15 @@ export type ProcessSearchParams = inferParserType<typeof processSearchParams>;
 
 export const loadProcessSearchParams = createLoader(processSearchParams);
 
-const EXPECTED: Partial<Record<keyof typeof processSearchParams, string>> = {
+const EXPECTED: Partial<Record<keyof typeof processSearchParams, Expected>> = {
   ...listExpected(PROCESS_SORTS),
-  status: `statuses are ${PROCESS_STATUSES.join(", ")}`,
-  type: `one of ${PROCESS_TYPES.join(", ")}`,
-  doc: `one of ${LISTED_DOCUMENT_TYPES.join(", ")}`,
-  country: "an ISO 3166 alpha-3 code such as PRT",
-  dates: `one of ${DATE_FIELDS.join(", ")}`,
-  assigned: `one of ${ASSIGNMENT_FILTERS.join(", ")}`,
-  linked: "true or false",
+  status: { kind: "statuses", choices: PROCESS_STATUSES },
+  type: { kind: "oneOf", choices: PROCESS_TYPES },
+  doc: { kind: "oneOf", choices: LISTED_DOCUMENT_TYPES },
+  country: { kind: "country" },
+  dates: { kind: "oneOf", choices: DATE_FIELDS },
+  assigned: { kind: "oneOf", choices: ASSIGNMENT_FILTERS },
+  linked: { kind: "boolean" },
 };
 
 /** The values in this address the queue does not know, to name on the page. */

@@ -1,4 +1,4 @@
-import type { IgnoredParam } from "@/components/ignored-search-params";
+import { expectedInEnglish, type IgnoredParam } from "@/components/ignored-search-params";
 import type { CsvExport } from "@/lib/exports/list-export";
 import { InvalidInput } from "@/lib/errors";
 
@@ -24,7 +24,7 @@ export function refuseIgnoredParams(ignored: IgnoredParam[]): void {
   if (refused.length === 0) return;
   throw new InvalidInput(
     "This view cannot be exported",
-    refused.slice(0, 5).map((p) => `${p.key}: “${p.value}” is not known${p.expected ? ` (${p.expected})` : ""}`),
+    refused.slice(0, 5).map((p) => `${p.key}: “${p.value}” is not known${p.expected ? ` (${expectedInEnglish(p.expected)})` : ""}`),
   );
 }
 

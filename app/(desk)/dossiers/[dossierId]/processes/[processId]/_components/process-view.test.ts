@@ -113,7 +113,7 @@ describe("ProcessView in Norwegian Bokmål", () => {
     const result = buildResultView(String(raw.processId), { state: "ready", stored, result: await unpackResult(zip) });
     const html = render(detailOf(raw), result, norwegian);
     expect(html).toContain("Hvorfor denne statusen");
-    expect(html).toMatch(/<strong[^>]*>inconclusive<\/strong>: dokumentets delresultat er suspected — visual authenticity consider \(original document present: photo_of_screen\)/);
+    expect(html).toMatch(/<strong[^>]*>inconclusive<\/strong>: dokumentets delresultat er suspected — visuell ekthet consider \(originaldokument til stede: photo_of_screen\)/);
     expect(html).toContain("ansiktssammenligningen ga consider (");
     expect(html).toContain("Fra Onfido-rapportene i det lagrede fullstendige resultatet.");
     expect(html).toContain("MRZ-kontroll");
