@@ -27,7 +27,7 @@ export function bindReactPdf(pdf: typeof ReactPdf): void {
 }
 
 const s = {
-  page: { fontFamily: EVIDENCE_FONT, fontSize: 9, paddingTop: 36, paddingBottom: 44, paddingHorizontal: 40, lineHeight: 1.35 },
+  page: { fontFamily: EVIDENCE_FONT, fontSize: 9, paddingTop: 36, paddingBottom: 20, paddingHorizontal: 40, lineHeight: 1.35 },
   h1: { fontSize: 18, fontWeight: "bold", marginBottom: 8 },
   h2: { fontSize: 13, fontWeight: "bold", marginTop: 6, marginBottom: 6 },
   h3: { fontSize: 10.5, fontWeight: "bold", marginTop: 10, marginBottom: 4 },
@@ -37,7 +37,7 @@ const s = {
   label: { width: 140, color: "#334155" },
   cell: { flex: 1, paddingRight: 4 },
   notice: { borderWidth: 1, borderColor: "#f59e0b", backgroundColor: "#fffbeb", padding: 6, marginVertical: 6 },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: "#64748b", flexDirection: "row", justifyContent: "space-between" },
+  footer: { marginTop: 10, fontSize: 7, color: "#64748b", flexDirection: "row", justifyContent: "space-between" },
   picture: { marginRight: 8, marginBottom: 8, width: 240 },
 } satisfies Record<string, ReactPdf.Styles[string]>;
 
@@ -62,12 +62,33 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Footer({ pack }: { pack: EvidencePack }) {
+/**
+ * Each page's footer, with "page N of M". Drawn by the pages' layout template (react-pdf's new pagination
+ * engine): content is measured once and packed into pages, and the footer is page chrome with its room kept.
+ * (A `fixed` footer with a render prop made the old engine lay every page out again for it, and its text
+ * never reached the PDF: pdftotext found no footer.)
+ */
+function Footer({ pack, pageNumber, totalPages }: { pack: EvidencePack; pageNumber: number | undefined; totalPages: number | undefined }) {
   return (
-    <R.View style={s.footer} fixed>
+    <R.View style={s.footer}>
       <R.Text>Evidence pack · dossier {pack.dossierId} · generated {iso(pack.generatedAt)}</R.Text>
-      <R.Text render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
+      <R.Text>{totalPages ? `page ${pageNumber ?? "?"} of ${totalPages}` : `page ${pageNumber ?? "?"}`}</R.Text>
     </R.View>
+  );
+}
+
+function PackPage({ pack, children }: { pack: EvidencePack; children: ReactNode }) {
+  // The content flows in the growing box; the footer below it keeps its room on every page.
+  const layout = ({ children: content, pageNumber, totalPages }: ReactPdf.PageLayoutProps) => (
+    <>
+      <R.View style={{ flexGrow: 1 }}>{content}</R.View>
+      <Footer pack={pack} pageNumber={pageNumber} totalPages={totalPages} />
+    </>
+  );
+  return (
+    <R.Page size="A4" style={s.page} layout={layout}>
+      {children}
+    </R.Page>
   );
 }
 
@@ -355,20 +376,17 @@ function AuditTrail({ pack }: { pack: EvidencePack }) {
 export function EvidenceDocument({ pack }: { pack: EvidencePack }) {
   return (
     <R.Document title={`Evidence pack — dossier ${pack.dossierId}`} author={pack.generatedBy.name} creator="Assure Review Desk" producer="Assure Review Desk">
-      <R.Page size="A4" style={s.page}>
+      <PackPage pack={pack}>
         <Cover pack={pack} />
-        <Footer pack={pack} />
-      </R.Page>
+      </PackPage>
       {pack.processes.map((p) => (
-        <R.Page key={p.processId} size="A4" style={s.page}>
+        <PackPage key={p.processId} pack={pack}>
           <ProcessSection p={p} />
-          <Footer pack={pack} />
-        </R.Page>
+        </PackPage>
       ))}
-      <R.Page size="A4" style={s.page}>
+      <PackPage pack={pack}>
         <AuditTrail pack={pack} />
-        <Footer pack={pack} />
-      </R.Page>
+      </PackPage>
     </R.Document>
   );
 }

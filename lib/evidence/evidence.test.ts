@@ -107,6 +107,13 @@ describe("evidence pack", { timeout: 120_000 }, () => {
     expect(text).toMatch(/inconclusive: the document's sub-result is suspected/);
     expect(text).toMatch(/Date of birth: MRZ 750531 \(1975-05-31\) · extracted \S+ · /);
     expect(text).toContain("review.decide");
+    // Every page's footer names the dossier and numbers the page out of the total.
+    const pages = text.split("\f").filter((page) => page.trim() !== "");
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`page ${i + 1} of ${pages.length}`);
+      expect(page).toContain(`Evidence pack · dossier ${seeded.dossierId}`);
+    });
   });
 
   it("is audited at every generation, with counts only", async () => {
