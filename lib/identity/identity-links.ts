@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { anyOf } from "../../db/any-of";
 import type { Db } from "../../db/client";
 import { dossiers, identityLinks, processes, type IDENTITY_MATCHES } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
@@ -81,11 +82,11 @@ export async function linkedProcessIds(db: Db, rows: readonly { processId: strin
     db
       .selectDistinct({ processId: identityLinks.processId })
       .from(identityLinks)
-      .where(inArray(identityLinks.processId, rows.map((row) => row.processId))),
+      .where(anyOf(identityLinks.processId, rows.map((row) => row.processId))),
     db
       .select({ dossierId: dossiers.dossierId })
       .from(dossiers)
-      .where(and(inArray(dossiers.dossierId, [...new Set(rows.map((row) => row.dossierId))]), eq(dossiers.repeatedAttempts, true))),
+      .where(and(anyOf(dossiers.dossierId, [...new Set(rows.map((row) => row.dossierId))]), eq(dossiers.repeatedAttempts, true))),
   ]);
   const linked = new Set(links.map((row) => row.processId));
   const flagged = new Set(repeated.map((row) => row.dossierId));

@@ -6,6 +6,7 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeysetBatches } from "../pagination/keyset-batches";
+import { readAhead } from "../pagination/read-ahead";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
 import { processSortTime, readProcessRows, withReviewState, type ProcessListItem } from "./list-processes";
@@ -80,7 +81,8 @@ async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueVie
     (read) => readProcessRows(db, filters, viewer, time, read),
     (row) => row.processId,
   );
-  for await (const rows of batches) yield await withReviewState(db, rows);
+  // The next batch is read while this one's review state is looked up and written out.
+  for await (const rows of readAhead(batches)) yield await withReviewState(db, rows);
 }
 
 /**

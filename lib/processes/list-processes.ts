@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { processAssignments, processes, reviewDecisions, staffUsers } from "../../db/schema";
 import type { ProcessStatus } from "../assure/schemas";
+import { anyOf } from "../../db/any-of";
 import { linkedProcessIds } from "../identity/identity-links";
 import { parseInput } from "../parse-input";
 import {
@@ -145,7 +146,7 @@ async function assigneesOf(db: Db, processIds: string[]): Promise<Map<string, st
     .select({ processId: processAssignments.processId, name: staffUsers.name })
     .from(processAssignments)
     .innerJoin(staffUsers, eq(staffUsers.id, processAssignments.assigneeId))
-    .where(inArray(processAssignments.processId, processIds));
+    .where(anyOf(processAssignments.processId, processIds));
   return new Map(rows.map((row) => [row.processId, row.name]));
 }
 
@@ -155,6 +156,6 @@ async function decisionsOf(db: Db, processIds: string[]): Promise<Map<string, Qu
   const rows = await db
     .select({ processId: reviewDecisions.processId, decision: reviewDecisions.decision, state: reviewDecisions.state })
     .from(reviewDecisions)
-    .where(and(inArray(reviewDecisions.processId, processIds), ne(reviewDecisions.state, "withdrawn")));
+    .where(and(anyOf(reviewDecisions.processId, processIds), ne(reviewDecisions.state, "withdrawn")));
   return new Map(rows.map(({ processId, decision, state }) => [processId, { decision, state: state === "final" ? "final" : "awaiting_confirmation" }]));
 }
