@@ -24,6 +24,16 @@ describe("the logger", () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: "error", scope: "test", processId: "p-1", status: 503 });
   });
 
+  it("keeps a failed query's statement and drops the values it was given", () => {
+    const lines: string[] = [];
+    const log = createLogger("test", { write: (line) => lines.push(line) });
+    log.error("look-up failed", { error: new Error('Failed query: select * from processes where name_search like $1 and date_of_birth = $2\nparams: %ingrid%,1961-04-09') });
+    const line = lines.join("\n");
+    expect(line).toContain("select * from processes where name_search like $1");
+    expect(line).not.toContain("ingrid");
+    expect(line).not.toContain("1961-04-09");
+  });
+
   it("keeps what diagnosis needs and honours the level", () => {
     const lines: string[] = [];
     const log = createLogger("test", { level: "warn", write: (line) => lines.push(line) });

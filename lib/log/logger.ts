@@ -39,7 +39,9 @@ export function redactString(value: string): string {
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, "$1 [redacted]")
     .replace(/(\w+:\/\/[^:/\s]+:)[^@\s]+@/g, "$1[redacted]@")
     .replace(/data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+/g, "data:[redacted]")
-    .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, "[redacted jwt]");
+    .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, "[redacted jwt]")
+    // drizzle's "Failed query: …\nparams: …" lists the statement's values: names, birth dates, document numbers.
+    .replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]");
 }
 
 const SENSITIVE_KEY = new RegExp(`^(${SENSITIVE_KEYS.map((k) => k.replace(/[-]/g, "\\-")).join("|")})$`, "i");
