@@ -3,7 +3,7 @@ import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { openDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { runRetention } from "../lib/retention/run-retention";
+import { runRetention, SWEEP_PACE } from "../lib/retention/run-retention";
 import { ensureReliabilityBuild, freePort, startDeskServer } from "../scripts/reliability/desk-server";
 import { seedBenchmark } from "./queries-seed";
 import { benchDatabaseUrl, databaseFromSeed, fmt, migrationsKey } from "./support/bench-database";
@@ -128,7 +128,7 @@ async function main() {
   if (!WITH_WEBHOOKS) {
     log(`purging (load average ${load()})…`);
     const started = Date.now();
-    const summary = await runRetention(database, { days: 0, apply: true, batchSize: 200, pauseMs: 20 });
+    const summary = await runRetention(database, { days: 0, apply: true, ...SWEEP_PACE });
     const seconds = (Date.now() - started) / 1000;
     log(`load average at the end: ${load()}`);
     log(`purged ${fmt(summary.processes)} processes (${fmt(summary.zips)} zips) in ${fmt(seconds, 1)} s: ${fmt(summary.processes / seconds)} processes/s (target ≥ 2,000)`);
@@ -149,7 +149,7 @@ async function main() {
     log(`purging (load average ${load()})…`);
     const started = Date.now();
     const [summary, during] = await Promise.all([
-      runRetention(database, { days: 0, apply: true, batchSize: 200, pauseMs: 20 }).finally(() => {
+      runRetention(database, { days: 0, apply: true, ...SWEEP_PACE }).finally(() => {
         purging = false;
       }),
       loadWhile(url, () => !purging),
