@@ -131,15 +131,15 @@ export async function getLastRetentionRun(database: Pick<Database, "db">): Promi
 const DAY_MS = 86_400_000;
 
 /**
- * The background sweep's daily run: does nothing unless a policy is set and the last run is a day old;
- * then one instance (the lock) runs it, checking again under the lock that no other instance just did.
- */
-/**
  * The daily sweep's pace: batches of 100 dossiers (about 500 processes, ~0.1 s each at a million processes) with
  * 40 ms between them, so that webhooks arriving meanwhile wait behind short statements (bench/retention.ts).
  */
 export const SWEEP_PACE = { batchSize: 100, pauseMs: 40 } as const;
 
+/**
+ * The background sweep's daily run: does nothing unless a policy is set and the last run is a day old;
+ * then one instance (the lock) runs it, checking again under the lock that no other instance just did.
+ */
 export async function runDailyRetention(
   database: Database,
   days: number | undefined,

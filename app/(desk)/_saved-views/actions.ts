@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
-import { failureWords } from "../dossiers/[dossierId]/failure-words";
+import { failureWords } from "../failure-words";
 import {
   createSavedView,
   deleteSavedView,

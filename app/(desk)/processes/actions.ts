@@ -8,7 +8,7 @@ import type { BulkRetryItem } from "@/lib/retries/bulk-retry";
 import { runActionForValue, type ActionValue } from "@/lib/server/action-result";
 import { getRetryDeps } from "@/lib/server/retry-deps";
 import { getCtx } from "@/lib/server/session";
-import { refusalWords } from "../dossiers/[dossierId]/failure-words";
+import { refusalWords } from "../failure-words";
 import { loadProcessSearchParams, toProcessFilters } from "./search-params";
 
 /**

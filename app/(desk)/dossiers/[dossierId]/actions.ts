@@ -8,7 +8,7 @@ import { liftLegalHold, placeLegalHold } from "@/lib/retention/legal-hold";
 import { getAssureClient } from "@/lib/server/assure";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
-import { failureWords } from "./failure-words";
+import { failureWords } from "../../failure-words";
 
 /** What a success and a failure say, in the viewer's language. */
 const done = () => getTranslations("Dossier.done");

@@ -9,7 +9,7 @@ import { confirmReviewDecision, recordReviewDecision, sendBackReviewDecision } f
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getRetryDeps } from "@/lib/server/retry-deps";
 import { getCtx } from "@/lib/server/session";
-import { failureWords } from "../../failure-words";
+import { failureWords } from "../../../../failure-words";
 
 /** Server actions are public endpoints: every one parses its input in the verb, which checks the role. */
 

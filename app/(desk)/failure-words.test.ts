@@ -18,7 +18,7 @@ vi.mock("next-intl/server", () => ({
   getTimeZone: async () => "Europe/Oslo",
 }));
 
-const ROOT = path.resolve(__dirname, "../../../..");
+const ROOT = path.resolve(__dirname, "../..");
 
 /** The verbs behind each namespace's forms: the dossier page's notes and personal data, the process page's review and retry. */
 const VERBS = {

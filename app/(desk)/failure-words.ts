@@ -4,7 +4,7 @@ import { timeText } from "@/components/time-text";
 import { getFormatLocale } from "@/i18n/format-locale";
 import { DeskError, type DeskErrorOptions, type InputProblem } from "@/lib/errors";
 import { inEnglish, type ExplainFailure } from "@/lib/server/action-result";
-import { inputProblemWords } from "../../input-problem-words";
+import { inputProblemWords } from "./input-problem-words";
 
 type Values = Record<string, string | number>;
 type Lookup = { (code: string, values?: Values): string; has(code: string): boolean };
