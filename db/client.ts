@@ -34,6 +34,12 @@ export interface DatabaseOptions {
   /** PGlite's data folder; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL only: this pool's commits return before their WAL reaches the disk (`synchronous_commit =
+   * off`). For a writer whose every step is recorded and redone from a row of its own (the inbox pump, see
+   * lib/webhooks/pump-database.ts), never for the pool that serves staff or acknowledges a notification.
+   */
+  asyncCommit?: boolean;
 }
 
 export function pgliteDataPath(dataDir: string): string {
@@ -41,7 +47,7 @@ export function pgliteDataPath(dataDir: string): string {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.asyncCommit ?? false);
   return openPglite(pgliteDataPath(options.dataDir ?? ".data"));
 }
 
@@ -72,12 +78,12 @@ function preparingStatements(sql: Sql): Sql {
   });
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, asyncCommit: boolean): Database {
   const client = postgres(url, {
     max: poolSize,
     onnotice: () => {},
     // Keep the connection's time zone fixed so timestamps read back identically on every instance.
-    connection: { TimeZone: "UTC", application_name: "assure-review-desk" },
+    connection: { TimeZone: "UTC", application_name: "assure-review-desk", ...(asyncCommit ? { synchronous_commit: "off" } : {}) },
   });
   // postgres.js runs every listen of one client on a single connection of its own.
   let listener: Sql | undefined;

@@ -5,6 +5,7 @@ import { ConfigError, getEnv } from "../config";
 import { assureConfigFromEnv } from "../config/assure";
 import { startSyncScheduler } from "../sync/sync-scheduler";
 import { createInboxPump } from "../webhooks/inbox-pump";
+import { openPumpDatabase } from "../webhooks/pump-database";
 import { startBackgroundSweep } from "./background-sweep";
 import { readNudge } from "./worker-channel";
 
@@ -32,7 +33,8 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const stopSync = startSyncScheduler(database.db, assure, { intervalMinutes: env.SYNC_INTERVAL_MINUTES, log: (line) => console.log(`[sync] ${line}`) });
   // This process serves no requests, so its status lane stays at full width even when its loop is
   // saturated (narrowing it would only let the backlog grow); zips still give way to statuses.
-  const pump = createInboxPump(database.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, log });
+  const pumpDatabase = await openPumpDatabase(database, env.DATABASE_POOL_SIZE);
+  const pump = createInboxPump(pumpDatabase.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, log });
   // Nudges arrive from `npm start` when it is the parent; a poll finds rows whatever sent them
   // (another instance, a back-off that came due, a nudge lost while this process restarted).
   const poll = setInterval(() => pump.nudge("all"), Math.min(env.WORKER_INTERVAL_MS, 250));
@@ -47,7 +49,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
       clearInterval(poll);
       // A sync in progress is given back unfinished; the next worker resumes it.
       await Promise.all([stopSweep(), stopSync(), pump.idle()]);
-      await database.close();
+      await Promise.all([pumpDatabase.close(), database.close()]);
       process.exit(0);
     })());
   process.on("SIGINT", () => void shutdown());

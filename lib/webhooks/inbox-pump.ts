@@ -1,9 +1,10 @@
 import "server-only";
 import { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
-import { openDatabase, type Database, type Db } from "../../db/client";
+import type { Database, Db } from "../../db/client";
 import type { AssureClient } from "../assure/client";
 import { drainInbox, type InboxWorkerOptions } from "./inbox-worker";
+import { openPumpDatabase } from "./pump-database";
 
 export interface InboxPump {
   /**
@@ -183,13 +184,14 @@ const PUMP_POOL_SIZE = 6;
 
 /**
  * The process's one pump (kept on globalThis so that the dev server's reloads do not start a second).
- * On PostgreSQL it has a small pool of its own: a hundred rows in flight must never queue in front of the
- * webhook's INSERT or a page's query in the shared pool (measured in bench/webhooks.ts: while the pump
- * shared the pool, acknowledgements at 150/s waited seconds for a connection). PGlite is one connection.
+ * On PostgreSQL it has a small pool of its own (pump-database.ts: it also commits asynchronously): a
+ * hundred rows in flight must never queue in front of the webhook's INSERT or a page's query in the shared
+ * pool (measured in bench/webhooks.ts: while the pump shared the pool, acknowledgements at 150/s waited
+ * seconds for a connection). PGlite is one connection.
  */
 export function getInboxPump(database: Database, assure: () => AssureClient): Promise<InboxPump> {
   globalForPump.deskInboxPump ??= (async () => {
-    const own = database.engine === "postgres" && database.url ? await openDatabase({ url: database.url, poolSize: PUMP_POOL_SIZE }) : database;
+    const own = await openPumpDatabase(database, PUMP_POOL_SIZE);
     return createInboxPump(own.db, assure);
   })();
   return globalForPump.deskInboxPump;
