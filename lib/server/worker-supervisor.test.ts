@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { relayNudges, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
@@ -57,6 +57,13 @@ describe("the worker npm start manages", () => {
     supervisor.nudge("all");
     await until(() => lines().length >= 3);
     expect(lines()).toEqual([`started ${pid}`, `nudge status ${pid}`, `nudge all ${pid}`]);
+  });
+
+  it("gives the web server the cores first: the worker runs at a lower priority", async () => {
+    const { supervisor, lines } = start();
+    const pid = await supervisor.started();
+    await until(() => lines().includes(`started ${pid}`));
+    expect(os.getPriority(pid)).toBe(Math.min(19, os.getPriority() + 10));
   });
 
   it("relays what the web server's route sends (nudgeSeparateWorker over its IPC channel) to the worker", async () => {

@@ -15,6 +15,12 @@ export interface SupervisorOptions {
   healthyAfterMs?: number;
   /** How long a worker may take to finish its rows in flight after SIGTERM before it is killed. */
   stopTimeoutMs?: number;
+  /**
+   * How much lower the worker's scheduling priority is than this process's (Unix niceness, added; 0 keeps
+   * it). When both are busy, the cores go to the web server first: an acknowledgement is what Assure waits
+   * for, and the inbox exists so that processing may lag behind it.
+   */
+  niceness?: number;
 }
 
 export interface WorkerSupervisor {
@@ -28,7 +34,7 @@ export interface WorkerSupervisor {
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { restartDelayMs: 1_000, maxRestartDelayMs: 30_000, healthyAfterMs: 60_000, stopTimeoutMs: 15_000 };
+const DEFAULTS = { restartDelayMs: 1_000, maxRestartDelayMs: 30_000, healthyAfterMs: 60_000, stopTimeoutMs: 15_000, niceness: 10 };
 
 /**
  * Runs the background worker (inbox pump, sweep, poller, sync scheduler) as a child process of `npm start`:
@@ -47,7 +53,10 @@ export function superviseWorker(options: SupervisorOptions): WorkerSupervisor {
 
   const launch = () => {
     const startedAt = Date.now();
-    const current = spawn(process.execPath, ["--import", "tsx", settings.entry], {
+    const node = [process.execPath, "--import", "tsx", settings.entry];
+    // Through nice(1), so that every thread of the worker (V8's and libuv's too) starts at that priority.
+    const [command, ...args] = settings.niceness > 0 && process.platform !== "win32" ? ["nice", "-n", String(settings.niceness), ...node] : node;
+    const current = spawn(command!, args, {
       cwd: settings.cwd,
       // lib/ modules import "server-only"; outside Next.js tsconfig.scripts.json maps it to an empty module.
       env: { TSX_TSCONFIG_PATH: path.join(settings.cwd ?? process.cwd(), "tsconfig.scripts.json"), ...settings.env },
