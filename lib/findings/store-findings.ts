@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { compileStatement } from "../../db/compiled-statement";
 import type { Db, Tx } from "../../db/client";
 import { processes, processFindings } from "../../db/schema";
 import type { OnfidoReport } from "../onfido/report-schemas";
@@ -22,36 +23,37 @@ export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | nu
 }
 
 /**
+ * One statement for any number of findings: the rows travel as one JSON array, so the text is the same for
+ * every call and drizzle builds it once (a multi-row VALUES list of ~5 rows × 9 columns was built anew per
+ * zip, the result stage's costliest statement to build: bench/pump.ts).
+ */
+const replaceStatement = compileStatement<{ processId: string; rows: string }>(sql`
+  with incoming as (
+    select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb)
+      as f(path text, report text, depth smallint, result text, properties jsonb, score double precision)
+  ),
+  stale as (
+    delete from ${processFindings} as old
+     where old.process_id = ${sql.placeholder("processId")}
+       and not exists (select 1 from incoming where incoming.path = old.path)
+  )
+  insert into ${processFindings} (process_id, path, report, depth, result, properties, score, process_created_at)
+  select ${sql.placeholder("processId")}, path, report, depth, result, properties, score,
+         (select ${processes.createdAt} from ${processes} where ${processes.processId} = ${sql.placeholder("processId")})
+    from incoming
+  on conflict (process_id, path) do update set
+    report = excluded.report, depth = excluded.depth, result = excluded.result, properties = excluded.properties,
+    score = excluded.score, extracted_at = excluded.extracted_at`);
+
+/**
  * Replaces a process's findings with those of its reports in one statement (one round trip, atomic): the
  * rows upserted by primary key, and the process's other rows (checks that found nothing this time) deleted.
- * The two parts touch disjoint rows, so the order in which PostgreSQL runs them does not matter. Returns how
- * many rows were written. A purged process's rows are kept as they are: findings are facts, and its zip is gone.
+ * The two parts touch disjoint rows, so the order in which PostgreSQL runs them does not matter. Each row
+ * carries the process's creation time (read once by the statement). Returns how many rows were written. A
+ * purged process's rows are kept as they are: findings are facts, and its zip is gone.
  */
 export async function replaceFindings(db: Db | Tx, processId: string, reports: readonly OnfidoReport[]): Promise<number> {
-  const createdAt = sql`(select ${processes.createdAt} from ${processes} where ${processes.processId} = ${processId})`;
-  const rows = extractFindings(reports).map((finding) => ({ processId, ...finding, processCreatedAt: createdAt }));
-  const paths = rows.map((row) => row.path);
-  const stale = db
-    .delete(processFindings)
-    .where(and(eq(processFindings.processId, processId), paths.length > 0 ? notInArray(processFindings.path, paths) : undefined));
-  if (rows.length === 0) {
-    await stale;
-    return 0;
-  }
-  const upsert = db
-    .insert(processFindings)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [processFindings.processId, processFindings.path],
-      set: {
-        report: sql`excluded.report`,
-        depth: sql`excluded.depth`,
-        result: sql`excluded.result`,
-        properties: sql`excluded.properties`,
-        score: sql`excluded.score`,
-        extractedAt: sql`excluded.extracted_at`,
-      },
-    });
-  await db.execute(sql`with stale as (${stale.getSQL()}) ${upsert.getSQL()}`);
+  const rows = extractFindings(reports);
+  await db.execute(replaceStatement.bind({ processId, rows: JSON.stringify(rows) }));
   return rows.length;
 }
