@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { DeskEvent } from "./event-kinds";
 
@@ -38,5 +38,13 @@ export function toWire(event: PublishedEvent, at: number = Date.now()): WireEven
  * holds: the write does not wait for any reader.
  */
 export async function publishDeskEvent(tx: Db | Tx, event: PublishedEvent): Promise<void> {
-  await tx.execute(sql`select pg_notify(${DESK_EVENT_CHANNEL}, ${JSON.stringify(toWire(event))})`);
+  await tx.execute(sql`select ${deskEventNotify(event)}`);
+}
+
+/**
+ * The same NOTIFY as an expression, for a statement that publishes its own change (in its RETURNING, say)
+ * and so saves the round trip of a statement of its own.
+ */
+export function deskEventNotify(event: PublishedEvent): SQL {
+  return sql`pg_notify(${DESK_EVENT_CHANNEL}, ${JSON.stringify(toWire(event))})`;
 }

@@ -9,7 +9,8 @@ import { upsertProcess } from "../processes/upsert-process";
 import { createResultLoader } from "./load-result";
 import { resultFilePath, sha256Of } from "./result-files";
 import { RESULT_STORAGES, type ResultStoreSettings } from "./result-store-settings";
-import { resultStore } from "./result-store";
+import { resultStore, writeResult } from "./result-store";
+import { DESK_EVENT_CHANNEL } from "../events/publish-event";
 import { buildSampleZip } from "./testing/sample-result";
 import { inconclusiveZipEntries, seedSampleProcess } from "./testing/seed-sample";
 
@@ -40,6 +41,26 @@ const temporaryFiles = () => readdirSync(dir, { recursive: true }).filter((name)
 
 describe.each(RESULT_STORAGES)("the %s result store", (kind) => {
   const settings = (): ResultStoreSettings => ({ kind, dir });
+
+  it("publishes a stored zip's desk event, and none when a move rewrites the same zip", async () => {
+    const processId = await newProcess();
+    const heard: { k: string; p?: string }[] = [];
+    const unlisten = await database.listen(DESK_EVENT_CHANNEL, (payload) => {
+      const event = JSON.parse(payload) as { k: string; p?: string };
+      if (event.p === processId) heard.push(event);
+    });
+    try {
+      const stored = await put(settings(), processId, new Uint8Array(randomBytes(1_000)));
+      const zip = await resultStore(database.db, settings()).get(processId);
+      await writeResult(database.db, settings(), processId, zip!, { ifSha256: stored.sha256, keepStoredAt: true });
+      // NOTIFY arrives after commit, on the listener's own connection: wait for the first, then a little.
+      for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard.map((e) => e.k)).toEqual(["result"]);
+    } finally {
+      await unlisten();
+    }
+  });
 
   it("keeps a zip byte for byte, replaces it on a second put, and answers null for none", async () => {
     const processId = await newProcess();

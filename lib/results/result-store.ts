@@ -5,7 +5,7 @@ import { processes, processResults } from "../../db/schema";
 import { UnreadableResultError } from "./result-errors";
 import { readResultFile, removeResultFile, sha256Of, writeResultFile } from "./result-files";
 import { configuredResultStore, type ResultStorage, type ResultStoreSettings } from "./result-store-settings";
-import { publishDeskEvent } from "../events/publish-event";
+import { deskEventNotify } from "../events/publish-event";
 
 /**
  * Where full-result zips live. Signicat deletes its copy after a retention period, so ours is what keeps a
@@ -114,11 +114,12 @@ export async function writeResult(db: Db | Tx, settings: ResultStoreSettings, pr
           storedAt: options.keepStoredAt ? sql`${processResults.storedAt}` : sql`now()`,
         },
       })
-      .returning(described);
+      // A move changes where the zip is, not what the desk shows: only a newly stored zip is news, and its
+      // event is published by this statement.
+      .returning({ ...described, notified: options.keepStoredAt ? sql`null` : deskEventNotify({ kind: "result", processId }) });
     if (oldFile && !(toFile && oldFile === sha256)) await releaseFile(tx, settings.dir, oldFile);
-    // A move changes where the zip is, not what the desk shows: only a newly stored zip is news.
-    if (!options.keepStoredAt) await publishDeskEvent(tx, { kind: "result", processId });
-    return asStored(row!);
+    const { notified: _, ...stored } = row!;
+    return asStored(stored);
   });
 }
 
