@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { processes, processResults } from "../../db/schema";
+import { processes, processResultRefusals, processResults } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureBodyTooLargeError } from "../assure/errors";
 import { isFinalStatus } from "../assure/schemas";
@@ -37,18 +37,22 @@ export async function refreshStatus(db: Db, assure: AssureClient, dossierId: str
   return { ...stored, final, hasResult: final && WITH_RESULT.has(process.status) };
 }
 
-/** Whether the process is a tombstone and whether its zip is stored: one query for both. */
-async function resultState(db: Db, processId: string): Promise<{ purged: boolean; stored: boolean }> {
+/**
+ * Whether the process is a tombstone, whether its zip is stored, and whether an earlier download was refused
+ * as too large (a stored zip clears that): one query for all three.
+ */
+async function resultState(db: Db, processId: string): Promise<{ purged: boolean; stored: boolean; refused: boolean }> {
   const [row] = await db
     .select({
       purgedAt: processes.purgedAt,
       // Named by the id given: drizzle writes columns unqualified here, and `process_id = process_id` inside
       // the subquery would be any stored zip at all.
       stored: sql<boolean>`exists (select 1 from ${processResults} where ${processResults.processId} = ${processId})`,
+      refused: sql<boolean>`exists (select 1 from ${processResultRefusals} where ${processResultRefusals.processId} = ${processId})`,
     })
     .from(processes)
     .where(eq(processes.processId, processId));
-  return { purged: row?.purgedAt != null, stored: row?.stored === true };
+  return { purged: row?.purgedAt != null, stored: row?.stored === true, refused: row?.refused === true };
 }
 
 /**
@@ -59,7 +63,7 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
   const state = await resultState(db, processId);
   if (state.stored) return "kept";
   if (state.purged) return "none";
-  return fetchAndStore(db, assure, dossierId, processId);
+  return fetchAndStore(db, assure, dossierId, processId, state.refused);
 }
 
 /**
@@ -68,8 +72,9 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
  * purge comes while it downloads.
  */
 export async function downloadResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
-  if ((await resultState(db, processId)).purged) return "none";
-  return fetchAndStore(db, assure, dossierId, processId);
+  const state = await resultState(db, processId);
+  if (state.purged) return "none";
+  return fetchAndStore(db, assure, dossierId, processId, state.refused);
 }
 
 /**
@@ -77,7 +82,7 @@ export async function downloadResult(db: Db, assure: AssureClient, dossierId: st
  * is stored, the refusal is recorded for the process page, and the step is done, since the same download
  * would be refused again.
  */
-async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
+async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, processId: string, refused: boolean): Promise<ResultOutcome> {
   let zip: Uint8Array | null;
   try {
     zip = await assure.downloadResult(dossierId, processId, { maxBytes: DEFAULT_RESULT_LIMITS.maxZipBytes });
@@ -93,7 +98,9 @@ async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, pr
   await fillLookupFromResult(db, processId, zip, reports);
   const opened = await reports;
   if (opened) await replaceFindings(db, processId, opened);
-  await clearResultRefusal(db, processId);
+  // Nearly always there is none to clear: the statement is saved (a refusal recorded meanwhile is for a
+  // zip too large to store, so it cannot have come from this download).
+  if (refused) await clearResultRefusal(db, processId);
   return "stored";
 }
 
