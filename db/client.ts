@@ -83,7 +83,15 @@ function openPostgres(url: string, poolSize: number, asyncCommit: boolean): Data
     max: poolSize,
     onnotice: () => {},
     // Keep the connection's time zone fixed so timestamps read back identically on every instance.
-    connection: { TimeZone: "UTC", application_name: "assure-review-desk", ...(asyncCommit ? { synchronous_commit: "off" } : {}) },
+    // COPY takes no parameters, so the zip read inlines a quoted literal (lib/results/result-store.ts): with
+    // standard_conforming_strings on, whatever the server's or database's default, a backslash in it is a
+    // plain character and doubling the quotes is all the quoting it needs.
+    connection: {
+      TimeZone: "UTC",
+      application_name: "assure-review-desk",
+      standard_conforming_strings: "on",
+      ...(asyncCommit ? { synchronous_commit: "off" } : {}),
+    },
   });
   // postgres.js runs every listen of one client on a single connection of its own.
   let listener: Sql | undefined;

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processes, processResults } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
-import { createTestDatabase, setUpTestResultStore, type TestDatabase } from "../../tests/support/test-database";
+import { openDatabase } from "../../db/client";
+import { createTestDatabase, setUpTestResultStore, testServerUrl, type TestDatabase } from "../../tests/support/test-database";
 import { upsertProcess } from "../processes/upsert-process";
 import { createResultLoader } from "./load-result";
 import { resultFilePath, sha256Of } from "./result-files";
@@ -24,8 +25,7 @@ afterAll(async () => {
   await database.dispose();
 });
 
-async function newProcess(): Promise<string> {
-  const processId = randomUUID();
+async function newProcess(processId = randomUUID()): Promise<string> {
   await upsertProcess(database.db, { dossierId: randomUUID(), process: { ...loadExample("accepted"), processId } });
   return processId;
 }
@@ -140,5 +140,56 @@ describe("the filesystem result store", () => {
     // The same zip stored again (a re-download) rewrites the file; the refusal, under the same hash, was not cached.
     expect((await put(settings(), processId, original)).sha256).toBe(stored.sha256);
     expect((await loader(database.db, processId)).state).toBe("ready");
+  });
+});
+
+describe("the postgres result store", () => {
+  const settings = (): ResultStoreSettings => ({ kind: "postgres", dir });
+
+  it("keeps a zip for a process id with quotes and backslashes in it", async () => {
+    const processId = await newProcess(`${randomUUID()}'); drop table process_results; --'' \\'`);
+    const zip = new Uint8Array(randomBytes(70_000));
+    await put(settings(), processId, zip);
+    expect(Buffer.from((await resultStore(database.db, settings()).get(processId))!).equals(Buffer.from(zip))).toBe(true);
+  });
+
+  it("refuses content that is not as long as its recorded size, or missing, rather than return it", async () => {
+    const processId = await newProcess();
+    const store = resultStore(database.db, settings());
+    await put(settings(), processId, new Uint8Array(randomBytes(3_000_000)));
+    await database.db.update(processResults).set({ sizeBytes: 3_000_001 }).where(eq(processResults.processId, processId));
+    await expect(store.get(processId)).rejects.toThrow(/recorded size/);
+    await database.db.update(processResults).set({ content: null, sizeBytes: 3_000_000 }).where(eq(processResults.processId, processId));
+    await expect(store.get(processId)).rejects.toThrow(/NULL|changed size/);
+    // The connections that carried those reads still serve the next queries.
+    expect(await Promise.all([1, 2, 3, 4, 5].map(() => store.describe(processId)))).toHaveLength(5);
+  });
+
+  it.skipIf(!testServerUrl)("reads a 20 MB zip back byte for byte, and its connection serves the next queries", async () => {
+    const processId = await newProcess();
+    const zip = new Uint8Array(randomBytes(20 * 1024 * 1024));
+    const store = resultStore(database.db, settings());
+    await put(settings(), processId, zip);
+    // Each read ends with the COPY's last bytes arriving with its end: what left postgres.js's socket paused.
+    for (let i = 0; i < 3; i++) {
+      expect(sha256Of((await store.get(processId))!)).toBe(sha256Of(zip));
+      await Promise.all([1, 2, 3, 4, 5, 6].map(() => database.db.transaction(async (tx) => tx.select().from(processes).limit(1))));
+    }
+  });
+
+  it.skipIf(!testServerUrl)("reads with standard_conforming_strings on even where the database's default is off", async () => {
+    const name = (await database.query<{ name: string }>("select current_database() as name"))[0]!.name;
+    await database.query(`alter database "${name}" set standard_conforming_strings = off`);
+    const other = await openDatabase({ url: database.url!, poolSize: 1 });
+    try {
+      expect(await other.query("show standard_conforming_strings")).toEqual([{ standard_conforming_strings: "on" }]);
+      const processId = await newProcess(`${randomUUID()}\\'`);
+      const zip = new Uint8Array(randomBytes(10_000));
+      await put(settings(), processId, zip);
+      expect(Buffer.from((await resultStore(other.db, settings()).get(processId))!).equals(Buffer.from(zip))).toBe(true);
+    } finally {
+      await other.close();
+      await database.query(`alter database "${name}" reset standard_conforming_strings`);
+    }
   });
 });
