@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { byteaCopyReader, CopyBinaryError, readByteaCopy, sqlStringLiteral } from "./copy-binary";
 
@@ -38,10 +39,12 @@ async function* chunks(output: Buffer, chunkSize: number): AsyncGenerator<Uint8A
 }
 
 describe("the binary COPY reader", () => {
-  it("reads a whole row, in one chunk or split anywhere", () => {
+  it("reads a whole row, in one chunk (as a view of it, not a copy) or split anywhere", () => {
     const field = randomBytes(1000);
     const output = copyOutput([field]);
-    expect(read(output, 1000)!.equals(field)).toBe(true);
+    const whole = read(output, 1000)!;
+    expect(whole.equals(field)).toBe(true);
+    expect(whole.buffer).toBe(output.buffer);
     for (const size of [1, 2, 3, 7, 19, 20, 24, 999]) expect(read(output, 1000, size)!.equals(field)).toBe(true);
   });
 
@@ -89,10 +92,16 @@ describe("the binary COPY reader", () => {
         yield chunk;
       }
     }
-    await expect(readByteaCopy(counted(), 299)).rejects.toThrow("The field holds 300 bytes, not the 299 recorded");
+    await expect(readByteaCopy(Readable.from(counted()), 299)).rejects.toThrow("The field holds 300 bytes, not the 299 recorded");
     expect(pulled).toBe(Math.ceil(output.length / 10));
     const field = randomBytes(300);
-    expect((await readByteaCopy(chunks(copyOutput([field]), 64), 300))!.equals(field)).toBe(true);
+    expect((await readByteaCopy(Readable.from(chunks(copyOutput([field]), 64)), 300))!.equals(field)).toBe(true);
+    // A stream that fails (the connection broke) fails the read.
+    const broken = new Readable({ read() {} });
+    const reading = readByteaCopy(broken, 300);
+    broken.push(output.subarray(0, 100));
+    broken.destroy(new Error("connection lost"));
+    await expect(reading).rejects.toThrow("connection lost");
   });
 });
 

@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 /**
  * Reads the output of `COPY (select <one bytea column> …) TO STDOUT (FORMAT binary)` for at most one row,
  * straight into one buffer of the size the caller expects. PostgreSQL's binary COPY sends a column's bytes
@@ -21,7 +23,10 @@ export class CopyBinaryError extends Error {
 }
 
 export interface ByteaCopyReader {
-  /** Takes the next chunk of the COPY stream, in order; throws at the first thing that is not as expected. */
+  /**
+   * Takes the next chunk of the COPY stream, in order; throws at the first thing that is not as expected. A
+   * chunk that holds the whole field is kept, not copied: it must not be written to afterwards.
+   */
   push(chunk: Uint8Array): void;
   /** The field's bytes; null when the COPY held no row. Throws when the stream stopped before its end. */
   finish(): Buffer | null;
@@ -39,6 +44,7 @@ export function byteaCopyReader(expectedBytes: number): ByteaCopyReader {
   let small = Buffer.alloc(want);
   let gathered = 0;
   let out: Buffer | null = null;
+  let fieldBytes = 0;
   let filled = 0;
   let rows = 0;
 
@@ -82,10 +88,12 @@ export function byteaCopyReader(expectedBytes: number): ByteaCopyReader {
         const length = part.readInt32BE(0);
         if (length === -1) throw new CopyBinaryError("The field is NULL");
         if (length !== expectedBytes) throw new CopyBinaryError(`The field holds ${length} bytes, not the ${expectedBytes} recorded`);
-        out = Buffer.allocUnsafe(length);
+        fieldBytes = length;
         filled = 0;
-        if (length === 0) expect(2, "tuple");
-        else step = "field";
+        if (length === 0) {
+          out = Buffer.alloc(0);
+          expect(2, "tuple");
+        } else step = "field";
         return;
       }
       default:
@@ -99,11 +107,20 @@ export function byteaCopyReader(expectedBytes: number): ByteaCopyReader {
       while (at < chunk.length) {
         if (step === "done") throw new CopyBinaryError("The COPY stream goes on after its trailer");
         if (step === "field") {
-          const n = Math.min(chunk.length - at, out!.length - filled);
-          out!.set(chunk.subarray(at, at + n), filled);
-          filled += n;
-          at += n;
-          if (filled === out!.length) expect(2, "tuple");
+          if (filled === 0 && chunk.length - at >= fieldBytes) {
+            // The whole field in one chunk (postgres.js hands over each COPY message whole, and PostgreSQL
+            // sends a row as one message): a view of it, not a second copy of 20 MB.
+            out = Buffer.from(chunk.buffer, chunk.byteOffset + at, fieldBytes);
+            at += fieldBytes;
+            filled = fieldBytes;
+          } else {
+            out ??= Buffer.allocUnsafe(fieldBytes);
+            const n = Math.min(chunk.length - at, fieldBytes - filled);
+            out.set(chunk.subarray(at, at + n), filled);
+            at += n;
+            filled += n;
+          }
+          if (filled === fieldBytes) expect(2, "tuple");
           continue;
         }
         const n = Math.min(chunk.length - at, want - gathered);
@@ -124,23 +141,50 @@ export function byteaCopyReader(expectedBytes: number): ByteaCopyReader {
 }
 
 /**
- * Reads a whole COPY stream through `byteaCopyReader`. After an error the rest of the stream is still read
- * (and dropped), never abandoned: the connection it came on then finishes its COPY and can serve the next
- * query.
+ * Reads a whole COPY stream through `byteaCopyReader`. Read as events, each chunk arrives as it was pushed:
+ * a paused stream's `read()`, which async iteration uses, joins the chunks it has buffered into a new
+ * buffer, a copy of the whole zip. After an error the rest of the stream is still read (and dropped), never
+ * abandoned: the connection it came on then finishes its COPY and can serve the next query.
  */
-export async function readByteaCopy(stream: AsyncIterable<Uint8Array>, expectedBytes: number): Promise<Buffer | null> {
-  const reader = byteaCopyReader(expectedBytes);
-  let failure: { error: unknown } | undefined;
-  for await (const chunk of stream) {
-    if (failure) continue;
-    try {
-      reader.push(chunk);
-    } catch (error) {
-      failure = { error };
-    }
-  }
-  if (failure) throw failure.error;
-  return reader.finish();
+export function readByteaCopy(stream: Readable, expectedBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const reader = byteaCopyReader(expectedBytes);
+    let failure: { error: unknown } | undefined;
+    let settled = false;
+    const settle = (outcome: () => Buffer | null) => {
+      if (settled) return;
+      settled = true;
+      try {
+        resolve(outcome());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    stream.on("data", (chunk: Uint8Array) => {
+      if (failure) return;
+      try {
+        reader.push(chunk);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    stream.once("end", () =>
+      settle(() => {
+        if (failure) throw failure.error;
+        return reader.finish();
+      }),
+    );
+    stream.once("error", (error) =>
+      settle(() => {
+        throw error;
+      }),
+    );
+    stream.once("close", () =>
+      settle(() => {
+        throw new CopyBinaryError("The COPY stream closed before its end");
+      }),
+    );
+  });
 }
 
 /**
