@@ -188,6 +188,20 @@ export function readByteaCopy(stream: Readable, expectedBytes: number): Promise<
 }
 
 /**
+ * The input of `COPY <table> (<one bytea column>) FROM STDIN (FORMAT binary)` for one row holding `field`:
+ * a header, the field itself (not copied) and the trailer.
+ */
+export function byteaCopyInput(field: Uint8Array): Uint8Array[] {
+  if (field.byteLength > 0x7fffffff) throw new RangeError(`A single bytea field cannot hold ${field.byteLength} bytes`);
+  const header = Buffer.alloc(SIGNATURE.length + 8 + 2 + 4);
+  SIGNATURE.copy(header, 0);
+  // Flags and header-extension length stay 0; then one field of this length.
+  header.writeInt16BE(1, SIGNATURE.length + 8);
+  header.writeInt32BE(field.byteLength, SIGNATURE.length + 10);
+  return [header, field, Buffer.from([0xff, 0xff])];
+}
+
+/**
  * A string as an SQL literal, for the one statement that takes no parameters (COPY). Doubling the quotes is
  * enough only while `standard_conforming_strings` is on (backslashes are then plain characters): the caller
  * checks that it is.

@@ -153,6 +153,18 @@ describe("the postgres result store", () => {
     expect(Buffer.from((await resultStore(database.db, settings()).get(processId))!).equals(Buffer.from(zip))).toBe(true);
   });
 
+  it("writes several zips in one caller's transaction, each to its own row", async () => {
+    const [a, b] = [await newProcess(), await newProcess()];
+    const [zipA, zipB] = [new Uint8Array(randomBytes(400_000)), new Uint8Array(randomBytes(300_000))];
+    await database.db.transaction(async (tx) => {
+      await resultStore(tx, settings()).put(a, zipA);
+      await resultStore(tx, settings()).put(b, zipB);
+    });
+    const store = resultStore(database.db, settings());
+    expect(sha256Of((await store.get(a))!)).toBe(sha256Of(zipA));
+    expect(sha256Of((await store.get(b))!)).toBe(sha256Of(zipB));
+  });
+
   it("refuses content that is not as long as its recorded size, or missing, rather than return it", async () => {
     const processId = await newProcess();
     const store = resultStore(database.db, settings());
