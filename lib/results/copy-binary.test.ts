@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { byteaCopyReader, CopyBinaryError, readByteaCopy, sqlStringLiteral } from "./copy-binary";
+import { byteaCopyInput, byteaCopyReader, CopyBinaryError, readByteaCopy, sqlStringLiteral } from "./copy-binary";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -102,6 +102,15 @@ describe("the binary COPY reader", () => {
     broken.push(output.subarray(0, 100));
     broken.destroy(new Error("connection lost"));
     await expect(reading).rejects.toThrow("connection lost");
+  });
+});
+
+describe("the binary COPY input of one field", () => {
+  it("is what PostgreSQL would send for that row, and reads back as it", () => {
+    const field = randomBytes(777);
+    const input = Buffer.concat(byteaCopyInput(field));
+    expect(input.equals(copyOutput([field]))).toBe(true);
+    expect(read(input, 777)!.equals(field)).toBe(true);
   });
 });
 
