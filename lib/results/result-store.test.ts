@@ -153,16 +153,19 @@ describe("the postgres result store", () => {
     expect(Buffer.from((await resultStore(database.db, settings()).get(processId))!).equals(Buffer.from(zip))).toBe(true);
   });
 
-  it("writes several zips in one caller's transaction, each to its own row", async () => {
-    const [a, b] = [await newProcess(), await newProcess()];
-    const [zipA, zipB] = [new Uint8Array(randomBytes(400_000)), new Uint8Array(randomBytes(300_000))];
+  it("writes several zips in one caller's transaction, each to its own row, staged or not", async () => {
+    const [a, b, c] = [await newProcess(), await newProcess(), await newProcess()];
+    // Two of a size that PostgreSQL's store stages through COPY, and one it sends as a parameter.
+    const [zipA, zipB, zipC] = [new Uint8Array(randomBytes(1_200_000)), new Uint8Array(randomBytes(1_100_000)), new Uint8Array(randomBytes(30_000))];
     await database.db.transaction(async (tx) => {
       await resultStore(tx, settings()).put(a, zipA);
       await resultStore(tx, settings()).put(b, zipB);
+      await resultStore(tx, settings()).put(c, zipC);
     });
     const store = resultStore(database.db, settings());
     expect(sha256Of((await store.get(a))!)).toBe(sha256Of(zipA));
     expect(sha256Of((await store.get(b))!)).toBe(sha256Of(zipB));
+    expect(sha256Of((await store.get(c))!)).toBe(sha256Of(zipC));
   });
 
   it("refuses content that is not as long as its recorded size, or missing, rather than return it", async () => {

@@ -77,7 +77,14 @@ export interface WriteOptions {
 }
 
 /**
- * On a PostgreSQL server a zip goes into the row through a COPY into a temporary table, its bytes as they
+ * Smaller zips go as a parameter. Staging costs three statements more (create if missing, COPY, TRUNCATE),
+ * and TRUNCATE gives the temporary table a new file each time: for the tens of kilobytes of a typical
+ * result, at the webhook pump's rates, that is more work than the hex it saves (bench/pump.ts).
+ */
+const STAGE_FROM_BYTES = 1024 * 1024;
+
+/**
+ * On a PostgreSQL server a zip of a megabyte or more goes into the row through a COPY into a temporary table, its bytes as they
  * are. As a parameter, postgres.js sends a Buffer as hex text: a 40 MB string built in Node and copied
  * three more times into the message, that the server then decodes. For a 20 MB zip at load 4.5 the insert
  * with the parameter took 1.5–1.7 s, the COPY and an insert from the temporary table 0.6–0.9 s. The
@@ -85,7 +92,7 @@ export interface WriteOptions {
  * writer empties it after use. False on PGlite (no COPY from a stream): the zip then goes as a parameter.
  */
 async function stageZip(tx: Tx, zip: Uint8Array): Promise<boolean> {
-  if (!canCopy(tx)) return false;
+  if (zip.byteLength < STAGE_FROM_BYTES || !canCopy(tx)) return false;
   await tx.execute(sql`CREATE TEMPORARY TABLE IF NOT EXISTS result_upload (content bytea)`);
   return copyIn(tx, "COPY result_upload (content) FROM STDIN (FORMAT binary)", byteaCopyInput(zip));
 }
