@@ -38,7 +38,7 @@ async function* dossierBatches(db: Db, filters: DossierFilters, sort: DossierSor
   const batches = readKeysetBatches(
     { time, id: dossiers.dossierId, sort, shouldStop, batchSize },
     (read) => readDossierRows(db, filters, time, read),
-    (row) => row.dossierId,
+    (row) => ({ at: row.position, id: row.dossierId }),
   );
   // The next batch is read while this one is described and written out.
   for await (const rows of readAhead(batches)) yield await withDescriptions(db, rows);

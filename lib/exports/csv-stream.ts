@@ -1,5 +1,5 @@
 import { createLogger } from "../log/logger";
-import { CSV_BOM, csvLine, type CsvValue } from "./csv-format";
+import { CSV_BOM, csvLine, csvLines, type CsvValue } from "./csv-format";
 
 const log = createLogger("export");
 
@@ -69,7 +69,7 @@ export function csvStream<T>(options: CsvStreamOptions<T>): ReadableStream<Uint8
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(options.cells(row))).join("")));
+        controller.enqueue(encoder.encode(csvLines(next.value, options.cells)));
         rows += next.value.length;
       } catch (error) {
         if (stopped) {

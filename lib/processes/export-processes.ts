@@ -9,7 +9,8 @@ import { readKeysetBatches } from "../pagination/keyset-batches";
 import { readAhead } from "../pagination/read-ahead";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
-import { processSortTime, readProcessRows, withReviewState, type ProcessListItem } from "./list-processes";
+import { isoMilliseconds, readExportRows, type ExportRow } from "./export-rows";
+import { processSortTime } from "./list-processes";
 import { requireLookup } from "./process-filters";
 import { PROCESS_SORTS, ProcessFilters, type ProcessSort } from "./process-list-query";
 
@@ -38,24 +39,24 @@ export const PROCESS_EXPORT_COLUMNS = [
   "updated_at",
 ] as const;
 
-function processCells(row: ProcessListItem) {
+function processCells(row: ExportRow) {
   return [
-    row.processId,
-    row.dossierId,
+    row.process_id,
+    row.dossier_id,
     row.status,
-    row.processType,
-    row.documentType,
-    row.firstName,
-    row.lastName,
-    row.documentNumber,
-    row.dateOfBirth,
-    row.issuingCountry,
-    row.decision?.decision,
-    row.decision?.state,
+    row.process_type,
+    row.document_type,
+    row.first_name,
+    row.last_name,
+    row.document_number,
+    row.date_of_birth,
+    row.issuing_country,
+    row.decision,
+    row.decision_state,
     row.assignee,
-    row.retryOfProcessId,
-    row.createdAt,
-    row.updatedAt,
+    row.retry_of_process_id,
+    isoMilliseconds(row.created_at),
+    isoMilliseconds(row.updated_at),
   ];
 }
 
@@ -76,13 +77,14 @@ function requireExportableView(filters: ProcessFilters, viewer: QueueViewer): vo
 /** Every row of the view, a keyset batch at a time in the page's order, with the review state of each. */
 async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
   const time = processSortTime(sort);
+  const byCreated = time === processes.createdAt;
   const batches = readKeysetBatches(
     { time, id: processes.processId, sort, shouldStop, batchSize },
-    (read) => readProcessRows(db, filters, viewer, time, read),
-    (row) => row.processId,
+    (read) => readExportRows(db, filters, viewer, read),
+    (row) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id }),
   );
-  // The next batch is read while this one's review state is looked up and written out.
-  for await (const rows of readAhead(batches)) yield await withReviewState(db, rows);
+  // The next batch is read while this one is written out.
+  yield* readAhead(batches);
 }
 
 /**
