@@ -30,16 +30,6 @@ export function csvLine(cells: readonly CsvValue[]): string {
   return `${line}\r\n`;
 }
 
-/**
- * The lines of a batch of rows as one string: an export writes a million rows, and one string per batch
- * (no array of lines, no array of cells per line to join) keeps the garbage per row small.
- */
-export function csvLines<T>(rows: readonly T[], cells: (row: T) => readonly CsvValue[]): string {
-  let text = "";
-  for (const row of rows) text += csvLine(cells(row));
-  return text;
-}
-
 /** `processes-2026-12-01.csv`: the file name a download is saved under (no filter values: they may name people). */
 export function csvFileName(what: string, now: Date = new Date()): string {
   return `${what}-${now.toISOString().slice(0, 10)}.csv`;

@@ -6,7 +6,6 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeysetBatches } from "../pagination/keyset-batches";
-import { readAhead } from "../pagination/read-ahead";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
 import { isoMilliseconds, readExportRows, type ExportRow } from "./export-rows";
@@ -74,17 +73,18 @@ function requireExportableView(filters: ProcessFilters, viewer: QueueViewer): vo
   if (filters.assigned) named("assigned", () => assignmentCondition(filters.assigned!, viewer));
 }
 
-/** Every row of the view, a keyset batch at a time in the page's order, with the review state of each. */
-async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
+/**
+ * Every row of the view, a keyset batch at a time in the page's order, with the review state of each. The
+ * next batch is read while this one is written out: lib/exports/csv-stream.ts reads one ahead.
+ */
+function processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
   const time = processSortTime(sort);
   const byCreated = time === processes.createdAt;
-  const batches = readKeysetBatches(
+  return readKeysetBatches(
     { time, id: processes.processId, sort, shouldStop, batchSize },
     (read) => readExportRows(db, filters, viewer, read),
     (row) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id }),
   );
-  // The next batch is read while this one is written out.
-  yield* readAhead(batches);
 }
 
 /**
