@@ -1,6 +1,6 @@
 import { createLogger } from "../log/logger";
 import { readAhead } from "../pagination/read-ahead";
-import { csvBytes } from "./csv-bytes";
+import { csvBytes, type CsvChunk } from "./csv-bytes";
 import { CSV_BOM, csvLine, type CsvValue } from "./csv-format";
 
 const log = createLogger("export");
@@ -14,22 +14,22 @@ export interface CsvExportEnd {
   outcome: CsvExportOutcome;
 }
 
-export interface CsvStreamOptions<T> {
+/**
+ * What a file holds: batches of rows and each row's cells, or batches already written as CSV (a reader
+ * that writes each row as it arrives: lib/processes/export-chunks.ts). `shouldStop` turns true once the
+ * download is abandoned.
+ */
+export type CsvRows<T> =
+  | { batches: (shouldStop: () => boolean) => AsyncIterator<T[]>; cells: (row: T) => readonly CsvValue[] }
+  | { chunks: (shouldStop: () => boolean) => AsyncIterator<CsvChunk> };
+
+export type CsvStreamOptions<T> = CsvRows<T> & {
   columns: readonly string[];
-  /** The rows, a batch at a time; `shouldStop` turns true once the download is abandoned. */
-  batches: (shouldStop: () => boolean) => AsyncIterator<T[]>;
-  cells: (row: T) => readonly CsvValue[];
   /** The request's signal: a client that disconnects stops the reading before its next batch. */
   signal?: AbortSignal;
   /** Called once, however the export ends (the audit of its row count). */
   onEnd: (end: CsvExportEnd) => Promise<void>;
-}
-
-/** A batch as the bytes of its lines, and how many rows they are. */
-interface CsvChunk {
-  bytes: Uint8Array;
-  rows: number;
-}
+};
 
 /**
  * Each batch as bytes as soon as it is read, so that its rows (thousands of small strings) die young. A
@@ -55,7 +55,8 @@ export function csvStream<T>(options: CsvStreamOptions<T>): ReadableStream<Uint8
   let stopped = false;
   let rows = 0;
   let ended: Promise<void> | null = null;
-  const source = csvChunks(options.batches(() => stopped || options.signal?.aborted === true), options.cells);
+  const shouldStop = () => stopped || options.signal?.aborted === true;
+  const source = "chunks" in options ? options.chunks(shouldStop) : csvChunks(options.batches(shouldStop), options.cells);
   const batches = readAhead(source);
   const end = (outcome: CsvExportOutcome) => {
     ended ??= options.onEnd({ rows, outcome }).catch((error: unknown) => log.error("export end not recorded", { error, rows, outcome }));

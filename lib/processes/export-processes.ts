@@ -5,10 +5,10 @@ import { processes } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
-import { readKeysetBatches } from "../pagination/keyset-batches";
+import { readKeyset } from "../pagination/keyset-batches";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
-import { isoMilliseconds, readExportRows, type ExportRow } from "./export-rows";
+import { exportStatement, isoMilliseconds, readExportChunk, type ExportRow } from "./export-rows";
 import { processSortTime } from "./list-processes";
 import { requireLookup } from "./process-filters";
 import { PROCESS_SORTS, ProcessFilters, type ProcessSort } from "./process-list-query";
@@ -74,16 +74,24 @@ function requireExportableView(filters: ProcessFilters, viewer: QueueViewer): vo
 }
 
 /**
- * Every row of the view, a keyset batch at a time in the page's order, with the review state of each. The
- * next batch is read while this one is written out: lib/exports/csv-stream.ts reads one ahead.
+ * Every row of the view, a keyset batch at a time in the page's order, with the review state of each,
+ * written as CSV as it is read. The next batch is read while this one is sent: lib/exports/csv-stream.ts
+ * reads one ahead.
  */
-function processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
+function processChunks(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
   const time = processSortTime(sort);
   const byCreated = time === processes.createdAt;
-  return readKeysetBatches(
+  const positionOf = (row: ExportRow) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id });
+  // A batch's buffer starts a little bigger than the batch before's bytes, so it is rarely grown.
+  let sizeHint: number | undefined;
+  return readKeyset(
     { time, id: processes.processId, sort, shouldStop, batchSize },
-    (read) => readExportRows(db, filters, viewer, read),
-    (row) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id }),
+    async (read) => {
+      const chunk = await readExportChunk(db, exportStatement(db, filters, viewer, read), processCells, positionOf, sizeHint);
+      sizeHint = Math.ceil(chunk.bytes.length * 1.1);
+      return chunk;
+    },
+    (chunk) => chunk,
   );
 }
 
@@ -103,8 +111,7 @@ export async function exportProcesses(ctx: Ctx, input: unknown, options: ExportO
     filters,
     sort,
     columns: PROCESS_EXPORT_COLUMNS,
-    cells: processCells,
-    batches: (shouldStop) => processBatches(ctx.db, filters, viewer, sort, shouldStop, options.batchSize),
+    chunks: (shouldStop) => processChunks(ctx.db, filters, viewer, sort, shouldStop, options.batchSize),
     signal: options.signal,
   });
 }
