@@ -6,7 +6,6 @@ import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeysetBatches } from "../pagination/keyset-batches";
-import { readAhead } from "../pagination/read-ahead";
 import { parseInput } from "../parse-input";
 import { requireLookup } from "../processes/process-filters";
 import { DOSSIER_SORTS, DossierFilters, type DossierSort } from "./dossier-list-query";
@@ -38,10 +37,10 @@ async function* dossierBatches(db: Db, filters: DossierFilters, sort: DossierSor
   const batches = readKeysetBatches(
     { time, id: dossiers.dossierId, sort, shouldStop, batchSize },
     (read) => readDossierRows(db, filters, time, read),
-    (row) => row.dossierId,
+    (row) => ({ at: row.position, id: row.dossierId }),
   );
-  // The next batch is read while this one is described and written out.
-  for await (const rows of readAhead(batches)) yield await withDescriptions(db, rows);
+  // The next batch is read and described while this one is written out (lib/exports/csv-stream.ts reads one ahead).
+  for await (const rows of batches) yield await withDescriptions(db, rows);
 }
 
 /**

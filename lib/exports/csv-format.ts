@@ -25,7 +25,9 @@ export function csvCell(value: CsvValue): string {
 
 /** One line of cells, with its line end. */
 export function csvLine(cells: readonly CsvValue[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
+  return `${line}\r\n`;
 }
 
 /** `processes-2026-12-01.csv`: the file name a download is saved under (no filter values: they may name people). */

@@ -1,4 +1,6 @@
 import { createLogger } from "../log/logger";
+import { readAhead } from "../pagination/read-ahead";
+import { csvBytes, type CsvChunk } from "./csv-bytes";
 import { CSV_BOM, csvLine, type CsvValue } from "./csv-format";
 
 const log = createLogger("export");
@@ -12,36 +14,57 @@ export interface CsvExportEnd {
   outcome: CsvExportOutcome;
 }
 
-export interface CsvStreamOptions<T> {
+/**
+ * What a file holds: batches of rows and each row's cells, or batches already written as CSV (a reader
+ * that writes each row as it arrives: lib/processes/export-chunks.ts). `shouldStop` turns true once the
+ * download is abandoned.
+ */
+export type CsvRows<T> =
+  | { batches: (shouldStop: () => boolean) => AsyncIterator<T[]>; cells: (row: T) => readonly CsvValue[] }
+  | { chunks: (shouldStop: () => boolean) => AsyncIterator<CsvChunk> };
+
+export type CsvStreamOptions<T> = CsvRows<T> & {
   columns: readonly string[];
-  /** The rows, a batch at a time; `shouldStop` turns true once the download is abandoned. */
-  batches: (shouldStop: () => boolean) => AsyncIterator<T[]>;
-  cells: (row: T) => readonly CsvValue[];
   /** The request's signal: a client that disconnects stops the reading before its next batch. */
   signal?: AbortSignal;
   /** Called once, however the export ends (the audit of its row count). */
   onEnd: (end: CsvExportEnd) => Promise<void>;
+};
+
+/**
+ * Each batch as bytes as soon as it is read, so that its rows (thousands of small strings) die young. A
+ * batch's buffer starts a little bigger than the batch before's bytes, so it is rarely grown.
+ */
+async function* csvChunks<T>(batches: AsyncIterator<T[]>, cells: (row: T) => readonly CsvValue[]): AsyncGenerator<CsvChunk> {
+  let sizeHint: number | undefined;
+  for await (const rows of { [Symbol.asyncIterator]: () => batches }) {
+    const bytes = csvBytes(rows, cells, sizeHint);
+    sizeHint = Math.ceil(bytes.length * 1.1);
+    yield { bytes, rows: rows.length };
+  }
 }
 
 /**
- * A CSV file as a pull-based stream: the next batch is read only when the response has taken the one
- * before, so memory holds about one batch whatever the list's size. The file starts with the UTF-8 byte
- * order mark and the column names. A failure mid-file errors the stream, so the download fails visibly
- * instead of ending as a shorter file that looks whole.
+ * A CSV file as a pull-based stream. The file starts with the UTF-8 byte order mark and the column names.
+ * While the response takes one batch the next is read and turned into bytes (readAhead), and no further:
+ * memory holds about two batches whatever the list's size. A failure mid-file errors the stream, so the
+ * download fails visibly instead of ending as a shorter file that looks whole.
  */
 export function csvStream<T>(options: CsvStreamOptions<T>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stopped = false;
   let rows = 0;
   let ended: Promise<void> | null = null;
-  const batches = options.batches(() => stopped || options.signal?.aborted === true);
+  const shouldStop = () => stopped || options.signal?.aborted === true;
+  const source = "chunks" in options ? options.chunks(shouldStop) : csvChunks(options.batches(shouldStop), options.cells);
+  const batches = readAhead(source);
   const end = (outcome: CsvExportOutcome) => {
     ended ??= options.onEnd({ rows, outcome }).catch((error: unknown) => log.error("export end not recorded", { error, rows, outcome }));
     return ended;
   };
   const stop = async () => {
     stopped = true;
-    await batches.return?.();
+    await batches.return(undefined);
     await end("aborted");
   };
   const onAbort = () => void stop();
@@ -69,8 +92,8 @@ export function csvStream<T>(options: CsvStreamOptions<T>): ReadableStream<Uint8
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(next.value.map((row) => csvLine(options.cells(row))).join("")));
-        rows += next.value.length;
+        controller.enqueue(next.value.bytes);
+        rows += next.value.rows;
       } catch (error) {
         if (stopped) {
           controller.error(error);

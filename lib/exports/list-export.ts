@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "../auth/context";
 import { actorOf } from "../auth/context";
 import { recordAudit } from "../audit/record-audit";
-import { csvFileName, type CsvValue } from "./csv-format";
-import { csvStream, type CsvExportEnd } from "./csv-stream";
+import { csvFileName } from "./csv-format";
+import { csvStream, type CsvExportEnd, type CsvRows } from "./csv-stream";
 
 /** A list as a CSV download: what the route handler answers with. */
 export interface CsvExport {
@@ -35,16 +35,15 @@ export interface ExportOptions {
   batchSize?: number;
 }
 
-export interface ListExportSpec<T> {
+/** A list's export: its rows as batches with their cells, or as CSV chunks (CsvRows), and what the audit keeps. */
+export type ListExportSpec<T> = CsvRows<T> & {
   /** `processes` or `dossiers`: the file's name and the audit action (`processes.export`). */
   list: string;
   filters: Record<string, unknown>;
   sort: string;
   columns: readonly string[];
-  cells: (row: T) => readonly CsvValue[];
-  batches: (shouldStop: () => boolean) => AsyncIterator<T[]>;
   signal?: AbortSignal;
-}
+};
 
 /**
  * Starts an export: audited before the first byte leaves (`<list>.export_start`, so that even a crash
@@ -59,6 +58,6 @@ export async function startListExport<T>(ctx: Ctx, spec: ListExportSpec<T>): Pro
     recordAudit(ctx.db, actorOf(ctx), { action: `${spec.list}.export`, target: exportId, details: { ...details, rows, outcome } });
   return {
     fileName: csvFileName(spec.list),
-    body: csvStream({ columns: spec.columns, cells: spec.cells, batches: spec.batches, signal: spec.signal, onEnd }),
+    body: csvStream<T>({ ...spec, onEnd }),
   };
 }

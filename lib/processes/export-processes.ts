@@ -5,11 +5,11 @@ import { processes } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
-import { readKeysetBatches } from "../pagination/keyset-batches";
-import { readAhead } from "../pagination/read-ahead";
+import { readKeyset } from "../pagination/keyset-batches";
 import { parseInput } from "../parse-input";
 import { assignmentCondition, type QueueViewer } from "./assignment-filter";
-import { processSortTime, readProcessRows, withReviewState, type ProcessListItem } from "./list-processes";
+import { exportStatement, isoMilliseconds, readExportChunk, type ExportRow } from "./export-rows";
+import { processSortTime } from "./list-processes";
 import { requireLookup } from "./process-filters";
 import { PROCESS_SORTS, ProcessFilters, type ProcessSort } from "./process-list-query";
 
@@ -38,24 +38,24 @@ export const PROCESS_EXPORT_COLUMNS = [
   "updated_at",
 ] as const;
 
-function processCells(row: ProcessListItem) {
+function processCells(row: ExportRow) {
   return [
-    row.processId,
-    row.dossierId,
+    row.process_id,
+    row.dossier_id,
     row.status,
-    row.processType,
-    row.documentType,
-    row.firstName,
-    row.lastName,
-    row.documentNumber,
-    row.dateOfBirth,
-    row.issuingCountry,
-    row.decision?.decision,
-    row.decision?.state,
+    row.process_type,
+    row.document_type,
+    row.first_name,
+    row.last_name,
+    row.document_number,
+    row.date_of_birth,
+    row.issuing_country,
+    row.decision,
+    row.decision_state,
     row.assignee,
-    row.retryOfProcessId,
-    row.createdAt,
-    row.updatedAt,
+    row.retry_of_process_id,
+    isoMilliseconds(row.created_at),
+    isoMilliseconds(row.updated_at),
   ];
 }
 
@@ -73,16 +73,26 @@ function requireExportableView(filters: ProcessFilters, viewer: QueueViewer): vo
   if (filters.assigned) named("assigned", () => assignmentCondition(filters.assigned!, viewer));
 }
 
-/** Every row of the view, a keyset batch at a time in the page's order, with the review state of each. */
-async function* processBatches(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
+/**
+ * Every row of the view, a keyset batch at a time in the page's order, with the review state of each,
+ * written as CSV as it is read. The next batch is read while this one is sent: lib/exports/csv-stream.ts
+ * reads one ahead.
+ */
+function processChunks(db: Db, filters: ProcessFilters, viewer: QueueViewer, sort: ProcessSort, shouldStop: () => boolean, batchSize?: number) {
   const time = processSortTime(sort);
-  const batches = readKeysetBatches(
+  const byCreated = time === processes.createdAt;
+  const positionOf = (row: ExportRow) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id });
+  // A batch's buffer starts a little bigger than the batch before's bytes, so it is rarely grown.
+  let sizeHint: number | undefined;
+  return readKeyset(
     { time, id: processes.processId, sort, shouldStop, batchSize },
-    (read) => readProcessRows(db, filters, viewer, time, read),
-    (row) => row.processId,
+    async (read) => {
+      const chunk = await readExportChunk(db, exportStatement(db, filters, viewer, read), processCells, positionOf, sizeHint);
+      sizeHint = Math.ceil(chunk.bytes.length * 1.1);
+      return chunk;
+    },
+    (chunk) => chunk,
   );
-  // The next batch is read while this one's review state is looked up and written out.
-  for await (const rows of readAhead(batches)) yield await withReviewState(db, rows);
 }
 
 /**
@@ -101,8 +111,7 @@ export async function exportProcesses(ctx: Ctx, input: unknown, options: ExportO
     filters,
     sort,
     columns: PROCESS_EXPORT_COLUMNS,
-    cells: processCells,
-    batches: (shouldStop) => processBatches(ctx.db, filters, viewer, sort, shouldStop, options.batchSize),
+    chunks: (shouldStop) => processChunks(ctx.db, filters, viewer, sort, shouldStop, options.batchSize),
     signal: options.signal,
   });
 }
