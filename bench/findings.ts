@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { openDatabase, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { replaceFindings, reportsOfZip } from "../lib/findings/store-findings";
+import { storeResultContents } from "../lib/processes/refresh-process";
 import { fillLookupFromResult } from "../lib/processes/lookup-from-result";
 import { upsertProcess } from "../lib/processes/upsert-process";
 import { resultStore } from "../lib/results/result-store";
@@ -29,13 +29,10 @@ async function withoutFindings(db: Db, processId: string, zip: Uint8Array) {
   await fillLookupFromResult(db, processId, zip);
 }
 
+/** The result stage's own steps (lib/processes/refresh-process.ts). */
 async function withFindings(db: Db, processId: string, zip: Uint8Array) {
   await resultStore(db).put(processId, zip);
-  const reports = reportsOfZip(zip);
-  reports.catch(() => undefined);
-  await fillLookupFromResult(db, processId, zip, reports);
-  const opened = await reports;
-  if (opened) await replaceFindings(db, processId, opened);
+  await storeResultContents(db, processId, zip);
 }
 
 async function run(db: Db, ids: string[], zip: Uint8Array, step: typeof withFindings): Promise<number> {
