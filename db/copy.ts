@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type { Db, Tx } from "./client";
+import { postgresJsOf } from "./driver";
 
 /**
  * COPY through postgres.js, which drizzle does not offer: these reach past drizzle to the client it runs
@@ -16,8 +17,7 @@ interface CopyingClient {
 }
 
 function copyingClient(db: Db | Tx): CopyingClient | null {
-  const client = (db._.session as unknown as { client?: unknown }).client;
-  return typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function" ? (client as unknown as CopyingClient) : null;
+  return postgresJsOf(db) as unknown as CopyingClient | null;
 }
 
 /** Whether `db` runs on a client that streams COPY data (PostgreSQL, not PGlite). */

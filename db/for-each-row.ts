@@ -1,17 +1,9 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
 import type { Db } from "./client";
+import { postgresJsOf } from "./driver";
 
 const dialect = new PgDialect();
-
-/** The driver under drizzle (`db.$client`): postgres.js on a server, PGlite embedded. */
-type Client = ReturnType<typeof postgres> | PGlite;
-
-function isPostgresJs(client: Client): client is ReturnType<typeof postgres> {
-  return typeof (client as { unsafe?: unknown }).unsafe === "function";
-}
 
 /**
  * Runs a statement and hands each row to `onRow` as it arrives (postgres.js's `forEach`), without a result
@@ -21,9 +13,9 @@ function isPostgresJs(client: Client): client is ReturnType<typeof postgres> {
  * select text (`::text`, to_char) to read the same on both engines. Returns the number of rows.
  */
 export async function forEachRow<R>(db: Db, statement: SQL, onRow: (row: R) => void): Promise<number> {
-  const client = (db as unknown as { $client: Client }).$client;
-  const query = dialect.sqlToQuery(statement);
-  if (isPostgresJs(client)) {
+  const client = postgresJsOf(db);
+  if (client) {
+    const query = dialect.sqlToQuery(statement);
     let count = 0;
     await client.unsafe(query.sql, query.params as never[], { prepare: true }).forEach((row) => {
       count++;
@@ -31,7 +23,7 @@ export async function forEachRow<R>(db: Db, statement: SQL, onRow: (row: R) => v
     });
     return count;
   }
-  const { rows } = await client.query<R>(query.sql, query.params);
+  const { rows } = (await db.execute(statement)) as unknown as { rows: R[] };
   for (const row of rows) onRow(row);
   return rows.length;
 }

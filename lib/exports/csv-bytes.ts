@@ -61,3 +61,11 @@ export function csvBytes<T>(rows: readonly T[], cells: (row: T) => readonly CsvV
   for (const row of rows) writer.row(cells(row));
   return writer.chunk().bytes;
 }
+
+/**
+ * The next batch's buffer: a little bigger than this batch's bytes, so that a run of similar batches rarely
+ * grows its buffer.
+ */
+export function nextSizeHint(bytes: Uint8Array): number {
+  return Math.ceil(bytes.length * 1.1);
+}

@@ -1,6 +1,6 @@
 import { createLogger } from "../log/logger";
 import { readAhead } from "../pagination/read-ahead";
-import { csvBytes, type CsvChunk } from "./csv-bytes";
+import { csvBytes, nextSizeHint, type CsvChunk } from "./csv-bytes";
 import { CSV_BOM, csvLine, type CsvValue } from "./csv-format";
 
 const log = createLogger("export");
@@ -16,7 +16,7 @@ export interface CsvExportEnd {
 
 /**
  * What a file holds: batches of rows and each row's cells, or batches already written as CSV (a reader
- * that writes each row as it arrives: lib/processes/export-chunks.ts). `shouldStop` turns true once the
+ * that writes each row as it arrives: lib/processes/export-rows.ts). `shouldStop` turns true once the
  * download is abandoned.
  */
 export type CsvRows<T> =
@@ -31,15 +31,12 @@ export type CsvStreamOptions<T> = CsvRows<T> & {
   onEnd: (end: CsvExportEnd) => Promise<void>;
 };
 
-/**
- * Each batch as bytes as soon as it is read, so that its rows (thousands of small strings) die young. A
- * batch's buffer starts a little bigger than the batch before's bytes, so it is rarely grown.
- */
+/** Each batch as bytes as soon as it is read, so that its rows (thousands of small strings) die young. */
 async function* csvChunks<T>(batches: AsyncIterator<T[]>, cells: (row: T) => readonly CsvValue[]): AsyncGenerator<CsvChunk> {
   let sizeHint: number | undefined;
   for await (const rows of { [Symbol.asyncIterator]: () => batches }) {
     const bytes = csvBytes(rows, cells, sizeHint);
-    sizeHint = Math.ceil(bytes.length * 1.1);
+    sizeHint = nextSizeHint(bytes);
     yield { bytes, rows: rows.length };
   }
 }

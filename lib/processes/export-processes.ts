@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { processes } from "../../db/schema";
 import { requireCapability, type Ctx } from "../auth/context";
 import { InvalidInput } from "../errors";
+import { nextSizeHint } from "../exports/csv-bytes";
 import { startListExport, type CsvExport, type ExportOptions } from "../exports/list-export";
 import { readKeyset } from "../pagination/keyset-batches";
 import { parseInput } from "../parse-input";
@@ -82,13 +83,12 @@ function processChunks(db: Db, filters: ProcessFilters, viewer: QueueViewer, sor
   const time = processSortTime(sort);
   const byCreated = time === processes.createdAt;
   const positionOf = (row: ExportRow) => ({ at: byCreated ? row.created_at : row.updated_at, id: row.process_id });
-  // A batch's buffer starts a little bigger than the batch before's bytes, so it is rarely grown.
   let sizeHint: number | undefined;
   return readKeyset(
     { time, id: processes.processId, sort, shouldStop, batchSize },
     async (read) => {
       const chunk = await readExportChunk(db, exportStatement(db, filters, viewer, read), processCells, positionOf, sizeHint);
-      sizeHint = Math.ceil(chunk.bytes.length * 1.1);
+      sizeHint = nextSizeHint(chunk.bytes);
       return chunk;
     },
     (chunk) => chunk,

@@ -8,6 +8,7 @@ import { CsvWriter, type CsvChunk } from "../exports/csv-bytes";
 import type { CsvValue } from "../exports/csv-format";
 import { exactTimestamp, type CursorPosition, type KeysetRead } from "../pagination/scoped-cursor";
 import type { QueueViewer } from "./assignment-filter";
+import { PROCESS_ROW_COLUMNS } from "./list-processes";
 import { processWhere } from "./process-filters";
 import type { ProcessFilters } from "./process-list-query";
 
@@ -48,18 +49,9 @@ const decision = alias(reviewDecisions, "export_decision");
 export function exportStatement(db: Db, filters: ProcessFilters, viewer: QueueViewer, { where, orderBy, limit }: KeysetRead): SQL {
   return db
     .select({
-      processId: processes.processId,
-      dossierId: processes.dossierId,
-      status: processes.status,
-      processType: processes.processType,
-      documentType: processes.documentType,
-      firstName: processes.firstName,
-      lastName: processes.lastName,
-      documentNumber: processes.documentNumber,
+      ...PROCESS_ROW_COLUMNS,
       // Text on both engines (PGlite's own reading of a date is a Date).
       dateOfBirth: sql<string | null>`${processes.dateOfBirth}::text`.as("date_of_birth"),
-      issuingCountry: processes.issuingCountry,
-      retryOfProcessId: processes.retryOfProcessId,
       assignee: sql<string | null>`${assignee.name}`.as("assignee"),
       decision: decision.decision,
       // Not withdrawn: `final` or `awaiting_confirmation`, the two states the queue shows.

@@ -74,6 +74,20 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
   ]);
 }
 
+/** The columns of a queue row that the page and the CSV export read as they are stored. */
+export const PROCESS_ROW_COLUMNS = {
+  processId: processes.processId,
+  dossierId: processes.dossierId,
+  status: processes.status,
+  processType: processes.processType,
+  documentType: processes.documentType,
+  firstName: processes.firstName,
+  lastName: processes.lastName,
+  documentNumber: processes.documentNumber,
+  issuingCountry: processes.issuingCountry,
+  retryOfProcessId: processes.retryOfProcessId,
+};
+
 /**
  * The queue's rows for one keyset read: the view's `where` (process-filters.ts, the one definition the
  * page, its counts and the CSV export share) and the keyset's. Each row carries its exact `position`.
@@ -81,17 +95,8 @@ export function processListScope(sort: ProcessSort, filters: ProcessFilters, vie
 export function readProcessRows(db: Db, filters: ProcessFilters, viewer: QueueViewer | null, time: ProcessTimeColumn, { where, orderBy, limit }: KeysetRead) {
   return db
     .select({
-      processId: processes.processId,
-      dossierId: processes.dossierId,
-      status: processes.status,
-      processType: processes.processType,
-      documentType: processes.documentType,
-      firstName: processes.firstName,
-      lastName: processes.lastName,
-      documentNumber: processes.documentNumber,
+      ...PROCESS_ROW_COLUMNS,
       dateOfBirth: processes.dateOfBirth,
-      issuingCountry: processes.issuingCountry,
-      retryOfProcessId: processes.retryOfProcessId,
       createdAt: processes.createdAt,
       updatedAt: processes.updatedAt,
       position: exactTimestamp(time),
