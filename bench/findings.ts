@@ -13,7 +13,7 @@ import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-da
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/findings.ts`: what writing the findings costs the result
  * stage. The stage's own steps after the download (lib/processes/refresh-process.ts `downloadResult`) on the
- * PostgreSQL server, BENCH_RESULTS zips (default 2,000; the demo's inconclusive result with 1280 px pictures)
+ * PostgreSQL server, on connections opened as the pump opens its own (asynchronous commits), BENCH_RESULTS zips (default 2,000; the demo's inconclusive result with 1280 px pictures)
  * on BENCH_CONCURRENCY lanes (default 4): store the zip and fill the look-up columns, then the same with the
  * zip opened once for both and its findings written in one insert. Target: with findings ≥ 90% of the
  * throughput without. Prints; asserts nothing. Alternates the two, so drift on a busy machine hits both.
@@ -48,8 +48,12 @@ async function run(db: Db, ids: string[], zip: Uint8Array, step: typeof withFind
 
 async function main() {
   await recreateBenchDatabase(DATABASE);
-  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: LANES + 2 });
-  await migrateDatabase(database);
+  const setup = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: 2 });
+  await migrateDatabase(setup);
+  await setup.close();
+  // The stage runs on the pump's own connections (lib/webhooks/pump-database.ts): asynchronous commits, and
+  // two per lane, since the look-up fill and the findings write go at once.
+  const database = await openDatabase({ url: benchDatabaseUrl(DATABASE), poolSize: LANES * 2, asyncCommit: true });
   const process = inconclusiveProcess();
   const zip = await buildSampleZip(inconclusiveZipEntries(process, { imageWidth: 1280 }));
   const perRound = Math.ceil(RESULTS / ROUNDS / 2);

@@ -1,98 +1,74 @@
-import type JSZip from "jszip";
+import { promisify } from "node:util";
+import { inflateRaw, inflateRawSync, type ZlibOptions } from "node:zlib";
 import { UnreadableResultError, UnsafeResultError } from "./result-errors";
 import { formatBytes } from "./result-limits";
+import type { DirectoryEntry } from "./zip-directory";
 
 /** Bytes still allowed across the whole zip; each entry takes its share as it inflates. */
 export interface InflateBudget {
   remaining: number;
 }
 
-/** JSZip's own stream (`internalStream`), public at run time but missing from its type definitions. */
-interface InternalStream {
-  on(event: "data", listener: (chunk: Uint8Array) => void): InternalStream;
-  on(event: "error", listener: (error: Error) => void): InternalStream;
-  on(event: "end", listener: () => void): InternalStream;
-  pause(): InternalStream;
-  resume(): InternalStream;
-}
+const LOCAL_HEADER = 0x04034b50;
+/** Entries declaring more than this are inflated on libuv's thread pool, not on the event loop. */
+const INFLATE_ON_LOOP_BYTES = 1024 * 1024;
+const inflateRawAsync = promisify(inflateRaw);
 
-function openStream(file: JSZip.JSZipObject): InternalStream {
-  return (file as unknown as { internalStream(type: "uint8array"): InternalStream }).internalStream("uint8array");
-}
-
-/** JSZip's record of an entry as it lies in the zip; private, so every field is checked before use. */
-interface CompressedEntry {
-  compression?: { magic?: string };
-  compressedSize?: number;
-  uncompressedSize?: number;
-  compressedContent?: unknown;
-}
-
-/**
- * A stored (uncompressed) entry is its bytes in the zip already: a view of them, not a copy. Pictures are
- * stored this way (JPEG does not deflate), so a 20 MB result holds its pictures once, inside the zip.
- */
-function storedBytes(file: JSZip.JSZipObject): Uint8Array | null {
-  const data = (file as unknown as { _data?: CompressedEntry })._data;
-  const content = data?.compressedContent;
-  if (data?.compression?.magic !== "\x00\x00" || !(content instanceof Uint8Array)) return null;
-  if (content.byteLength !== data.compressedSize || content.byteLength !== data.uncompressedSize) return null;
-  return content;
-}
-
-/**
- * Inflates one entry as a stream and stops as soon as it passes its cap (its declared size, or the zip's
- * remaining budget). Declared sizes can lie: a few kilobytes of deflate can claim 1 KB and inflate to
- * gigabytes, so the bytes actually produced are counted, not the header's promise.
- */
-export function inflateEntry(file: JSZip.JSZipObject, name: string, cap: number, budget: InflateBudget): Promise<Uint8Array> {
-  const stored = storedBytes(file);
-  if (stored) {
-    if (stored.byteLength > budget.remaining) {
-      return Promise.reject(new UnsafeResultError("inflated-too-large", `The zip inflates to more than its limit of content (at "${name}").`));
-    }
-    if (stored.byteLength > cap) {
-      return Promise.reject(new UnsafeResultError("inflated-too-large", `The zip's entry "${name}" inflates past its declared ${formatBytes(cap)}.`));
-    }
-    budget.remaining -= stored.byteLength;
-    return Promise.resolve(stored);
+/** The entry's bytes as they lie in the zip (a view): after its local header, its name and extra field. */
+function entryData(zip: Uint8Array, entry: DirectoryEntry): Uint8Array {
+  const at = entry.localHeaderOffset;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  if (at + 30 > zip.byteLength || view.getUint32(at, true) !== LOCAL_HEADER) {
+    throw new UnreadableResultError("corrupt", `The zip's entry "${entry.name}" has no local header where its directory says.`);
   }
-  return new Promise((resolve, reject) => {
-    // Inflated straight into one buffer of the declared size: no list of chunks joined into a second copy.
-    // The cap bounds the allocation (a declared size over the limits was refused before anything inflated).
-    let out = new Uint8Array(Math.min(cap, budget.remaining));
-    let total = 0;
-    let settled = false;
-    const stream = openStream(file);
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      stream.pause();
-      out = new Uint8Array(0);
-      reject(error);
-    };
-    stream
-      .on("data", (chunk: Uint8Array) => {
-        if (settled) return;
-        total += chunk.byteLength;
-        if (total > budget.remaining) {
-          fail(new UnsafeResultError("inflated-too-large", `The zip inflates to more than its limit of content (at "${name}").`));
-        } else if (total > cap) {
-          fail(new UnsafeResultError("inflated-too-large", `The zip's entry "${name}" inflates past its declared ${formatBytes(cap)}.`));
-        } else {
-          out.set(chunk, total - chunk.byteLength);
-        }
-      })
-      .on("error", (error: Error) => {
-        fail(new UnreadableResultError("corrupt", `The zip's entry "${name}" could not be inflated: ${error.message}`, { cause: error }));
-      })
-      .on("end", () => {
-        if (settled) return;
-        settled = true;
-        budget.remaining -= total;
-        // A declared size far above the real one would keep the unused rest alive in the cache: trim it.
-        resolve(total < out.byteLength / 2 ? out.slice(0, total) : out.subarray(0, total));
-      })
-      .resume();
-  });
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.compressedSize > zip.byteLength) {
+    throw new UnreadableResultError("truncated", `The zip's entry "${entry.name}" runs past the end of the file.`);
+  }
+  return zip.subarray(start, start + entry.compressedSize);
+}
+
+function tooLarge(entry: DirectoryEntry, cap: number, budget: InflateBudget): UnsafeResultError {
+  return budget.remaining < cap
+    ? new UnsafeResultError("inflated-too-large", `The zip inflates to more than its limit of content (at "${entry.name}").`)
+    : new UnsafeResultError("inflated-too-large", `The zip's entry "${entry.name}" inflates past its declared ${formatBytes(cap)}.`);
+}
+
+/** zlib's answer as one buffer of its own length: a small one comes out of Node's shared pool. */
+function exactly(inflated: Buffer): Uint8Array {
+  const bytes = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+  return inflated.byteOffset === 0 && inflated.buffer.byteLength === inflated.byteLength ? bytes : bytes.slice();
+}
+
+/**
+ * One entry of a zip whose directory was read (zip-directory.ts), under a cap (its declared size, or the
+ * zip's remaining budget, whichever is smaller). A stored entry (pictures and videos: JPEG and MP4 do not
+ * deflate) is a view of the zip's bytes, not a copy. A deflated one is inflated by zlib, which stops at the
+ * cap: declared sizes can lie, and a few kilobytes of deflate can claim 1 KB and inflate to gigabytes, so
+ * the bytes actually produced are counted, not the header's promise. Large entries inflate off the event
+ * loop. Throws `UnsafeResultError` past a cap and `UnreadableResultError` for damaged data.
+ */
+export async function inflateEntry(zip: Uint8Array, entry: DirectoryEntry, cap: number, budget: InflateBudget): Promise<Uint8Array> {
+  const data = entryData(zip, entry);
+  const limit = Math.min(cap, budget.remaining);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.uncompressedSize) {
+      throw new UnreadableResultError("corrupt", `The zip's stored entry "${entry.name}" declares two different sizes.`);
+    }
+    if (data.byteLength > limit) throw tooLarge(entry, cap, budget);
+    budget.remaining -= data.byteLength;
+    return data;
+  }
+  // One chunk of the declared size: an honest entry inflates into one buffer, with no list of chunks to join.
+  const options: ZlibOptions = { maxOutputLength: Math.max(1, limit), chunkSize: Math.max(64, Math.min(limit, entry.uncompressedSize)) };
+  let inflated: Buffer;
+  try {
+    inflated = entry.uncompressedSize > INFLATE_ON_LOOP_BYTES ? await inflateRawAsync(data, options) : inflateRawSync(data, options);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(entry, cap, budget);
+    throw new UnreadableResultError("corrupt", `The zip's entry "${entry.name}" could not be inflated: ${(error as Error).message}`, { cause: error });
+  }
+  if (inflated.byteLength > limit) throw tooLarge(entry, cap, budget);
+  budget.remaining -= inflated.byteLength;
+  return exactly(inflated);
 }

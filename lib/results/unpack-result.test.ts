@@ -5,8 +5,9 @@ import { inflateEntry } from "./inflate-entry";
 import { UnreadableResultError, UnsafeResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
 import { buildSampleZip, sampleCheck, sampleDocumentReport, sampleFacialReport, sampleJpeg } from "./testing/sample-result";
-import { lieAboutSizes, markEncrypted, renameEntry } from "./testing/zip-surgery";
+import { editCentralRecords, lieAboutSizes, markEncrypted, renameEntry } from "./testing/zip-surgery";
 import { unpackResult } from "./unpack-result";
+import { readZipDirectory } from "./zip-directory";
 
 const limits = (overrides: Partial<ResultLimits>): ResultLimits => ({ ...DEFAULT_RESULT_LIMITS, ...overrides });
 
@@ -99,10 +100,43 @@ describe("unpackResult refuses hostile zips", () => {
   });
 
   it("caps the bytes inflated across the whole zip", async () => {
-    const zip = await JSZip.loadAsync(await buildSampleZip([{ path: "a.bin", content: new Uint8Array(50_000) }]));
+    const zip = await buildSampleZip([{ path: "a.bin", content: new Uint8Array(50_000) }]);
+    const [entry] = readZipDirectory(zip, DEFAULT_RESULT_LIMITS);
     const budget = { remaining: 10_000 };
-    await expect(inflateEntry(zip.file("a.bin")!, "a.bin", 1_000_000, budget)).rejects.toMatchObject({ reason: "inflated-too-large" });
+    await expect(inflateEntry(zip, entry!, 1_000_000, budget)).rejects.toMatchObject({ reason: "inflated-too-large" });
     expect(budget.remaining).toBe(10_000);
+    const roomy = { remaining: 60_000 };
+    expect((await inflateEntry(zip, entry!, 1_000_000, roomy)).byteLength).toBe(50_000);
+    expect(roomy.remaining).toBe(10_000);
+  });
+
+  it("inflates a large entry off the event loop, under the same cap", async () => {
+    const big = { rows: Array.from({ length: 40_000 }, (_, i) => ({ i, text: "padding" })) };
+    const text = JSON.stringify(big);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const zip = await new JSZip().file("big.json", text).generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const result = await unpackResult(zip);
+    expect(result.json[0]!.value).toEqual(big);
+    const lying = await refusal(lieAboutSizes(zip, text.length - 1000));
+    expect(lying.reason).toBe("inflated-too-large");
+  });
+
+  it("refuses an entry whose local header is not where the directory says, or whose data runs past the end", async () => {
+    const zip = await buildSampleZip([{ path: "a.json", content: { a: 1 } }, { path: "b.json", content: { b: 2 } }]);
+    const moved = editCentralRecords(zip, (view, at, index) => {
+      if (index === 1) view.setUint32(at + 42, view.getUint32(at + 42, true) + 3, true);
+    });
+    expect(await refusal(moved)).toMatchObject({ reason: "corrupt", message: expect.stringMatching(/no local header/) });
+    const pastDirectory = editCentralRecords(zip, (view, at, index) => {
+      if (index === 1) view.setUint32(at + 20, 1_000_000, true);
+    });
+    expect(await refusal(pastDirectory)).toMatchObject({ reason: "corrupt", message: expect.stringMatching(/past the start of its directory/) });
+  });
+
+  it("refuses a stored entry that declares two sizes", async () => {
+    const zip = await buildSampleZip([{ path: "front.jpg", content: sampleJpeg(20, 20) }]);
+    const error = await refusal(lieAboutSizes(zip, 10));
+    expect(error).toMatchObject({ reason: "corrupt", message: expect.stringMatching(/declares two different sizes/) });
   });
 
   it.each([

@@ -1,12 +1,10 @@
-import JSZip from "jszip";
 import type { AssureProcess } from "../assure/schemas";
 import type { OnfidoCheck, OnfidoReport } from "../onfido/report-schemas";
 import { classifyJsonValue, parseJsonText, type JsonRole } from "./classify-json";
 import { inflateEntry, type InflateBudget } from "./inflate-entry";
-import { UnreadableResultError, UnsafeResultError } from "./result-errors";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
 import { baseName, sniffContent } from "./sniff-content";
-import { entryNameProblem, readZipDirectory } from "./zip-directory";
+import { readZipDirectory } from "./zip-directory";
 
 /**
  * Opens a stored full-result zip: checks it first (size, entry count, names, declared sizes), inflates each
@@ -82,20 +80,6 @@ function uniqueSlug(wanted: string, taken: Set<string>): string {
   return slug;
 }
 
-async function loadZip(bytes: Uint8Array): Promise<JSZip> {
-  try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
-  } catch (error) {
-    throw new UnreadableResultError("corrupt", `The zip could not be read: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-/** JSZip keeps each entry's declared size on a private field; the public API has no other way to it. */
-function declaredSize(file: JSZip.JSZipObject): number | undefined {
-  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : undefined;
-}
-
 export interface UnpackOptions {
   /**
    * Only what may hold Onfido's JSON (the result stage's findings): entries named `*.json` or small enough
@@ -107,17 +91,12 @@ export interface UnpackOptions {
 /** An entry this small is inflated and sniffed even in `reportsOnly` mode (an Onfido report is a few KiB). */
 const SMALL_ENTRY_BYTES = 16 * 1024;
 
-function mayHoldReport(name: string, declared: number | undefined): boolean {
-  return name.toLowerCase().endsWith(".json") || (declared !== undefined && declared <= SMALL_ENTRY_BYTES);
+function mayHoldReport(name: string, declared: number): boolean {
+  return name.toLowerCase().endsWith(".json") || declared <= SMALL_ENTRY_BYTES;
 }
 
 export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEFAULT_RESULT_LIMITS, options: UnpackOptions = {}): Promise<UnpackedResult> {
   const directory = readZipDirectory(bytes, limits);
-  const zip = await loadZip(bytes);
-  const files = Object.values(zip.files);
-  if (files.length !== directory.length) {
-    throw new UnreadableResultError("corrupt", "The zip's directory and its entries disagree.");
-  }
   const result: UnpackedResult = {
     zipBytes: bytes.byteLength,
     inflatedBytes: 0,
@@ -131,16 +110,11 @@ export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEF
   };
   const budget: InflateBudget = { remaining: limits.maxTotalBytes };
   const slugs = new Set<string>();
-  for (const file of files) {
-    if (file.dir) continue;
-    // JSZip may take a name from a Unicode-path extra field: check the name it will use too.
-    const name = file.unsafeOriginalName ?? file.name;
-    const problem = entryNameProblem(name, limits.maxNameLength);
-    if (problem) throw new UnsafeResultError("entry-name", `The zip has ${problem}.`);
-    if (options.reportsOnly && !mayHoldReport(name, declaredSize(file))) continue;
-    const cap = Math.min(declaredSize(file) ?? limits.maxEntryBytes, limits.maxEntryBytes);
-    const content = await inflateEntry(file, name, cap, budget);
-    sortFile(result, name, content, limits, slugs);
+  for (const entry of directory) {
+    if (entry.isDirectory) continue;
+    if (options.reportsOnly && !mayHoldReport(entry.name, entry.uncompressedSize)) continue;
+    const content = await inflateEntry(bytes, entry, Math.min(entry.uncompressedSize, limits.maxEntryBytes), budget);
+    sortFile(result, entry.name, content, limits, slugs);
   }
   result.inflatedBytes = limits.maxTotalBytes - budget.remaining;
   return result;

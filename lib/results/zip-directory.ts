@@ -2,10 +2,16 @@ import { UnreadableResultError, UnsafeResultError } from "./result-errors";
 import { formatBytes, type ResultLimits } from "./result-limits";
 
 /**
- * Reads a zip's central directory ourselves, before JSZip sees the bytes. JSZip reads every directory record
- * into objects whatever the end record declares, so a zip with a million tiny entries would cost memory
- * before any check of ours could run; here the walk stops at the limit. Names are checked as raw bytes and
+ * Reads a zip's central directory: the one reading of a stored zip's structure, from which its entries are
+ * then taken (inflate-entry.ts). The walk stops at the entry limit whatever the end record declares, so a
+ * zip with a million tiny entries costs nothing before the refusal; names are checked as raw bytes and
  * declared sizes are summed, so that a zip bomb is refused before anything is inflated.
+ *
+ * Why not JSZip's reader (JSZip still writes the zips the simulator and the tests make): it copies and
+ * walks every byte of the zip before handing out the first entry, and inflates through a chain of
+ * JavaScript streams. Here an entry is a view of the zip's bytes or one call to Node's zlib: opening the
+ * demo's 161 KiB result for its reports went from 1.3 ms to ~0.1 ms, a cost the result stage pays for
+ * every stored zip (bench/findings.ts).
  */
 
 export interface DirectoryEntry {
@@ -14,6 +20,8 @@ export interface DirectoryEntry {
   method: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** Where the entry's local header starts; its data follows that header (inflate-entry.ts). */
+  localHeaderOffset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -23,7 +31,7 @@ const CENTRAL_HEADER = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
-/** Stored and deflated: the two methods JSZip inflates. */
+/** Stored and deflated: the two methods inflate-entry.ts reads (and all that zips of results use). */
 const SUPPORTED_METHODS = new Set([0, 8]);
 
 function findEndRecord(view: DataView): number {
@@ -80,9 +88,9 @@ function readEndRecord(view: DataView): EndRecord {
   if (directoryOffset + directorySize > view.byteLength) {
     throw new UnreadableResultError("truncated", "The stored zip is truncated: its directory lies past the end of the file.");
   }
-  // JSZip treats any gap between the directory's end and the end record as bytes prepended to the zip and
-  // reads the directory again from the shifted offset, without our limits: a crafted gap passes a walk of
-  // the declared directory and hands JSZip another. The two readings agree only when there is no gap.
+  // Readers differ on a gap between the directory's end and the end record: some (JSZip among them) take it
+  // for bytes prepended to the zip and read the directory again from a shifted offset. A zip that two
+  // readers would see differently is refused, whoever reads it next (a download, another tool).
   if (directoryOffset + directorySize !== directoryEnd) {
     throw new UnreadableResultError("corrupt", "The zip's directory does not end where its end record begins.");
   }
@@ -106,8 +114,11 @@ function describeName(name: string): string {
   return printable.length > 60 ? `${printable.slice(0, 57)}...` : printable;
 }
 
-/** Reads the ZIP64 extra field's sizes where the 32-bit fields are saturated. */
-function zip64Sizes(view: DataView, extraStart: number, extraLength: number, sizes: { compressed: number; uncompressed: number }) {
+/**
+ * Reads the ZIP64 extra field's values where the 32-bit fields are saturated; the field holds only those,
+ * in this order: uncompressed size, compressed size, local header offset.
+ */
+function zip64Sizes(view: DataView, extraStart: number, extraLength: number, sizes: { compressed: number; uncompressed: number; offset: number }) {
   let at = extraStart;
   const end = extraStart + extraLength;
   while (at + 4 <= end) {
@@ -121,6 +132,10 @@ function zip64Sizes(view: DataView, extraStart: number, extraLength: number, siz
       }
       if (sizes.compressed === U32_MAX && field + 8 <= end) {
         sizes.compressed = safeNumber(view.getBigUint64(field, true), "entry size");
+        field += 8;
+      }
+      if (sizes.offset === U32_MAX && field + 8 <= end) {
+        sizes.offset = safeNumber(view.getBigUint64(field, true), "entry offset");
       }
       return;
     }
@@ -150,7 +165,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: ResultLimits): Direc
     if (at + 46 > directoryEnd) throw new UnreadableResultError("truncated", "The zip's directory is cut short.");
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
-    const sizes = { compressed: view.getUint32(at + 20, true), uncompressed: view.getUint32(at + 24, true) };
+    const sizes = { compressed: view.getUint32(at + 20, true), uncompressed: view.getUint32(at + 24, true), offset: view.getUint32(at + 42, true) };
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -174,7 +189,17 @@ export function readZipDirectory(bytes: Uint8Array, limits: ResultLimits): Direc
     if (declaredTotal > limits.maxTotalBytes) {
       throw new UnsafeResultError("declared-too-large", `The zip declares more than ${formatBytes(limits.maxTotalBytes)} of content.`);
     }
-    entries.push({ name, isDirectory: name.endsWith("/"), method, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed });
+    if (sizes.offset + 30 + sizes.compressed > end.directoryOffset) {
+      throw new UnreadableResultError("corrupt", `The zip's entry "${describeName(name)}" lies past the start of its directory.`);
+    }
+    entries.push({
+      name,
+      isDirectory: name.endsWith("/"),
+      method,
+      compressedSize: sizes.compressed,
+      uncompressedSize: sizes.uncompressed,
+      localHeaderOffset: sizes.offset,
+    });
     at = next;
   }
   if (entries.length !== end.entries) {
