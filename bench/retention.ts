@@ -31,6 +31,10 @@ const ZIP_BYTES = Number(process.env.BENCH_ZIP_BYTES ?? 4096);
 const BASELINE_S = Number(process.env.BENCH_BASELINE_S ?? 20);
 const WINDOW_S = 2;
 const WITH_WEBHOOKS = process.env.BENCH_WEBHOOKS !== "0";
+/** The sweep's own pace unless BENCH_PACE ("dossiers,pauseMs") tries another (printed with the figures). */
+const PACE = process.env.BENCH_PACE
+  ? { batchSize: Number(process.env.BENCH_PACE.split(",")[0]), pauseMs: Number(process.env.BENCH_PACE.split(",")[1]) }
+  : SWEEP_PACE;
 const log = (line: string) => console.log(line);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
@@ -113,7 +117,7 @@ async function report(database: Database) {
 }
 
 async function main() {
-  log(`Retention benchmark: ${fmt(PROCESSES)} final processes, 20% with zips, on ${DATABASE}`);
+  log(`Retention benchmark: ${fmt(PROCESSES)} final processes, 20% with zips, on ${DATABASE}; batches of ${PACE.batchSize} dossiers, ${PACE.pauseMs} ms apart${PACE === SWEEP_PACE ? " (the sweep's pace)" : ""}`);
   if (WITH_WEBHOOKS) ensureReliabilityBuild(log);
   await databaseFromSeed(DATABASE, `processes=${PROCESSES} zip=${ZIP_BYTES} migrations=${migrationsKey()}`, async (url) => {
     const seeding = await openDatabase({ url, poolSize: 4 });
@@ -128,7 +132,7 @@ async function main() {
   if (!WITH_WEBHOOKS) {
     log(`purging (load average ${load()})…`);
     const started = Date.now();
-    const summary = await runRetention(database, { days: 0, apply: true, ...SWEEP_PACE });
+    const summary = await runRetention(database, { days: 0, apply: true, ...PACE });
     const seconds = (Date.now() - started) / 1000;
     log(`load average at the end: ${load()}`);
     log(`purged ${fmt(summary.processes)} processes (${fmt(summary.zips)} zips) in ${fmt(seconds, 1)} s: ${fmt(summary.processes / seconds)} processes/s (target ≥ 2,000)`);
@@ -149,7 +153,7 @@ async function main() {
     log(`purging (load average ${load()})…`);
     const started = Date.now();
     const [summary, during] = await Promise.all([
-      runRetention(database, { days: 0, apply: true, ...SWEEP_PACE }).finally(() => {
+      runRetention(database, { days: 0, apply: true, ...PACE }).finally(() => {
         purging = false;
       }),
       loadWhile(url, () => !purging),

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maintenanceJobs, processes } from "../../db/schema";
+import { maintenanceJobs, processes, processFindings } from "../../db/schema";
 import { loadExample } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { resultStore } from "../results/result-store";
 import { buildSampleZip, sampleDocumentReport } from "../results/testing/sample-result";
 import { backfillLookupFromResults, LOOKUP_BACKFILL_JOB } from "./backfill-lookup";
 import { fillLookupFromResult } from "./lookup-from-result";
+import { storeResultContents } from "./refresh-process";
 import { upsertProcess } from "./upsert-process";
 
 let database: TestDatabase;
@@ -60,6 +61,28 @@ describe("look-up fields from the stored result", () => {
     await database.db.update(processes).set({ firstName: "ANA", lastName: "SILVA", nameSearch: "ana silva" }).where(eq(processes.processId, processId));
     await fillLookupFromResult(database.db, processId, zip);
     expect(await lookupOf(processId)).toMatchObject({ firstName: "ANA", lastName: "SILVA", nameSearch: "ana silva", documentType: "driverLicense" });
+  });
+
+  it("the result stage writes the findings and fills the gaps in one pass, and leaves a complete row alone", async () => {
+    const gaps = await rejectedWithZip();
+    await storeResultContents(database.db, gaps.processId, gaps.zip);
+    expect(await lookupOf(gaps.processId)).toMatchObject({ documentNumber: "00000000", dateOfBirth: "1975-05-31", nameSearch: "laerke oeyvor aase specimen" });
+    const findings = await database.db.select().from(processFindings).where(eq(processFindings.processId, gaps.processId));
+    expect(findings.map((f) => f.path)).toContain("document.image_integrity.image_quality");
+
+    const complete = await rejectedWithZip({ document_type: "passport", first_name: "OTHER", last_name: "NAME" });
+    const filled = { firstName: "ANA", lastName: "SILVA", nameSearch: "ana silva", documentType: "passport", documentNumber: "X1", dateOfBirth: "1990-01-02" };
+    await database.db.update(processes).set(filled).where(eq(processes.processId, complete.processId));
+    const before = await lookupOf(complete.processId);
+    await storeResultContents(database.db, complete.processId, complete.zip);
+    expect(await lookupOf(complete.processId)).toEqual(before);
+    expect(await database.db.$count(processFindings, eq(processFindings.processId, complete.processId))).toBeGreaterThan(0);
+
+    // A zip the desk refuses to open adds neither.
+    const refused = await rejectedWithZip();
+    await storeResultContents(database.db, refused.processId, new TextEncoder().encode("not a zip"));
+    expect(await lookupOf(refused.processId)).toMatchObject({ documentNumber: null });
+    expect(await database.db.$count(processFindings, eq(processFindings.processId, refused.processId))).toBe(0);
   });
 
   it("back-fills stored zips once, in batches that resume where they stopped", async () => {

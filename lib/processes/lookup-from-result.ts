@@ -1,9 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { compileStatement } from "../../db/compiled-statement";
 import type { Db, Tx } from "../../db/client";
 import { processes } from "../../db/schema";
 import { reportFields } from "../onfido/extracted-fields";
-import { reportsOfZip } from "../findings/store-findings";
+import { findingsValues, findingsWrite, reportsOfZip, type FindingsValues } from "../findings/store-findings";
+import { rowsOf } from "../retention/retention-candidates";
 import { isDocumentReport, type OnfidoReport } from "../onfido/report-schemas";
 import { foldForSearch, lookupFromSources, type LookupFields } from "./extract-lookup";
 
@@ -39,12 +41,29 @@ export function needsReport(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]
   return row.documentType === null || (row.firstName === null && row.lastName === null && row.documentNumber === null && row.dateOfBirth === null);
 }
 
+type LookupRow = Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>;
+
+/** Writes what the report adds to the row as read; returns whether anything changed. */
+async function fillFromReports(db: Db | Tx, processId: string, row: LookupRow, reports: () => Promise<OnfidoReport[] | null>): Promise<boolean> {
+  if (!needsReport(row)) return false;
+  const fromReport = lookupFromReports(await reports());
+  if (!fromReport) return false;
+  const merged = Object.fromEntries(LOOKUP_KEYS.map((key) => [key, row[key] ?? fromReport[key]])) as Record<(typeof LOOKUP_KEYS)[number], string | null>;
+  if (LOOKUP_KEYS.every((key) => merged[key] === row[key])) return false;
+  const fullName = [merged.firstName, merged.lastName].filter(Boolean).join(" ");
+  await db
+    .update(processes)
+    .set({ ...merged, nameSearch: fullName ? foldForSearch(fullName) : null })
+    .where(eq(processes.processId, processId));
+  return true;
+}
+
 /**
  * Fills the look-up columns that Assure's process object left empty from the stored zip's document
  * report (a real `providerSpecific` need not carry the extracted fields). Only empty columns are written:
- * what Assure said wins. Returns whether anything changed.
+ * what Assure said wins. Returns whether anything changed. The zip is opened only when a column needs it.
  */
-export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array, reports?: Promise<OnfidoReport[] | null>): Promise<boolean> {
+export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array): Promise<boolean> {
   const [row] = await db
     .select({
       firstName: processes.firstName,
@@ -57,16 +76,28 @@ export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: 
     })
     .from(processes)
     .where(eq(processes.processId, processId));
-  if (!row || !needsReport(row)) return false;
-  // The result stage opens the zip once for this and for the findings.
-  const fromReport = reports ? lookupFromReports(await reports) : await lookupFromZip(zip);
-  if (!fromReport) return false;
-  const merged = Object.fromEntries(LOOKUP_KEYS.map((key) => [key, row[key] ?? fromReport[key]])) as Record<(typeof LOOKUP_KEYS)[number], string | null>;
-  if (LOOKUP_KEYS.every((key) => merged[key] === row[key])) return false;
-  const fullName = [merged.firstName, merged.lastName].filter(Boolean).join(" ");
-  await db
-    .update(processes)
-    .set({ ...merged, nameSearch: fullName ? foldForSearch(fullName) : null })
-    .where(eq(processes.processId, processId));
-  return true;
+  return row ? fillFromReports(db, processId, row, () => reportsOfZip(zip)) : false;
+}
+
+/** The findings written and the look-up columns read back, in one statement (one round trip, one commit). */
+const findingsThenLookup = compileStatement<FindingsValues>(sql`
+  with ${findingsWrite}
+  select ${processes.firstName} as "firstName", ${processes.lastName} as "lastName",
+         ${processes.documentNumber} as "documentNumber", ${processes.documentType} as "documentType",
+         ${processes.dateOfBirth}::text as "dateOfBirth", ${processes.nationality} as "nationality",
+         ${processes.issuingCountry} as "issuingCountry"
+    from ${processes}
+   where ${processes.processId} = ${sql.placeholder("processId")}`);
+
+/**
+ * What the result stage keeps of an opened zip's reports: its findings, and the look-up columns Assure's
+ * process object left empty. One statement writes the findings and reads the look-up columns (the row is
+ * nearly always complete, and the stage is done); only a row with gaps the report fills costs an update.
+ * Before, the look-up's read and the findings' write were two statements on two connections: the findings
+ * then cost the stage a fifth of its throughput, most of it a statement's own overhead (bench/findings.ts).
+ */
+export async function storeFindingsAndFillLookup(db: Db | Tx, processId: string, reports: OnfidoReport[]): Promise<void> {
+  const { values } = findingsValues(processId, reports);
+  const [row] = rowsOf<LookupRow>(await db.execute(findingsThenLookup.bind(values)));
+  if (row) await fillFromReports(db, processId, row, () => Promise.resolve(reports));
 }

@@ -8,8 +8,8 @@ import { isFinalStatus } from "../assure/schemas";
 import { clearResultRefusal, recordResultRefusal } from "../results/result-refusals";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { resultStore } from "../results/result-store";
-import { fillLookupFromResult } from "./lookup-from-result";
-import { replaceFindings, reportsOfZip } from "../findings/store-findings";
+import { storeFindingsAndFillLookup } from "./lookup-from-result";
+import { reportsOfZip } from "../findings/store-findings";
 import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -101,16 +101,13 @@ async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, pr
 }
 
 /**
- * What the result stage keeps of a stored zip's contents: the look-up columns Assure's process object left
- * empty, and the findings. The zip is opened once for both, and the two writes go at once on two
- * connections (different rows: the process's look-up columns, and its findings, whose foreign-key check
- * takes a key-share lock that the look-up update does not conflict with), so the findings add one
- * statement's work to the stage but not its round trip (bench/findings.ts).
+ * What the result stage keeps of a stored zip's contents: its findings, and the look-up columns Assure's
+ * process object left empty (lookup-from-result.ts). A zip the desk refuses to open adds neither (the
+ * process page says why).
  */
 export async function storeResultContents(db: Db, processId: string, zip: Uint8Array): Promise<void> {
-  const reports = reportsOfZip(zip);
-  reports.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
-  await Promise.all([fillLookupFromResult(db, processId, zip, reports), reports.then((opened) => (opened ? replaceFindings(db, processId, opened) : 0))]);
+  const reports = await reportsOfZip(zip);
+  if (reports) await storeFindingsAndFillLookup(db, processId, reports);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { anyOf } from "../../db/any-of";
 import { canCopy, copyIn, copyOut } from "../../db/copy";
 import { processes, processResults } from "../../db/schema";
 import { byteaCopyInput, CopyBinaryError, readByteaCopy, sqlStringLiteral } from "./copy-binary";
@@ -251,7 +252,7 @@ export async function deleteResults(db: Db | Tx, processIds: readonly string[], 
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(processResults)
-      .where(inArray(processResults.processId, [...processIds]))
+      .where(anyOf(processResults.processId, processIds))
       .returning({ storage: processResults.storage, storageKey: processResults.storageKey });
     const keys = rows.flatMap((row) => (row.storage === "filesystem" && row.storageKey ? [row.storageKey] : []));
     await lockFiles(tx, keys);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { anyOf } from "../../db/any-of";
 import type { Tx } from "../../db/client";
 import { PERSONAL_PROCESS_COLUMNS, TOMBSTONE_RAW_KEYS } from "../../db/personal-data";
 import { dossierNotes, processes, processRetries, reviewDecisions, webhookInbox } from "../../db/schema";
@@ -52,21 +53,21 @@ export async function purgeDossiers(tx: Tx, dossierIds: readonly string[], reaso
   const purged = await tx
     .update(processes)
     .set({ ...clearedColumns, raw: tombstoneRaw as unknown as Record<string, unknown>, purgedAt: sql`now()` as unknown as Date, purgeReason: reason })
-    .where(and(inArray(processes.dossierId, ids), isNull(processes.purgedAt)))
+    .where(and(anyOf(processes.dossierId, ids), isNull(processes.purgedAt)))
     .returning({ processId: processes.processId });
   const processIds = purged.map((row) => row.processId);
 
-  const notes = await tx.delete(dossierNotes).where(inArray(dossierNotes.dossierId, ids)).returning({ id: dossierNotes.id });
+  const notes = await tx.delete(dossierNotes).where(anyOf(dossierNotes.dossierId, ids)).returning({ id: dossierNotes.id });
   if (processIds.length === 0) return { ...empty, dossiers: ids.length, notes: notes.length };
 
   const zips = await deleteResults(tx, processIds);
   await tx
     .update(reviewDecisions)
     .set({ note: "" })
-    .where(and(inArray(reviewDecisions.processId, processIds), ne(reviewDecisions.note, "")));
-  const retriesOf: SQL = or(inArray(processRetries.originalProcessId, processIds), inArray(processRetries.newProcessId, processIds))!;
+    .where(and(anyOf(reviewDecisions.processId, processIds), ne(reviewDecisions.note, "")));
+  const retriesOf: SQL = or(anyOf(processRetries.originalProcessId, processIds), anyOf(processRetries.newProcessId, processIds))!;
   await tx.update(processRetries).set({ parameters: {}, lastError: null }).where(retriesOf);
-  await tx.delete(webhookInbox).where(inArray(webhookInbox.processId, processIds));
+  await tx.delete(webhookInbox).where(anyOf(webhookInbox.processId, processIds));
   await announceForgottenResults(tx, processIds);
 
   return { dossiers: ids.length, processes: processIds.length, zips, notes: notes.length, processIds };
