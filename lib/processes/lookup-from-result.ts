@@ -28,11 +28,6 @@ export function lookupFromReports(reports: readonly OnfidoReport[] | null): Look
   return lookupFromSources([fields]);
 }
 
-/** The same from a full-result zip (a zip the desk refuses to open simply adds no fields). */
-export async function lookupFromZip(zip: Uint8Array): Promise<LookupFields | null> {
-  return lookupFromReports(await reportsOfZip(zip));
-}
-
 /**
  * Whether the zip is worth opening: the document type is unknown, or nothing identifying was read. A
  * single gap (no nationality on a driving licence) is normal, and the report would not fill it either.
@@ -93,8 +88,8 @@ const findingsThenLookup = compileStatement<FindingsValues>(sql`
  * What the result stage keeps of an opened zip's reports: its findings, and the look-up columns Assure's
  * process object left empty. One statement writes the findings and reads the look-up columns (the row is
  * nearly always complete, and the stage is done); only a row with gaps the report fills costs an update.
- * Before, the look-up's read and the findings' write were two statements on two connections: the findings
- * then cost the stage a fifth of its throughput, most of it a statement's own overhead (bench/findings.ts).
+ * Before, the look-up's read and the findings' write were two statements at once on two connections; now the
+ * stage holds one connection and commits once. What the findings still cost is their rows (bench/findings.ts).
  */
 export async function storeFindingsAndFillLookup(db: Db | Tx, processId: string, reports: OnfidoReport[]): Promise<void> {
   const { values } = findingsValues(processId, reports);
