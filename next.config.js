@@ -3,6 +3,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { readdirSync } = require("node:fs");
 const createNextIntlPlugin = require("next-intl/plugin");
+// Also set by the webhook's own listener (lib/webhooks/webhook-listener.ts), which answers outside Next.js.
+const securityHeaders = require("./lib/security/security-headers.json");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // The desk's languages are the files in messages/: a third language is a file, not a change of code.
@@ -21,16 +23,6 @@ const nextConfig = {
 };
 
 // Every answer carries these; the content security policy comes from proxy.ts, with its nonce.
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  // The same value as lib/security/strict-transport.ts (which proxy.ts sets on the answers it makes itself).
-  { key: "Strict-Transport-Security", value: "max-age=31536000" },
-];
-
 nextConfig.headers = async () => [{ source: "/:path*", headers: securityHeaders }];
 
 module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -409,7 +409,7 @@ async function startNpmStart(port: number, env: Record<string, string>): Promise
     throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${output}`);
   }
   const children = () => childProcesses(child.pid!);
-  const server = children().find((c) => c.command.includes("next"))?.pid;
+  const server = children().find((c) => c.command.includes("serve.ts"))?.pid;
   const workerPid = () => children().find((c) => c.command.includes("worker.ts"))?.pid;
   const worker = workerPid();
   if (!server || !worker) throw new Error(`npm start runs ${children().map((c) => c.command).join("; ")}: expected a server and a worker`);

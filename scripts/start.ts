@@ -154,9 +154,15 @@ function serve(env: Env) {
         log: (line) => console.log(`[desk] ${line}`),
       })
     : undefined;
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(env.PORT)], {
+  // Next.js's custom server with the webhook's own listener in front (scripts/serve.ts), through tsx.
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), "--port", String(env.PORT)], {
     stdio: ["ignore", "pipe", "inherit", "ipc"],
-    env: { ...process.env, NODE_ENV: "production", ...(separateWorker ? { WORKER_IN_PROCESS: "0" } : {}) },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.scripts.json"),
+      NODE_ENV: "production",
+      ...(separateWorker ? { WORKER_IN_PROCESS: "0" } : {}),
+    },
   });
   if (worker) relayNudges(server, worker);
   let announced = false;
@@ -166,7 +172,7 @@ function serve(env: Env) {
   if (process.stdout.isTTY) stdout.pipe(PinoPretty({ colorize: true, messageKey: "message", timestampKey: "at", ignore: "pid,hostname" }));
   else stdout.pipe(process.stdout);
   stdout.on("data", (chunk: Buffer) => {
-    if (!announced && /Ready in|started server/i.test(chunk.toString())) {
+    if (!announced && /^Ready: /m.test(chunk.toString())) {
       announced = true;
       printNextSteps(env);
     }

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
+export type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
 /** Headers only a trusted proxy may set; with no trusted proxy the desk's proxy.ts removes them. */
 export const FORWARDED_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip"] as const;

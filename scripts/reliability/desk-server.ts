@@ -1,7 +1,8 @@
 /**
  * The production desk server for the reliability tests and the webhook benchmark: built once into its own
  * dist folder (`.next-reliability`, so it never collides with anyone's `.next`), started as one
- * `node .../next start` process, and stopped by its pid.
+ * `node scripts/serve.ts` process (the server `npm start` runs: Next.js behind the webhook's own listener), and
+ * stopped by its pid.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -58,13 +59,15 @@ export interface DeskServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `next start` on `port` with `env` on top of a clean production environment; resolves when /api/health answers. */
+/** Starts the desk's server on `port` with `env` on top of a clean production environment; resolves when /api/health answers. */
 export async function startDeskServer(port: number, env: Record<string, string>, options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<DeskServer> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const serve = [...(options.nodeArgs ?? []), "--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), "--hostname", "127.0.0.1", "--port", String(port)];
+  const child: ChildProcess = spawn(process.execPath, serve, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "/tmp",
+      TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.scripts.json"),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DESK_DIST_DIR: RELIABILITY_DIST_DIR,

@@ -2,9 +2,10 @@
 
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { getCtx } from "@/lib/server/session";
-import { nudgeInboxAfterReplay } from "@/lib/server/nudge-inbox";
+import { nudgeInbox } from "@/lib/server/nudge-inbox";
 import { replayInboxRow } from "@/lib/webhooks/replay-inbox-row";
 import { explainAdminFailure } from "../explain-failure";
 import { inboxHref, parseInboxSearchParams } from "./search-params";
@@ -22,7 +23,8 @@ export async function replayInboxRowAction(_previous: ActionResult, form: FormDa
     explain,
   );
   if (!result?.ok) return result;
-  nudgeInboxAfterReplay();
+  // Processed right away, once the answer is sent, by whatever processes this instance's inbox.
+  after(() => nudgeInbox("all"));
   const view = parseInboxSearchParams({ state: form.get("view")?.toString() });
   redirect(inboxHref({ state: view.state, replayed }));
 }
