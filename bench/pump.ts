@@ -58,10 +58,13 @@ async function main() {
   const pump = await openPumpDatabase(main, 6);
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   // Counted only where the server loads pg_stat_statements (shared_preload_libraries).
-  const statementsAvailable = await admin`create extension if not exists pg_stat_statements`.then(
-    () => true,
-    () => false,
-  );
+  // The extension can be created where the library is not loaded; only then does its reset fail.
+  const statementsAvailable = await admin`create extension if not exists pg_stat_statements`
+    .then(() => admin`select pg_stat_statements_reset()`)
+    .then(
+      () => true,
+      () => false,
+    );
   const sim = await startSimulatorProcess();
   try {
     const bulk = await fetch(`${sim.url}/__sim/bulk`, {

@@ -22,7 +22,9 @@ import { startSimulatorProcess } from "./support/simulator-process";
  *      processing left to workers (WORKER_IN_PROCESS=0): acknowledged/s, p50/p99, BENCH_ROUTE_SECONDS each;
  *   2. beside it, in the same run, a bare route (/api/bench/bare: reads the body, answers 202). The ratio is
  *      against that run, not a ceiling: autocannon, the server and PostgreSQL share the machine's cores, so
- *      the load generator's own CPU share is printed with it;
+ *      the load generator's own CPU share is printed with it. The bare route goes through Next.js; the
+ *      webhook, since `npm start` serves it from its own listener in front of Next.js (scripts/serve.ts),
+ *      does not, so the ratio above 100% is the part of Next.js's request handling the webhook no longer pays;
  *   3. raw single-row INSERTs into the inbox through postgres.js at 8 connections;
  *   4. notification → stored final status, sustained for BENCH_SECONDS (default 60) at 500 notifications/s
  *      (BENCH_E2E_RATES, e.g. "500,150"), the simulator answering in 100 ms: the default deployment —
@@ -508,8 +510,9 @@ function printRoute(results: Record<string, Load>) {
     log(`${line(`webhook route, ${connections} connections`, route)}  ${targets}`);
   }
   log("  The bare route is measured in the same run on the same cores as autocannon and PostgreSQL: a comparison,");
-  log("  not the framework's ceiling. Load generator: autocannon's CPU (this process) in cores busy, and its share of");
-  log("  all the CPU the machine used meanwhile — what it took from the server.");
+  log("  not the framework's ceiling. It is a Next.js route; the webhook is answered by the server's own listener in");
+  log("  front of Next.js (scripts/serve.ts). Load generator: autocannon's CPU (this process) in cores busy, and its");
+  log("  share of all the CPU the machine used meanwhile — what it took from the server.");
 }
 
 function printEndToEnd(e2e: EndToEnd, processing: Processing, rate: number) {

@@ -11,7 +11,7 @@ import { upsertProcess } from "../processes/upsert-process";
 import { sampleDocumentReport } from "../results/testing/sample-result";
 import { eq, sql } from "drizzle-orm";
 import { REVIEWABLE_STATUSES } from "../reviews/review-decisions";
-import { rowsOf } from "../retention/retention-candidates";
+import { rowsOf } from "../../db/rows-of";
 import { exportOverviewCsv } from "./export-overview-csv";
 import { getOverviewPage } from "./get-overview-page";
 import { addDays, OverviewFilters } from "./overview-filters";

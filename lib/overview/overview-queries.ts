@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { processFindings, processes, processRetries, reviewDecisions, webhookInbox } from "../../db/schema";
 import { processConditionsExceptStatus } from "../processes/process-filters";
 import { REVIEWABLE_STATUSES } from "../reviews/review-decisions";
-import { rowsOf } from "../retention/retention-candidates";
+import { rowsOf } from "../../db/rows-of";
 import { rangeOf, type OverviewFilters } from "./overview-filters";
 
 /**

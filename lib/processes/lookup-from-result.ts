@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../db/client";
 import { processes } from "../../db/schema";
 import { reportFields } from "../onfido/extracted-fields";
 import { findingsValues, findingsWrite, reportsOfZip, type FindingsValues } from "../findings/store-findings";
-import { rowsOf } from "../retention/retention-candidates";
+import { rowsOf } from "../../db/rows-of";
 import { isDocumentReport, type OnfidoReport } from "../onfido/report-schemas";
 import { foldForSearch, lookupFromSources, type LookupFields } from "./extract-lookup";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processes } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { purgeDossiers } from "../retention/purge-dossiers";
-import { rowsOf } from "../retention/retention-candidates";
+import { rowsOf } from "../../db/rows-of";
 import { lookupCondition } from "./process-filters";
 import { parseLookup } from "./parse-lookup";
 import { seedProcesses, uniqueDay } from "./testing/seed-processes";

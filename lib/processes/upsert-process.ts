@@ -2,6 +2,7 @@ import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { compileStatement, type CompiledStatement } from "../../db/compiled-statement";
 import type { Db, Tx } from "../../db/client";
+import { rowsOf } from "../../db/rows-of";
 import { dossiers, processes, type NewProcessRow } from "../../db/schema";
 import { FINAL_STATUSES, isFinalStatus, ProcessSchema, type AssureProcess, type ProcessStatus } from "../assure/schemas";
 import { InvalidInput } from "../errors";
@@ -167,7 +168,7 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
   }
   const now = input.syncedAt ?? new Date();
   const row = toRow(input, process, now);
-  const result = await db.execute<{ written: boolean | null }>(
+  const result = await db.execute(
     upsertStatement(db, Object.keys(row)).bind({
       ...row,
       eventTime: Date.now(),
@@ -175,7 +176,7 @@ export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Pro
       activityText: row.updatedAt!.toISOString(),
     }),
   );
-  const written = (Array.isArray(result) ? result : (result as { rows: { written: boolean | null }[] }).rows)[0]?.written;
+  const written = rowsOf<{ written: boolean | null }>(result)[0]?.written;
   const outcome: UpsertOutcome = written === null || written === undefined ? "stale" : written ? "inserted" : "updated";
   return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
 }

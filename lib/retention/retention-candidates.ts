@@ -1,14 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { rowsOf } from "../../db/rows-of";
 import { FINAL_STATUSES } from "../assure/schemas";
 
 const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
-
-/** `execute` answers an array on postgres.js and `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** The dossier's own part of the rule: inactive since before the cutoff, and held or not. */
 function dossierWhere(cutoff: Date, held: boolean): SQL {

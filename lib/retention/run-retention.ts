@@ -4,7 +4,8 @@ import type { Database } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { forgetResultsLocally } from "../results/forget-results";
-import { claimRetentionBatch, countRetention, rowsOf, type Cursor, type RetentionCounts } from "./retention-candidates";
+import { rowsOf } from "../../db/rows-of";
+import { claimRetentionBatch, countRetention, type Cursor, type RetentionCounts } from "./retention-candidates";
 import { purgeDossiers } from "./purge-dossiers";
 
 export const RETENTION_ACTOR: AuditActor = { id: null, email: "retention", role: "system" };

@@ -1,7 +1,9 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { webhookInbox } from "../../db/schema";
-import { erasedAmong } from "../retention/erased-dossiers";
+import { compileStatement } from "../../db/compiled-statement";
+import { rowsOf } from "../../db/rows-of";
+import { dossierErasures, webhookInbox } from "../../db/schema";
 
 export type InboxInsert = Pick<typeof webhookInbox.$inferInsert, "dedupeKey" | "body" | "headers" | "dossierId" | "processId" | "hintedStatus">;
 
@@ -25,8 +27,8 @@ interface Waiter {
  * Stores notifications in the inbox, several per INSERT when they arrive together. Each caller is answered
  * only once its row is committed, so a notification is still stored before it is acknowledged; under load,
  * one statement and one commit serve many requests instead of one each (measured in bench/webhooks.ts).
- * Notifications of erased dossiers are not stored (nothing brings an erased person back): one look-up per
- * batch, not one per request.
+ * Notifications of erased dossiers are not stored (nothing brings an erased person back), checked by the
+ * same statement.
  */
 export class InboxWriter {
   private queue: Waiter[] = [];
@@ -77,26 +79,54 @@ export class InboxWriter {
   }
 
   private async insert(batch: Waiter[]) {
-    const erased = await erasedAmong(this.db, batch.flatMap((w) => (w.row.dossierId ? [w.row.dossierId] : [])));
-    const kept = batch.filter((w) => !(w.row.dossierId && erased.has(w.row.dossierId)));
     // The same key twice in one batch: the first is stored, the others are duplicates.
     const first = new Map<string, Waiter>();
-    for (const waiter of kept) if (!first.has(waiter.row.dedupeKey)) first.set(waiter.row.dedupeKey, waiter);
-    const stored =
-      first.size === 0
-        ? []
-        : await this.db
-            .insert(webhookInbox)
-            .values([...first.values()].map((w) => w.row))
-            .onConflictDoNothing({ target: webhookInbox.dedupeKey })
-            .returning({ id: webhookInbox.id, dedupeKey: webhookInbox.dedupeKey });
-    const ids = new Map(stored.map((s) => [s.dedupeKey, s.id]));
+    for (const waiter of batch) if (!first.has(waiter.row.dedupeKey)) first.set(waiter.row.dedupeKey, waiter);
+    const rows = [...first.values()].map(({ row }) => ({
+      dedupe_key: row.dedupeKey,
+      body: row.body,
+      headers: row.headers,
+      dossier_id: row.dossierId,
+      process_id: row.processId,
+      hinted_status: row.hintedStatus ?? null,
+    }));
+    const answered = rowsOf<{ id: number | string | null; key: string; erased: boolean }>(
+      await this.db.execute(storeBatch.bind({ rows: JSON.stringify(rows) })),
+    );
+    const erased = new Set(answered.filter((r) => r.erased).map((r) => r.key));
+    const ids = new Map(answered.filter((r) => !r.erased).map((r) => [r.key, Number(r.id)]));
     for (const waiter of batch) {
-      if (!kept.includes(waiter)) waiter.resolve("erased");
+      if (erased.has(waiter.row.dossierId)) waiter.resolve("erased");
       else waiter.resolve((first.get(waiter.row.dedupeKey) === waiter && ids.get(waiter.row.dedupeKey)) || "duplicate");
     }
   }
 }
+
+/**
+ * A batch in one statement, one round trip and one commit: rows of erased dossiers are left out and their
+ * dossiers named back (`erased`), the others inserted unless their dedupe key is stored already (their
+ * ids named back). The rows travel as one JSON array, so the text is the same for every batch and drizzle
+ * builds it once. Before, the erased look-up was a statement of its own in front of every INSERT.
+ */
+const storeBatch = compileStatement<{ rows: string }>(sql`
+  with incoming as (
+    select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb)
+      as r(dedupe_key text, body jsonb, headers jsonb, dossier_id text, process_id text, hinted_status text)
+  ),
+  erased as (
+    select ${dossierErasures.dossierId} as dossier_id from ${dossierErasures}
+     where ${dossierErasures.state} = 'erased' and ${dossierErasures.dossierId} in (select dossier_id from incoming)
+  ),
+  stored as (
+    insert into ${webhookInbox} (dedupe_key, body, headers, dossier_id, process_id, hinted_status)
+    select dedupe_key, body, headers, dossier_id, process_id, hinted_status from incoming
+     where dossier_id not in (select dossier_id from erased)
+    on conflict (dedupe_key) do nothing
+    returning id, dedupe_key
+  )
+  select id, dedupe_key as "key", false as erased from stored
+  union all
+  select null, dossier_id, true from erased`);
 
 const writers = new WeakMap<Db, InboxWriter>();
 
