@@ -68,7 +68,10 @@ test.describe("a live desk", () => {
 
     await page.goto(href!);
     await expect(presence).toBeVisible();
-    await officer.close();
+    // The officer closes the tab (the page, not the whole browser profile: closing a context also tears down
+    // its network, which may cut the tab's goodbye beacon mid-request, which no real tab close does).
+    await officerPage.close();
     await expect(page.getByRole("list", { name: "Also on this process" })).toHaveCount(0, { timeout: 15_000 });
+    await officer.close();
   });
 });
