@@ -25,3 +25,8 @@ export function answerFor(error: unknown, context: string): ErrorAnswer {
   log.error(`${context} failed`, { error, ref });
   return { status: 500, message: `Something went wrong (ref ${ref}).`, ref };
 }
+
+/** The JSON body an HTTP answer carries for a failure: `{ error }`, and the `ref` of an unexpected one. */
+export function errorBody(answer: ErrorAnswer): { error: string; ref?: string } {
+  return answer.ref ? { error: answer.message, ref: answer.ref } : { error: answer.message };
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { answerFor } from "../error-answer";
+import { answerFor, errorBody } from "../error-answer";
 import { newRequestId, withRequestId } from "../log/request-context";
 
 type Format = "json" | "text";
@@ -16,7 +16,7 @@ export function errorResponse(error: unknown, options: { format?: Format; header
   if (options.format === "text") {
     return new Response(answer.message, { status: answer.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
   }
-  return Response.json(answer.ref ? { error: answer.message, ref: answer.ref } : { error: answer.message }, { status: answer.status, headers });
+  return Response.json(errorBody(answer), { status: answer.status, headers });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../../db/client";
-import { answerFor } from "../error-answer";
+import { answerFor, errorBody } from "../error-answer";
 import { newRequestId, withRequestId } from "../log/request-context";
 import securityHeaders from "../security/security-headers.json";
 import { readMessageWithLimit } from "./read-body";
@@ -69,7 +69,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
     // receiveNotification answers what the sender got wrong; this is the desk failing (its database, say).
     const failure = answerFor(error, "webhook listener");
     status = failure.status;
-    body = failure.ref ? { error: failure.message, ref: failure.ref } : { error: failure.message };
+    body = errorBody(failure);
   }
   const text = JSON.stringify(body);
   const headers: Record<string, string | number> = { ...JSON_ANSWER_HEADERS, "Content-Length": Buffer.byteLength(text) };
