@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/test-
 import { endSessionOnSignOut } from "../auth/sign-out";
 import { getSessionUser } from "../auth/session-user";
 import { addDossierNote } from "../notes/dossier-notes";
-import { upsertProcess } from "../processes/upsert-process";
+import { upsertProcess, upsertProcesses } from "../processes/upsert-process";
 import { startInstanceListener } from "../server/instance-listener";
 import { createDeskEventHub, type DeskEventHub } from "./event-hub";
 import type { DeskEvent } from "./event-kinds";
@@ -81,6 +81,33 @@ describe("publishing desk events", () => {
       await upsertProcess(database.db, { dossierId, process: { ...process, updatedAt: "2000-01-01T00:00:00Z" } });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(events).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it("a batch of processes stored by one statement publishes one event for each written process", async () => {
+    const dossierId = randomUUID();
+    const existing = freshProcess("accepted");
+    await upsertProcess(database.db, { dossierId, process: existing });
+    const fresh = [freshProcess("accepted"), freshProcess("rejected")];
+    const ids = new Set<string>([existing.processId, ...fresh.map((p) => p.processId)]);
+    const { events, stop } = heard((event) => ids.has(event.processId ?? ""));
+    try {
+      await upsertProcesses(database.db, [
+        { dossierId, process: fresh[0] },
+        { dossierId, process: { ...existing, status: "rejected", updatedAt: "2099-01-01T00:00:00Z" } },
+        { dossierId, process: fresh[1] },
+        // Stale: says nothing.
+        { dossierId, process: { ...existing, updatedAt: "2000-01-01T00:00:00Z" } },
+      ]);
+      await expect.poll(() => events.length, { timeout: 5_000 }).toBe(3);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(events).toHaveLength(3);
+      const byId = new Map(events.map((e) => [e.processId, e]));
+      expect(byId.get(fresh[0]!.processId)).toMatchObject({ status: "accepted", created: true, dossierId });
+      expect(byId.get(fresh[1]!.processId)).toMatchObject({ status: "rejected", created: true, dossierId });
+      expect(byId.get(existing.processId)).toMatchObject({ status: "rejected", previousStatus: "accepted" });
     } finally {
       stop();
     }

@@ -10,7 +10,7 @@ import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { resultStore } from "../results/result-store";
 import { storeFindingsAndFillLookup } from "./lookup-from-result";
 import { reportsOfZip } from "../findings/store-findings";
-import { upsertProcess, type UpsertProcessResult } from "./upsert-process";
+import { upsertProcess, type UpsertProcessInput, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
 const WITH_RESULT = new Set(["accepted", "rejected", "inconclusive"]);
@@ -29,10 +29,19 @@ export interface StatusRefresh extends UpsertProcessResult {
   final: boolean;
 }
 
+/** How a process object read from Assure is stored: the upsert verb, alone or batched with others (the webhook pump). */
+export type ProcessWriter = (input: UpsertProcessInput) => Promise<UpsertProcessResult>;
+
 /** Reads one process from Assure and stores it through the upsert verb; the zip is left to `storeResult`. */
-export async function refreshStatus(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<StatusRefresh> {
+export async function refreshStatus(
+  db: Db,
+  assure: AssureClient,
+  dossierId: string,
+  processId: string,
+  write: ProcessWriter = (input) => upsertProcess(db, input),
+): Promise<StatusRefresh> {
   const process = await assure.getProcess(dossierId, processId);
-  const stored = await upsertProcess(db, { dossierId, process });
+  const stored = await write({ dossierId, process });
   const final = isFinalStatus(process.status);
   return { ...stored, final, hasResult: final && WITH_RESULT.has(process.status) };
 }

@@ -5,7 +5,7 @@ import { dossiers, processes } from "../../db/schema";
 import { loadExample, loadExampleProcesses } from "../../tests/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { InvalidInput } from "../errors";
-import { upsertProcess } from "./upsert-process";
+import { upsertProcess, upsertProcesses } from "./upsert-process";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -219,4 +219,51 @@ describe("upsertProcess", () => {
       expect((await dossierOf(dossierId))?.processCount).toBe(1);
     });
   });
+
+  describe("many at once (upsertProcesses)", () => {
+    const dossierOf = async (dossierId: string) => (await database.db.select().from(dossiers).where(eq(dossiers.dossierId, dossierId)))[0];
+
+    it("answers each input in order: inserted, updated, stale, or its own refusal, and counts each dossier's new processes", async () => {
+      const [one, two] = [randomUUID(), randomUUID()];
+      const existing = freshExample("accepted", { updatedAt: "2024-05-01T10:00:00Z" });
+      await upsertProcess(database.db, { dossierId: one, process: existing });
+      const a = freshExample("accepted", { updatedAt: "2024-05-04T10:00:00Z" });
+      const b = freshExample("rejected", { updatedAt: "2024-05-02T10:00:00Z" });
+      const c = freshExample("inconclusive", { updatedAt: "2024-05-03T10:00:00Z" });
+      const outcomes = await upsertProcesses(database.db, [
+        { dossierId: one, process: a },
+        { dossierId: one, process: { ...existing, status: "rejected", updatedAt: "2024-05-02T10:00:00Z" } },
+        { dossierId: two, process: { ...b, dossierId: one } },
+        { dossierId: two, process: b },
+        { dossierId: one, process: { ...existing, updatedAt: "2024-04-01T10:00:00Z" } },
+        { dossierId: two, process: c },
+      ]);
+      expect(outcomes.map((o) => (o instanceof InvalidInput ? "refused" : o.outcome))).toEqual(["inserted", "updated", "refused", "inserted", "stale", "inserted"]);
+      expect((outcomes[0] as { processId: string }).processId).toBe(a.processId);
+      expect(await dossierOf(one)).toMatchObject({ processCount: 2, lastActivityAt: new Date("2024-05-04T10:00:00Z") });
+      expect(await dossierOf(two)).toMatchObject({ processCount: 2, lastActivityAt: new Date("2024-05-03T10:00:00Z") });
+      expect((await stored(existing.processId))?.status).toBe("rejected");
+      expect((await stored(c.processId))?.nameSearch).toBe((await upsertAlone(c))?.nameSearch);
+    });
+
+    it("writes the same process twice in one batch in the order given", async () => {
+      const dossierId = randomUUID();
+      const process = freshExample("accepted", { status: "processing", updatedAt: "2024-05-01T10:00:00Z" });
+      const outcomes = await upsertProcesses(database.db, [
+        { dossierId, process },
+        { dossierId, process: { ...process, status: "accepted", updatedAt: "2024-05-01T10:05:00Z" } },
+        { dossierId, process: { ...process, status: "processing", updatedAt: "2024-05-01T10:06:00Z" } },
+      ]);
+      expect(outcomes.map((o) => (o instanceof InvalidInput ? "refused" : o.outcome))).toEqual(["inserted", "updated", "stale"]);
+      expect(await stored(process.processId)).toMatchObject({ status: "accepted", finalAt: new Date("2024-05-01T10:05:00Z") });
+      expect((await dossierOf(dossierId))?.processCount).toBe(1);
+    });
+  });
 });
+
+/** What the single-process path stores for this process (a copy under another id), to compare the batch's columns with. */
+async function upsertAlone(process: Record<string, unknown> & { processId: string }) {
+  const copy = { ...process, processId: randomUUID() };
+  await upsertProcess(database.db, { dossierId: randomUUID(), process: copy });
+  return stored(copy.processId);
+}

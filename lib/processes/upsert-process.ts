@@ -1,5 +1,6 @@
 import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { compileStatement, type CompiledStatement } from "../../db/compiled-statement";
 import type { Db, Tx } from "../../db/client";
 import { rowsOf } from "../../db/rows-of";
@@ -95,13 +96,13 @@ function updateFromExcluded(row: NewProcessRow): Record<string, SQL> {
 
 const finalList = sql.raw(FINAL_STATUSES.map((s) => `'${s}'`).join(", "));
 
-/** The values the statement binds besides the row's: the event's time and the dossier's times, as text. */
-type UpsertValues = Record<string, unknown> & { eventTime: number; nowText: string; activityText: string };
+/** The values the statement binds: the rows as one JSON array, and the time of their desk events. */
+type UpsertValues = { rows: string; eventTime: number };
 
 const compiled = new Map<string, CompiledStatement<UpsertValues>>();
 
 /** The upsert for rows with these keys (`toRow` always gives the same ones), built by drizzle once. */
-function upsertStatement(db: Db | Tx, keys: string[]): CompiledStatement<UpsertValues> {
+function upsertStatement(db: Db | Tx, keys: (keyof NewProcessRow)[]): CompiledStatement<UpsertValues> {
   const shape = keys.join(",");
   let statement = compiled.get(shape);
   if (!statement) {
@@ -111,9 +112,13 @@ function upsertStatement(db: Db | Tx, keys: string[]): CompiledStatement<UpsertV
   return statement;
 }
 
-function buildUpsert(db: Db | Tx, keys: string[]): SQL {
+function buildUpsert(db: Db | Tx, keys: (keyof NewProcessRow)[]): SQL {
+  const columns = keys.map((key) => PROCESS_COLUMNS[key]);
+  const names = sql.raw(columns.map((column) => `"${column.name}"`).join(", "));
+  const record = sql.raw(columns.map((column) => `"${column.name}" ${column.getSQLType()}`).join(", "));
   const row = Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as unknown as NewProcessRow;
-  const writeProcess = db
+  // drizzle writes the conflict clause; the rows come from the JSON array instead of a VALUES list.
+  const conflict = db
     .insert(processes)
     .values(row)
     .onConflictDoUpdate({
@@ -125,33 +130,42 @@ function buildUpsert(db: Db | Tx, keys: string[]): SQL {
       setWhere: sql`${processes.updatedAt} <= excluded.updated_at
         and not (${processes.status} in (${finalList}) and excluded.status not in (${finalList}))`,
     })
-    // The subquery reads the statement's snapshot, from before this write: the status the event moves from.
-    .returning({
-      inserted: sql<boolean>`(xmax = 0)`.as("inserted"),
-      previous: sql<string | null>`(select before.status from ${processes} as before where before.process_id = ${sql.placeholder("processId")})`.as("previous"),
-    });
+    .getSQL();
+  const onConflict = new PgDialect().sqlToQuery(conflict).sql.replace(/^[\s\S]*?\son conflict /i, "on conflict ");
+  if (!onConflict.startsWith("on conflict ") || /\$\d/.test(onConflict)) throw new Error(`Unexpected conflict clause from drizzle: ${onConflict.slice(0, 80)}`);
 
-  // One statement, one round trip: the process row, then its dossier (created or touched, and its
-  // process count raised when the process is new). The foreign key from the process to its dossier is
-  // checked at the end of the statement, when the dossier exists. A stale process changes nothing but
-  // the dossier's sync time; `written` is null then. A written one also publishes its desk event (see
-  // lib/events/publish-event.ts) in the same statement: delivered at commit, at no extra round trip.
-  const event = sql`json_build_object('k', 'process', 'p', ${sql.placeholder("processId")}::text, 'd', ${sql.placeholder("dossierId")}::text,
-    's', ${sql.placeholder("status")}::text, 't', ${sql.placeholder("eventTime")}::bigint)::jsonb
-    || case when inserted then '{"n":1}'::jsonb else jsonb_build_object('f', previous) end`;
+  // One statement, one round trip and one commit for the whole batch: the process rows, then their dossiers
+  // (created or touched, and their process counts raised by the new processes). The foreign key from a
+  // process to its dossier is checked at the end of the statement, when the dossier exists. A stale process
+  // changes nothing but its dossier's sync time and is not in `written`. Each written one also publishes its
+  // desk event (lib/events/publish-event.ts) in the same statement: delivered at commit, at no extra round
+  // trip. The `previous` subquery reads the statement's snapshot, from before this write: the status the
+  // event moves from.
+  const event = sql`json_build_object('k', 'process', 'p', w.process_id, 'd', w.dossier_id, 's', w.status,
+    't', ${sql.placeholder("eventTime")}::bigint)::jsonb
+    || case when w.inserted then '{"n":1}'::jsonb else jsonb_build_object('f', w.previous) end`;
   return sql`
-    with written as (${writeProcess.getSQL()}),
-    notified as (select pg_notify(${DESK_EVENT_CHANNEL}, (${event})::text) from written)
-    insert into ${dossiers} (dossier_id, first_seen_at, last_synced_at, last_activity_at, process_count)
-    values (
-      ${sql.placeholder("dossierId")}, ${sql.placeholder("nowText")}::timestamptz, ${sql.placeholder("nowText")}::timestamptz,
-      ${sql.placeholder("activityText")}::timestamptz, (select count(*) from written where inserted)
+    with incoming as (
+      select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(${record})
+    ),
+    written as (
+      insert into ${processes} (${names}) select ${names} from incoming
+      ${sql.raw(onConflict)}
+      returning process_id, dossier_id, status, (xmax = 0) as inserted,
+        (select before.status from ${processes} as before where before.process_id = ${processes}.process_id) as previous
+    ),
+    touched as (
+      insert into ${dossiers} (dossier_id, first_seen_at, last_synced_at, last_activity_at, process_count)
+      select i.dossier_id, min(i.last_synced_at), max(i.last_synced_at), max(i.updated_at),
+        (select count(*) from written w where w.dossier_id = i.dossier_id and w.inserted)
+        from incoming i group by i.dossier_id
+      on conflict (dossier_id) do update set
+        last_synced_at = excluded.last_synced_at,
+        last_activity_at = greatest(${dossiers.lastActivityAt}, excluded.last_activity_at),
+        process_count = ${dossiers.processCount} + excluded.process_count
     )
-    on conflict (dossier_id) do update set
-      last_synced_at = excluded.last_synced_at,
-      last_activity_at = greatest(${dossiers.lastActivityAt}, excluded.last_activity_at),
-      process_count = ${dossiers.processCount} + excluded.process_count
-    returning (select inserted from written) as written, (select count(*) from notified) as notified`;
+    select w.process_id as "processId", w.inserted, pg_notify(${DESK_EVENT_CHANNEL}, (${event})::text) is null as notified
+      from written w`;
 }
 
 /**
@@ -162,21 +176,60 @@ function buildUpsert(db: Db | Tx, keys: string[]): SQL {
  * back to a non-final one, so notifications and syncs may arrive in any order.
  */
 export async function upsertProcess(db: Db | Tx, input: UpsertProcessInput): Promise<UpsertProcessResult> {
-  const process = parseProcess(input.process);
-  if (process.dossierId && process.dossierId !== input.dossierId) {
-    throw new InvalidInput(`Process ${process.processId} belongs to dossier ${process.dossierId}, not ${input.dossierId}`);
+  const [outcome] = await upsertProcesses(db, [input]);
+  if (outcome instanceof Error) throw outcome;
+  return outcome!;
+}
+
+/**
+ * `upsertProcess` for many processes in one statement (the webhook pump's status stage stores what its
+ * rows in flight read in the same turn together: lib/batching/batcher.ts). One outcome per input, in
+ * order: an input that is not a process object of the dossier named is answered with its InvalidInput and
+ * the others are stored. The same process twice is stored in two statements, in the order given.
+ */
+export async function upsertProcesses(db: Db | Tx, inputs: UpsertProcessInput[]): Promise<(UpsertProcessResult | InvalidInput)[]> {
+  const now = new Date();
+  const outcomes: (UpsertProcessResult | InvalidInput)[] = [];
+  const rows: { index: number; row: NewProcessRow }[] = [];
+  inputs.forEach((input, index) => {
+    try {
+      const process = parseProcess(input.process);
+      if (process.dossierId && process.dossierId !== input.dossierId) {
+        throw new InvalidInput(`Process ${process.processId} belongs to dossier ${process.dossierId}, not ${input.dossierId}`);
+      }
+      outcomes[index] = { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome: "stale" };
+      rows.push({ index, row: toRow(input, process, input.syncedAt ?? now) });
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      outcomes[index] = error;
+    }
+  });
+  for (const round of roundsOfDistinct(rows)) {
+    const keys = Object.keys(round[0]!.row) as (keyof NewProcessRow)[];
+    const json = JSON.stringify(round.map(({ row }) => Object.fromEntries(keys.map((key) => [PROCESS_COLUMNS[key].name, row[key] ?? null]))));
+    const written = rowsOf<{ processId: string; inserted: boolean }>(
+      await db.execute(upsertStatement(db, keys).bind({ rows: json, eventTime: Date.now() })),
+    );
+    const inserted = new Map(written.map((w) => [w.processId, w.inserted]));
+    for (const { index, row } of round) {
+      const was = inserted.get(row.processId);
+      if (was !== undefined) (outcomes[index] as UpsertProcessResult).outcome = was ? "inserted" : "updated";
+    }
   }
-  const now = input.syncedAt ?? new Date();
-  const row = toRow(input, process, now);
-  const result = await db.execute(
-    upsertStatement(db, Object.keys(row)).bind({
-      ...row,
-      eventTime: Date.now(),
-      nowText: now.toISOString(),
-      activityText: row.updatedAt!.toISOString(),
-    }),
-  );
-  const written = rowsOf<{ written: boolean | null }>(result)[0]?.written;
-  const outcome: UpsertOutcome = written === null || written === undefined ? "stale" : written ? "inserted" : "updated";
-  return { processId: process.processId, dossierId: input.dossierId, status: process.status, outcome };
+  return outcomes;
+}
+
+/**
+ * The rows split so that no process appears twice in one statement (PostgreSQL refuses to update a row twice
+ * in one INSERT … ON CONFLICT), keeping each process's copies in their order.
+ */
+function roundsOfDistinct<T extends { row: NewProcessRow }>(rows: T[]): T[][] {
+  const rounds: T[][] = [];
+  const seen = new Map<string, number>();
+  for (const entry of rows) {
+    const round = seen.get(entry.row.processId) ?? 0;
+    seen.set(entry.row.processId, round + 1);
+    (rounds[round] ??= []).push(entry);
+  }
+  return rounds;
 }

@@ -6,7 +6,9 @@ import { webhookInbox } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureApiError, AssureError } from "../assure/errors";
 import { InvalidInput } from "../errors";
-import { refreshStatus, storeResult } from "../processes/refresh-process";
+import { refreshStatus, storeResult, type ProcessWriter } from "../processes/refresh-process";
+import { upsertProcess, upsertProcesses, type UpsertProcessInput, type UpsertProcessResult } from "../processes/upsert-process";
+import { createBatcher } from "../batching/batcher";
 
 export interface InboxWorkerOptions {
   /** Rows claimed per round. */
@@ -148,27 +150,37 @@ const TO_RESULT: InboxPatch = {
  * one statement. Each caller still waits for the commit, so a row reported done is done.
  */
 function createBatchedSettle(db: Db, patch: InboxPatch): (id: number) => Promise<void> {
-  let pending: { id: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    try {
-      await db.update(webhookInbox).set(patch).where(inArray(webhookInbox.id, batch.map((b) => b.id)));
-      for (const b of batch) b.resolve();
-    } catch (error) {
-      for (const b of batch) b.reject(error);
-    }
-  };
-  return (id) =>
-    new Promise<void>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(() => void flush());
-      pending.push({ id, resolve, reject });
-    });
+  return createBatcher(
+    async (ids: number[]) => {
+      await db.update(webhookInbox).set(patch).where(inArray(webhookInbox.id, ids));
+      return ids.map(() => undefined);
+    },
+    { maxBatch: 500, maxInFlight: 2 },
+  );
 }
 
-interface Settlers {
+/** What a drain writes for many rows at once (lib/batching/batcher.ts): stored processes, settled rows. */
+interface Writers {
+  process: ProcessWriter;
   done: (id: number) => Promise<void>;
   toResult: (id: number) => Promise<void>;
+}
+
+/** One at a time: a row processed on its own (a replay, a test). */
+function writersOneByOne(db: Db): Writers {
+  return { process: (input) => upsertProcess(db, input), done: (id) => settle(db, id, DONE), toResult: (id) => settle(db, id, TO_RESULT) };
+}
+
+/**
+ * A drain's writers: the processes its rows in flight read in the same turn are stored by one statement
+ * (their desk events in one commit), and rows finishing together are settled by one UPDATE.
+ */
+function batchedWriters(db: Db): Writers {
+  return {
+    process: createBatcher<UpsertProcessInput, UpsertProcessResult>((inputs) => upsertProcesses(db, inputs), { maxBatch: 100, maxInFlight: 2 }),
+    done: createBatchedSettle(db, DONE),
+    toResult: createBatchedSettle(db, TO_RESULT),
+  };
 }
 
 /**
@@ -180,14 +192,14 @@ export async function processClaimedRow(
   assure: AssureClient,
   row: ClaimedRow,
   options: InboxWorkerOptions = {},
-  settlers: Settlers = { done: (id) => settle(db, id, DONE), toResult: (id) => settle(db, id, TO_RESULT) },
+  writers: Writers = writersOneByOne(db),
 ): Promise<"done" | "deferred" | "failed" | "dead"> {
   const settings = { ...DEFAULTS, random: Math.random, ...options };
   try {
     if (row.stage === "status") {
-      const { hasResult } = await refreshStatus(db, assure, row.dossierId, row.processId);
+      const { hasResult } = await refreshStatus(db, assure, row.dossierId, row.processId, writers.process);
       if (hasResult && options.deferResults) {
-        await settlers.toResult(row.id);
+        await writers.toResult(row.id);
         options.onDeferred?.();
         return "deferred";
       }
@@ -195,7 +207,7 @@ export async function processClaimedRow(
     } else {
       await storeResult(db, assure, row.dossierId, row.processId);
     }
-    await settlers.done(row.id);
+    await writers.done(row.id);
     return "done";
   } catch (error) {
     const lastError = describeError(error);
@@ -225,7 +237,7 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
   const concurrency = () => Math.max(1, typeof limit === "function" ? limit() : limit);
   const maxRounds = options.maxRounds ?? 1_000;
   const summary: DrainSummary = { claimed: 0, done: 0, deferred: 0, failed: 0, dead: 0 };
-  const settlers: Settlers = { done: createBatchedSettle(db, DONE), toResult: createBatchedSettle(db, TO_RESULT) };
+  const writers = batchedWriters(db);
   const inFlight = new Set<Promise<void>>();
   let rounds = 0;
   /** A claim came back short: nothing more is due until the rows in flight are done. */
@@ -249,7 +261,7 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
       claimedSinceLook += rows.length;
       if (rows.length < wanted) exhausted = true;
       for (const row of rows) {
-        const work: Promise<void> = processClaimedRow(db, assure, row, options, settlers)
+        const work: Promise<void> = processClaimedRow(db, assure, row, options, writers)
           .then(
             (outcome) => {
               summary[outcome] += 1;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { compileStatement } from "../../db/compiled-statement";
 import { rowsOf } from "../../db/rows-of";
+import { createBatcher } from "../batching/batcher";
 import { dossierErasures, webhookInbox } from "../../db/schema";
 
 export type InboxInsert = Pick<typeof webhookInbox.$inferInsert, "dedupeKey" | "body" | "headers" | "dossierId" | "processId" | "hintedStatus">;
@@ -17,72 +18,28 @@ export interface InboxWriterOptions {
 /** The new row's id; `duplicate` when the dedupe key was stored already; `erased` when its dossier is erased. */
 export type InboxOutcome = number | "duplicate" | "erased";
 
-interface Waiter {
-  row: InboxInsert;
-  resolve: (outcome: InboxOutcome) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * Stores notifications in the inbox, several per INSERT when they arrive together. Each caller is answered
- * only once its row is committed, so a notification is still stored before it is acknowledged; under load,
- * one statement and one commit serve many requests instead of one each (measured in bench/webhooks.ts).
- * Notifications of erased dossiers are not stored (nothing brings an erased person back), checked by the
- * same statement.
+ * Stores notifications in the inbox, several per INSERT when they arrive together (lib/batching/batcher.ts).
+ * Each caller is answered only once its row is committed, so a notification is still stored before it is
+ * acknowledged; under load, one statement and one commit serve many requests instead of one each (measured
+ * in bench/webhooks.ts). Notifications of erased dossiers are not stored (nothing brings an erased person
+ * back), checked by the same statement.
  */
 export class InboxWriter {
-  private queue: Waiter[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private readonly maxBatch: number;
-  private readonly maxInFlight: number;
+  readonly store: (row: InboxInsert) => Promise<InboxOutcome>;
 
   constructor(
     private readonly db: Db,
     options: InboxWriterOptions = {},
   ) {
-    this.maxBatch = options.maxBatch ?? 200;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.store = createBatcher((rows: InboxInsert[]) => this.insert(rows), { maxBatch: options.maxBatch ?? 200, maxInFlight: options.maxInFlight ?? 4 });
   }
 
-  store(row: InboxInsert): Promise<InboxOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule() {
-    if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.maxInFlight) return;
-    this.scheduled = true;
-    // One turn of the event loop lets the requests that arrived together join the same INSERT.
-    setImmediate(() => {
-      this.scheduled = false;
-      while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
-        void this.flush(this.queue.splice(0, this.maxBatch));
-      }
-    });
-  }
-
-  private async flush(batch: Waiter[]) {
-    this.inFlight += 1;
-    try {
-      await this.insert(batch);
-    } catch (error) {
-      if (batch.length === 1) batch[0]!.reject(error);
-      // One row the database refuses must not fail the others: try each on its own.
-      else await Promise.all(batch.map((waiter) => this.insert([waiter]).catch((e: unknown) => waiter.reject(e))));
-    } finally {
-      this.inFlight -= 1;
-      this.schedule();
-    }
-  }
-
-  private async insert(batch: Waiter[]) {
+  private async insert(batch: InboxInsert[]): Promise<InboxOutcome[]> {
     // The same key twice in one batch: the first is stored, the others are duplicates.
-    const first = new Map<string, Waiter>();
-    for (const waiter of batch) if (!first.has(waiter.row.dedupeKey)) first.set(waiter.row.dedupeKey, waiter);
-    const rows = [...first.values()].map(({ row }) => ({
+    const first = new Map<string, InboxInsert>();
+    for (const row of batch) if (!first.has(row.dedupeKey)) first.set(row.dedupeKey, row);
+    const rows = [...first.values()].map((row) => ({
       dedupe_key: row.dedupeKey,
       body: row.body,
       headers: row.headers,
@@ -95,10 +52,10 @@ export class InboxWriter {
     );
     const erased = new Set(answered.filter((r) => r.erased).map((r) => r.key));
     const ids = new Map(answered.filter((r) => !r.erased).map((r) => [r.key, Number(r.id)]));
-    for (const waiter of batch) {
-      if (erased.has(waiter.row.dossierId)) waiter.resolve("erased");
-      else waiter.resolve((first.get(waiter.row.dedupeKey) === waiter && ids.get(waiter.row.dedupeKey)) || "duplicate");
-    }
+    return batch.map((row) => {
+      if (erased.has(row.dossierId)) return "erased";
+      return (first.get(row.dedupeKey) === row && ids.get(row.dedupeKey)) || "duplicate";
+    });
   }
 }
 
