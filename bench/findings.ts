@@ -4,7 +4,7 @@ import os, { loadavg } from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { storeResultContents } from "../lib/processes/refresh-process";
+import { storeResultContents } from "../lib/processes/result-contents";
 import { fillLookupFromResult } from "../lib/processes/lookup-from-result";
 import { upsertProcess } from "../lib/processes/upsert-process";
 import { resultStore } from "../lib/results/result-store";

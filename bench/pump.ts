@@ -3,7 +3,7 @@ import os from "node:os";
 import postgres from "postgres";
 import { migrateDatabase } from "../db/migrate";
 import { createAssureClient } from "../lib/assure/client";
-import { drainInbox, type InboxStage } from "../lib/webhooks/inbox-worker";
+import { drainInbox, type InboxStage, type ResultContents } from "../lib/webhooks/inbox-worker";
 import { openPumpDatabase } from "../lib/webhooks/pump-database";
 import { openDatabase } from "../db/client";
 import { benchDatabaseUrl, fmt, recreateBenchDatabase } from "./support/bench-database";
@@ -16,7 +16,10 @@ import { startSimulatorProcess } from "./support/simulator-process";
  * with small pictures are made in the simulator (a process of its own, answering at once) and their
  * notifications written straight into the inbox of a fresh PostgreSQL database (`desk_bench_pump`); then the
  * status stage drains them, then the result stage, each as the pump's lanes do (its own asynchronously
- * committing connections, BENCH_CONCURRENCY rows in flight). Printed per stage: notifications/s, and CPU
+ * committing connections, BENCH_CONCURRENCY rows in flight). The result stage runs in BENCH_RESULT_ROUNDS (4)
+ * pairs of equal chunks, one with its findings written and one without (the look-up columns only, the stage
+ * before findings), alternating which goes first: the findings' cost is the ratio of the two rates, printed
+ * against its target (with them ≥ 90% of the rate without). Printed per stage: notifications/s, and CPU
  * milliseconds per notification of this process (the pump), of PostgreSQL's backends serving it, and of
  * the simulator; and the statements per notification from pg_stat_statements when the server loads it.
  * BENCH_PROFILE=status (or result) writes this process's CPU profile around that stage's drain.
@@ -26,6 +29,8 @@ import { startSimulatorProcess } from "./support/simulator-process";
 const DATABASE = "desk_bench_pump";
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+/** The result stage's chunks, with findings and without, alternating. */
+const RESULT_ROUNDS = Number(process.env.BENCH_RESULT_ROUNDS ?? 4);
 const log = (line: string) => console.log(line);
 // Zips where the default deployment on PostgreSQL keeps them, unless RESULT_STORE says otherwise.
 process.env.RESULT_STORE ??= "postgres";
@@ -93,38 +98,71 @@ async function main() {
     const simulatorCpu = () => cpuSnapshot({ simulator: sim.child.pid }).simulator ?? 0;
     const backends = (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${DATABASE} and pid <> pg_backend_pid()`).map((r) => r.pid);
 
-    const results: { stage: InboxStage; count: number; seconds: number; pump: number; postgres: number; simulator: number; statements: number }[] = [];
-    for (const stage of ["status", "result"] as const) {
+    type Row = { label: string; count: number; seconds: number; pump: number; postgres: number; simulator: number; statements: number };
+    const results: Row[] = [];
+    /** One drain of a stage, measured: rows/s, CPU per row of the pump, PostgreSQL and the simulator, statements per row. */
+    const measure = async (label: string, stage: InboxStage, resultContents?: ResultContents): Promise<Row> => {
       if (statementsAvailable) await admin`select pg_stat_statements_reset()`;
       const before = { pump: ownCpuMs(), postgres: cpuMs(backends), simulator: simulatorCpu() };
       const session = process.env.BENCH_PROFILE === stage ? await startProfile() : undefined;
       const started = performance.now();
-      const summary = await drainInbox(pump.db, assure, { stage, deferResults: stage === "status", concurrency: CONCURRENCY, batchSize: 32, maxRounds: Number.POSITIVE_INFINITY });
+      const summary = await drainInbox(pump.db, assure, {
+        stage,
+        deferResults: stage === "status",
+        resultContents,
+        concurrency: CONCURRENCY,
+        batchSize: 32,
+        maxRounds: Number.POSITIVE_INFINITY,
+      });
       const seconds = (performance.now() - started) / 1000;
       await session?.stop();
       const count = summary.done + summary.deferred;
-      if (summary.failed + summary.dead > 0) throw new Error(`${stage}: ${summary.failed} failed, ${summary.dead} dead`);
+      if (summary.failed + summary.dead > 0) throw new Error(`${label}: ${summary.failed} failed, ${summary.dead} dead`);
       const [calls] = statementsAvailable
         ? await admin<{ n: string }[]>`select coalesce(sum(calls), 0) as n from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ${DATABASE} and query not like '%pg_stat_statements%'`
         : [];
-      results.push({
-        stage,
+      return {
+        label,
         count,
         seconds,
         pump: (ownCpuMs() - before.pump) / count,
         postgres: (cpuMs(backends) - before.postgres) / count,
         simulator: (simulatorCpu() - before.simulator) / count,
         statements: calls ? Number(calls.n) / count : Number.NaN,
-      });
+      };
+    };
+
+    results.push(await measure("status", "status"));
+    // The result stage in RESULT_ROUNDS pairs of chunks, with its findings and without (the stage as it was
+    // before them: the look-up columns only), alternating which goes first so that drift hits both.
+    await admin`update webhook_inbox set next_attempt_at = 'infinity' where stage = 'result'`;
+    const chunk = Math.floor(items.length / (2 * RESULT_ROUNDS));
+    const runs: Record<ResultContents, Row[]> = { findings: [], "lookup-only": [] };
+    for (let round = 0; round < RESULT_ROUNDS; round++) {
+      const order: ResultContents[] = round % 2 === 0 ? ["findings", "lookup-only"] : ["lookup-only", "findings"];
+      for (const kind of order) {
+        await admin`update webhook_inbox set next_attempt_at = now() where id in (select id from webhook_inbox where stage = 'result' and next_attempt_at = 'infinity' order by id limit ${chunk})`;
+        runs[kind].push(await measure(kind, "result", kind));
+      }
     }
+    const total = (rows: Row[], label: string): Row => {
+      const count = rows.reduce((a, r) => a + r.count, 0);
+      const weighted = (key: "pump" | "postgres" | "simulator" | "statements") => rows.reduce((a, r) => a + r[key] * r.count, 0) / count;
+      return { label, count, seconds: rows.reduce((a, r) => a + r.seconds, 0), pump: weighted("pump"), postgres: weighted("postgres"), simulator: weighted("simulator"), statements: weighted("statements") };
+    };
+    const withFindings = total(runs.findings, "result");
+    const without = total(runs["lookup-only"], "result without findings");
+    results.push(withFindings, without);
 
     log(`Inbox pump — PostgreSQL ${DATABASE}, ${fmt(PROCESSES)} accepted processes with zips (RESULT_STORE=${process.env.RESULT_STORE}), ${CONCURRENCY} rows in flight; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
-    log("stage     notifications/s   CPU ms per notification: pump  PostgreSQL  simulator   statements each");
+    log("stage                     notifications/s   CPU ms per notification: pump  PostgreSQL  simulator   statements each");
     for (const r of results) {
       log(
-        `${r.stage.padEnd(9)} ${fmt(r.count / r.seconds).padStart(15)}   ${fmt(r.pump, 2).padStart(30)}  ${fmt(r.postgres, 2).padStart(10)}  ${fmt(r.simulator, 2).padStart(9)}   ${Number.isNaN(r.statements) ? "(no pg_stat_statements)" : fmt(r.statements, 1).padStart(15)}`,
+        `${r.label.padEnd(25)} ${fmt(r.count / r.seconds).padStart(15)}   ${fmt(r.pump, 2).padStart(30)}  ${fmt(r.postgres, 2).padStart(10)}  ${fmt(r.simulator, 2).padStart(9)}   ${Number.isNaN(r.statements) ? "(no pg_stat_statements)" : fmt(r.statements, 1).padStart(15)}`,
       );
     }
+    const ratio = withFindings.count / withFindings.seconds / (without.count / without.seconds);
+    log(`findings: the result stage with them runs at ${fmt(ratio * 100, 1)}% of its rate without (target ≥ 90%: ${ratio >= 0.9 ? "met" : "MISSED"}); rounds: ${runs.findings.map((r, i) => `${fmt((r.count / r.seconds / (runs["lookup-only"][i]!.count / runs["lookup-only"][i]!.seconds)) * 100)}%`).join(", ")}`);
   } finally {
     sim.child.kill("SIGTERM");
     await admin.end({ timeout: 5 });

@@ -7,7 +7,7 @@ import type { OnfidoReport } from "../onfido/report-schemas";
 import { isResultError } from "../results/result-errors";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { unpackResult } from "../results/unpack-result";
-import { extractFindings } from "./extract-findings";
+import { extractFindings, type Finding } from "./extract-findings";
 
 /**
  * The Onfido reports of a zip; null when the desk refuses to open it (the process page says why). Pictures
@@ -23,38 +23,55 @@ export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | nu
 }
 
 /**
- * The findings write as the common table expressions of a statement, for any number of findings: the rows
- * travel as one JSON array (placeholder `rows`, with `processId`), so the text is the same for every call and
- * drizzle builds it once (a multi-row VALUES list of ~5 rows × 9 columns was built anew per zip, the result
- * stage's costliest statement to build: bench/pump.ts). `stale` deletes the process's other rows, `written`
- * upserts the new ones; a statement may go on to read what it needs (lookup-from-result.ts).
+ * The findings write as the common table expressions of a statement, for any number of processes and their
+ * findings: the ids (placeholder `ids`, a JSON array) and the rows (`rows`, one JSON array, each row with its
+ * `process_id`) travel as two parameters, so the text is the same for every call and drizzle builds it once (a
+ * multi-row VALUES list was built anew per zip, the result stage's costliest statement to build: bench/pump.ts).
+ * `targets` reads the processes once (their creation time goes on each row); `stale` deletes their other rows,
+ * `written` upserts the new ones; a statement may go on to read what it needs (lib/processes/result-contents.ts).
+ * A process given twice is refused by PostgreSQL (an upsert may not touch a row twice): the caller gives each
+ * once (lib/batching/batcher.ts runs such a batch again item by item).
  */
 export const findingsWrite = sql`
   incoming as (
     select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb)
-      as f(path text, report text, depth smallint, result text, properties jsonb, score double precision)
+      as f(process_id text, path text, report text, depth smallint, result text, properties jsonb, score double precision)
+  ),
+  targets as (
+    select process_id, created_at from ${processes}
+     where process_id = any(array(select jsonb_array_elements_text(${sql.placeholder("ids")}::jsonb)))
   ),
   stale as (
     delete from ${processFindings} as old
-     where old.process_id = ${sql.placeholder("processId")}
-       and not exists (select 1 from incoming where incoming.path = old.path)
+     where old.process_id = any(array(select process_id from targets))
+       and not exists (select 1 from incoming where incoming.process_id = old.process_id and incoming.path = old.path)
   ),
   written as (
     insert into ${processFindings} (process_id, path, report, depth, result, properties, score, process_created_at)
-    select ${sql.placeholder("processId")}, path, report, depth, result, properties, score,
-           (select ${processes.createdAt} from ${processes} where ${processes.processId} = ${sql.placeholder("processId")})
-      from incoming
+    select incoming.process_id, path, report, depth, result, properties, score, targets.created_at
+      from incoming join targets using (process_id)
     on conflict (process_id, path) do update set
       report = excluded.report, depth = excluded.depth, result = excluded.result, properties = excluded.properties,
       score = excluded.score, extracted_at = excluded.extracted_at
   )`;
 
-export type FindingsValues = { processId: string; rows: string };
+export type FindingsValues = { ids: string; rows: string };
 
-/** The values of `findingsWrite` for a process's reports, and how many rows they are. */
-export function findingsValues(processId: string, reports: readonly OnfidoReport[]): { values: FindingsValues; count: number } {
-  const rows = extractFindings(reports);
-  return { values: { processId, rows: JSON.stringify(rows) }, count: rows.length };
+/** A process and the reports of its zip. */
+export interface OpenedResult {
+  processId: string;
+  reports: readonly OnfidoReport[];
+}
+
+/** The values of `findingsWrite` for processes' reports, and how many rows each gets. */
+export function findingsValues(results: readonly OpenedResult[]): { values: FindingsValues; counts: number[] } {
+  const rows: (Finding & { process_id: string })[] = [];
+  const counts = results.map(({ processId, reports }) => {
+    const found = extractFindings(reports);
+    for (const finding of found) rows.push({ process_id: processId, ...finding });
+    return found.length;
+  });
+  return { values: { ids: JSON.stringify(results.map((r) => r.processId)), rows: JSON.stringify(rows) }, counts };
 }
 
 const replaceStatement = compileStatement<FindingsValues>(sql`with ${findingsWrite} select 1`);
@@ -67,7 +84,7 @@ const replaceStatement = compileStatement<FindingsValues>(sql`with ${findingsWri
  * purged process's rows are kept as they are: findings are facts, and its zip is gone.
  */
 export async function replaceFindings(db: Db | Tx, processId: string, reports: readonly OnfidoReport[]): Promise<number> {
-  const { values, count } = findingsValues(processId, reports);
+  const { values, counts } = findingsValues([{ processId, reports }]);
   await db.execute(replaceStatement.bind(values));
-  return count;
+  return counts[0]!;
 }

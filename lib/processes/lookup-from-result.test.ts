@@ -7,8 +7,8 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/test-
 import { resultStore } from "../results/result-store";
 import { buildSampleZip, sampleDocumentReport } from "../results/testing/sample-result";
 import { backfillLookupFromResults, LOOKUP_BACKFILL_JOB } from "./backfill-lookup";
-import { fillLookupFromResult } from "./lookup-from-result";
-import { storeResultContents } from "./refresh-process";
+import { fillLookupFromResult, fillLookupFromResults } from "./lookup-from-result";
+import { storeResultContents, storeResultContentsOf } from "./result-contents";
 import { upsertProcess } from "./upsert-process";
 
 let database: TestDatabase;
@@ -83,6 +83,51 @@ describe("look-up fields from the stored result", () => {
     await storeResultContents(database.db, refused.processId, new TextEncoder().encode("not a zip"));
     expect(await lookupOf(refused.processId)).toMatchObject({ documentNumber: null });
     expect(await database.db.$count(processFindings, eq(processFindings.processId, refused.processId))).toBe(0);
+  });
+
+  it("stores many zips' contents in one pass: each process its own findings and gaps, a stale row of one only", async () => {
+    const [gaps, complete, refused] = [await rejectedWithZip(), await rejectedWithZip(), await rejectedWithZip()];
+    const filled = { firstName: "ANA", lastName: "SILVA", nameSearch: "ana silva", documentType: "passport", documentNumber: "X1", dateOfBirth: "1990-01-02" };
+    await database.db.update(processes).set(filled).where(eq(processes.processId, complete.processId));
+    // Rows a stored-again zip no longer has go; the same path of another process stays.
+    const stale = { path: "document.visual_authenticity.fonts", report: "document", depth: 2, result: "consider", processCreatedAt: new Date() };
+    await database.db.insert(processFindings).values([
+      { ...stale, processId: gaps.processId },
+      { ...stale, processId: complete.processId },
+    ]);
+    const untouched = await rejectedWithZip();
+    await database.db.insert(processFindings).values({ ...stale, processId: untouched.processId });
+
+    await storeResultContentsOf(database.db, [gaps, complete, { processId: refused.processId, zip: new TextEncoder().encode("not a zip") }]);
+
+    expect(await lookupOf(gaps.processId)).toMatchObject({ documentNumber: "00000000", nameSearch: "laerke oeyvor aase specimen" });
+    expect(await lookupOf(complete.processId)).toMatchObject(filled);
+    expect(await lookupOf(refused.processId)).toMatchObject({ documentNumber: null });
+    const pathsOf = async (processId: string) =>
+      (await database.db.select({ path: processFindings.path }).from(processFindings).where(eq(processFindings.processId, processId))).map((f) => f.path).sort();
+    for (const { processId } of [gaps, complete]) {
+      const paths = await pathsOf(processId);
+      expect(paths).toContain("document.image_integrity.image_quality");
+      expect(paths).not.toContain(stale.path);
+    }
+    expect(await pathsOf(refused.processId)).toEqual([]);
+    expect(await pathsOf(untouched.processId)).toEqual([stale.path]);
+  });
+
+  it("a batch names each process once: PostgreSQL refuses an upsert that touches a row twice, and nothing is written", async () => {
+    const twice = await rejectedWithZip();
+    await expect(storeResultContentsOf(database.db, [twice, twice])).rejects.toThrow();
+    expect(await database.db.$count(processFindings, eq(processFindings.processId, twice.processId))).toBe(0);
+  });
+
+  it("reads the look-up rows of many zips at once and opens only the zips whose rows have gaps", async () => {
+    const [gaps, complete] = [await rejectedWithZip(), await rejectedWithZip()];
+    await database.db.update(processes).set({ firstName: "ANA", documentType: "passport" }).where(eq(processes.processId, complete.processId));
+    // A complete row's zip is never opened: one that cannot be opened changes nothing.
+    const unopened = { processId: complete.processId, zip: new TextEncoder().encode("not a zip") };
+    expect(await fillLookupFromResults(database.db, [gaps, unopened, { processId: "no-such-process", zip: gaps.zip }])).toEqual([true, false, false]);
+    expect(await lookupOf(gaps.processId)).toMatchObject({ documentNumber: "00000000" });
+    expect(await database.db.$count(processFindings, eq(processFindings.processId, gaps.processId))).toBe(0);
   });
 
   it("back-fills stored zips once, in batches that resume where they stopped", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { compileStatement } from "../../db/compiled-statement";
+import { rowsOf } from "../../db/rows-of";
 import type { Db, Tx } from "../../db/client";
 import { processes } from "../../db/schema";
 import { reportFields } from "../onfido/extracted-fields";
-import { findingsValues, findingsWrite, reportsOfZip, type FindingsValues } from "../findings/store-findings";
-import { rowsOf } from "../../db/rows-of";
+import { reportsOfZip } from "../findings/store-findings";
 import { isDocumentReport, type OnfidoReport } from "../onfido/report-schemas";
 import { foldForSearch, lookupFromSources, type LookupFields } from "./extract-lookup";
 
@@ -36,10 +36,10 @@ export function needsReport(row: Pick<LookupFields, (typeof LOOKUP_KEYS)[number]
   return row.documentType === null || (row.firstName === null && row.lastName === null && row.documentNumber === null && row.dateOfBirth === null);
 }
 
-type LookupRow = Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>;
+export type LookupRow = Pick<LookupFields, (typeof LOOKUP_KEYS)[number]>;
 
 /** Writes what the report adds to the row as read; returns whether anything changed. */
-async function fillFromReports(db: Db | Tx, processId: string, row: LookupRow, reports: () => Promise<OnfidoReport[] | null>): Promise<boolean> {
+export async function fillFromReports(db: Db | Tx, processId: string, row: LookupRow, reports: () => Promise<readonly OnfidoReport[] | null>): Promise<boolean> {
   if (!needsReport(row)) return false;
   const fromReport = lookupFromReports(await reports());
   if (!fromReport) return false;
@@ -53,46 +53,44 @@ async function fillFromReports(db: Db | Tx, processId: string, row: LookupRow, r
   return true;
 }
 
-/**
- * Fills the look-up columns that Assure's process object left empty from the stored zip's document
- * report (a real `providerSpecific` need not carry the extracted fields). Only empty columns are written:
- * what Assure said wins. Returns whether anything changed. The zip is opened only when a column needs it.
- */
-export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array): Promise<boolean> {
-  const [row] = await db
-    .select({
-      firstName: processes.firstName,
-      lastName: processes.lastName,
-      documentNumber: processes.documentNumber,
-      documentType: processes.documentType,
-      dateOfBirth: processes.dateOfBirth,
-      nationality: processes.nationality,
-      issuingCountry: processes.issuingCountry,
-    })
-    .from(processes)
-    .where(eq(processes.processId, processId));
-  return row ? fillFromReports(db, processId, row, () => reportsOfZip(zip)) : false;
+/** A process and its stored zip, as the result stage holds them. */
+export interface StoredZip {
+  processId: string;
+  zip: Uint8Array;
 }
 
-/** The findings written and the look-up columns read back, in one statement (one round trip, one commit). */
-const findingsThenLookup = compileStatement<FindingsValues>(sql`
-  with ${findingsWrite}
-  select ${processes.firstName} as "firstName", ${processes.lastName} as "lastName",
-         ${processes.documentNumber} as "documentNumber", ${processes.documentType} as "documentType",
-         ${processes.dateOfBirth}::text as "dateOfBirth", ${processes.nationality} as "nationality",
-         ${processes.issuingCountry} as "issuingCountry"
-    from ${processes}
-   where ${processes.processId} = ${sql.placeholder("processId")}`);
+/** The look-up columns of `processes` as a statement's select list, keyed by process. */
+export const lookupColumns = sql`
+  ${processes.processId} as "processId", ${processes.firstName} as "firstName", ${processes.lastName} as "lastName",
+  ${processes.documentNumber} as "documentNumber", ${processes.documentType} as "documentType",
+  ${processes.dateOfBirth}::text as "dateOfBirth", ${processes.nationality} as "nationality",
+  ${processes.issuingCountry} as "issuingCountry"`;
+
+export type KeyedLookupRow = LookupRow & { processId: string };
+
+const lookupOfProcesses = compileStatement<{ ids: string }>(sql`
+  select ${lookupColumns} from ${processes}
+   where ${processes.processId} = any(array(select jsonb_array_elements_text(${sql.placeholder("ids")}::jsonb)))`);
 
 /**
- * What the result stage keeps of an opened zip's reports: its findings, and the look-up columns Assure's
- * process object left empty. One statement writes the findings and reads the look-up columns (the row is
- * nearly always complete, and the stage is done); only a row with gaps the report fills costs an update.
- * Before, the look-up's read and the findings' write were two statements at once on two connections; now the
- * stage holds one connection and commits once. What the findings still cost is their rows (bench/findings.ts).
+ * Fills the look-up columns that Assure's process object left empty from the stored zips' document reports
+ * (a real `providerSpecific` need not carry the extracted fields). Only empty columns are written: what
+ * Assure said wins. One statement reads the rows of all; a zip is opened only when its row needs it. Returns,
+ * per zip, whether anything changed.
  */
-export async function storeFindingsAndFillLookup(db: Db | Tx, processId: string, reports: OnfidoReport[]): Promise<void> {
-  const { values } = findingsValues(processId, reports);
-  const [row] = rowsOf<LookupRow>(await db.execute(findingsThenLookup.bind(values)));
-  if (row) await fillFromReports(db, processId, row, () => Promise.resolve(reports));
+export async function fillLookupFromResults(db: Db | Tx, stored: readonly StoredZip[]): Promise<boolean[]> {
+  const rows = rowsOf<KeyedLookupRow>(await db.execute(lookupOfProcesses.bind({ ids: JSON.stringify(stored.map((s) => s.processId)) })));
+  const byId = new Map(rows.map((row) => [row.processId, row]));
+  const filled: boolean[] = [];
+  for (const { processId, zip } of stored) {
+    const row = byId.get(processId);
+    filled.push(row ? await fillFromReports(db, processId, row, () => reportsOfZip(zip)) : false);
+  }
+  return filled;
+}
+
+/** `fillLookupFromResults` for one process. */
+export async function fillLookupFromResult(db: Db | Tx, processId: string, zip: Uint8Array): Promise<boolean> {
+  const [filled] = await fillLookupFromResults(db, [{ processId, zip }]);
+  return filled === true;
 }

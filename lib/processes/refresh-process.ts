@@ -8,8 +8,8 @@ import { isFinalStatus } from "../assure/schemas";
 import { clearResultRefusal, recordResultRefusal } from "../results/result-refusals";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { resultStore } from "../results/result-store";
-import { storeFindingsAndFillLookup } from "./lookup-from-result";
-import { reportsOfZip } from "../findings/store-findings";
+import type { StoredZip } from "./lookup-from-result";
+import { storeResultContents } from "./result-contents";
 import { upsertProcess, type UpsertProcessInput, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -28,6 +28,12 @@ export interface StatusRefresh extends UpsertProcessResult {
   hasResult: boolean;
   final: boolean;
 }
+
+/**
+ * What the result stage keeps of a zip it stored (findings, look-up columns: result-contents.ts), alone or
+ * batched with others (the webhook pump).
+ */
+export type ContentsWriter = (stored: StoredZip) => Promise<void>;
 
 /** How a process object read from Assure is stored: the upsert verb, alone or batched with others (the webhook pump). */
 export type ProcessWriter = (input: UpsertProcessInput) => Promise<UpsertProcessResult>;
@@ -68,11 +74,11 @@ async function resultState(db: Db, processId: string): Promise<{ purged: boolean
  * Downloads and stores the full-result zip of a final process, unless it is stored already. Signicat
  * deletes its copy after a retention period: a 404 then is "none", not an error.
  */
-export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
+export async function storeResult(db: Db, assure: AssureClient, dossierId: string, processId: string, contents?: ContentsWriter): Promise<ResultOutcome> {
   const state = await resultState(db, processId);
   if (state.stored) return "kept";
   if (state.purged) return "none";
-  return fetchAndStore(db, assure, dossierId, processId, state.refused);
+  return fetchAndStore(db, assure, dossierId, processId, state.refused, contents);
 }
 
 /**
@@ -91,7 +97,14 @@ export async function downloadResult(db: Db, assure: AssureClient, dossierId: st
  * is stored, the refusal is recorded for the process page, and the step is done, since the same download
  * would be refused again.
  */
-async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, processId: string, refused: boolean): Promise<ResultOutcome> {
+async function fetchAndStore(
+  db: Db,
+  assure: AssureClient,
+  dossierId: string,
+  processId: string,
+  refused: boolean,
+  contents: ContentsWriter = (stored) => storeResultContents(db, stored.processId, stored.zip),
+): Promise<ResultOutcome> {
   let zip: Uint8Array | null;
   try {
     zip = await assure.downloadResult(dossierId, processId, { maxBytes: DEFAULT_RESULT_LIMITS.maxZipBytes });
@@ -102,21 +115,11 @@ async function fetchAndStore(db: Db, assure: AssureClient, dossierId: string, pr
   }
   if (!zip) return "none";
   if (!(await resultStore(db).put(processId, zip))) return "none";
-  await storeResultContents(db, processId, zip);
+  await contents({ processId, zip });
   // Nearly always there is none to clear: the statement is saved (a refusal recorded meanwhile is for a
   // zip too large to store, so it cannot have come from this download).
   if (refused) await clearResultRefusal(db, processId);
   return "stored";
-}
-
-/**
- * What the result stage keeps of a stored zip's contents: its findings, and the look-up columns Assure's
- * process object left empty (lookup-from-result.ts). A zip the desk refuses to open adds neither (the
- * process page says why).
- */
-export async function storeResultContents(db: Db, processId: string, zip: Uint8Array): Promise<void> {
-  const reports = await reportsOfZip(zip);
-  if (reports) await storeFindingsAndFillLookup(db, processId, reports);
 }
 
 /**

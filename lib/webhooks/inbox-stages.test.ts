@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processResults, webhookInbox } from "../../db/schema";
+import { processFindings, processResults, webhookInbox } from "../../db/schema";
 import type { TestSimulator } from "../../simulator/test-support";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { assureFor, bulkFinal, countingClient, notificationBody, startSim, storedProcess, WEBHOOK_SECRET, webhookRequest } from "../../tests/reliability/support/desk-harness";
@@ -65,6 +65,25 @@ describe("inbox stages", () => {
     expect(await zipsOf(ids)).toHaveLength(2);
     expect((await rowsOf(ids)).every((r) => r.state === "done")).toBe(true);
     for (const id of ids) expect(calls.getProcess.get(id)).toBe(1);
+  });
+
+  it("the result lane writes the findings of the zips it stores at once; without findings (bench/pump.ts's baseline) none", async () => {
+    const items = await bulkFinal(t, 6, { scenarios: ["accepted"] });
+    await notify(items);
+    const client = assureFor(t);
+    await drainInbox(database.db, client, { stage: "status", deferResults: true });
+    const [withFindings, without] = [items.slice(0, 4).map((i) => i.processId), items.slice(4).map((i) => i.processId)];
+    // The second pair waits while the first four are stored, together, by one lane.
+    await database.db.update(webhookInbox).set({ nextAttemptAt: new Date(Date.now() + 3_600_000) }).where(inArray(webhookInbox.processId, without));
+    expect(await drainInbox(database.db, client, { stage: "result", concurrency: 4, batchSize: 4 })).toMatchObject({ done: 4 });
+    await database.db.update(webhookInbox).set({ nextAttemptAt: new Date() }).where(inArray(webhookInbox.processId, without));
+    expect(await drainInbox(database.db, client, { stage: "result", resultContents: "lookup-only" })).toMatchObject({ done: 2 });
+
+    expect(await zipsOf([...withFindings, ...without])).toHaveLength(6);
+    const reportsOf = async (ids: string[]) =>
+      new Set((await database.db.select().from(processFindings).where(and(inArray(processFindings.processId, ids), eq(processFindings.depth, 0)))).map((f) => f.processId));
+    expect((await reportsOf(withFindings)).size).toBe(4);
+    expect((await reportsOf(without)).size).toBe(0);
   });
 
   it("retries a failed download at the result stage, keeping the stored status and without reading it again", async () => {

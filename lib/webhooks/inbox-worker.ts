@@ -6,7 +6,9 @@ import { webhookInbox } from "../../db/schema";
 import type { AssureClient } from "../assure/client";
 import { AssureApiError, AssureError } from "../assure/errors";
 import { InvalidInput } from "../errors";
-import { refreshStatus, storeResult, type ProcessWriter } from "../processes/refresh-process";
+import { refreshStatus, storeResult, type ContentsWriter, type ProcessWriter } from "../processes/refresh-process";
+import { fillLookupFromResults, type StoredZip } from "../processes/lookup-from-result";
+import { storeResultContentsOf } from "../processes/result-contents";
 import { upsertProcess, upsertProcesses, type UpsertProcessInput, type UpsertProcessResult } from "../processes/upsert-process";
 import { createBatcher } from "../batching/batcher";
 
@@ -39,11 +41,19 @@ export interface InboxWorkerOptions {
    */
   deferResults?: boolean;
   onDeferred?: () => void;
+  /**
+   * What the result stage keeps of a zip besides the zip itself: `findings` (the default: the findings and
+   * the look-up columns, lib/processes/result-contents.ts) or `lookup-only`, the stage without findings, which
+   * bench/pump.ts runs beside it to measure what the findings cost.
+   */
+  resultContents?: ResultContents;
   /** Hears each claim: how many rows it asked for and how many were due (a full claim means a backlog). */
   onClaim?: (claimed: number, wanted: number) => void;
 }
 
 export type InboxStage = (typeof webhookInbox.$inferSelect)["stage"];
+
+export type ResultContents = "findings" | "lookup-only";
 
 export interface DrainSummary {
   claimed: number;
@@ -159,25 +169,46 @@ function createBatchedSettle(db: Db, patch: InboxPatch): (id: number) => Promise
   );
 }
 
-/** What a drain writes for many rows at once (lib/batching/batcher.ts): stored processes, settled rows. */
+/** What a drain writes for many rows at once (lib/batching/batcher.ts): stored processes, zips' contents, settled rows. */
 interface Writers {
   process: ProcessWriter;
+  contents: ContentsWriter;
   done: (id: number) => Promise<void>;
   toResult: (id: number) => Promise<void>;
 }
 
+/** The result stage's write of stored zips' contents, for any number of them. */
+function contentsOf(db: Db, kind: ResultContents = "findings"): (stored: StoredZip[]) => Promise<void> {
+  return kind === "findings" ? (stored) => storeResultContentsOf(db, stored) : async (stored) => void (await fillLookupFromResults(db, stored));
+}
+
 /** One at a time: a row processed on its own (a replay, a test). */
-function writersOneByOne(db: Db): Writers {
-  return { process: (input) => upsertProcess(db, input), done: (id) => settle(db, id, DONE), toResult: (id) => settle(db, id, TO_RESULT) };
+function writersOneByOne(db: Db, kind?: ResultContents): Writers {
+  const contents = contentsOf(db, kind);
+  return {
+    process: (input) => upsertProcess(db, input),
+    contents: (stored) => contents([stored]),
+    done: (id) => settle(db, id, DONE),
+    toResult: (id) => settle(db, id, TO_RESULT),
+  };
 }
 
 /**
  * A drain's writers: the processes its rows in flight read in the same turn are stored by one statement
- * (their desk events in one commit), and rows finishing together are settled by one UPDATE.
+ * (their desk events in one commit), so are the findings and look-up columns of the zips they stored, and
+ * rows finishing together are settled by one UPDATE.
  */
-function batchedWriters(db: Db): Writers {
+function batchedWriters(db: Db, kind?: ResultContents): Writers {
+  const contents = contentsOf(db, kind);
   return {
     process: createBatcher<UpsertProcessInput, UpsertProcessResult>((inputs) => upsertProcesses(db, inputs), { maxBatch: 100, maxInFlight: 2 }),
+    contents: createBatcher<StoredZip, void>(
+      async (stored) => {
+        await contents(stored);
+        return stored.map(() => undefined);
+      },
+      { maxBatch: 100, maxInFlight: 2 },
+    ),
     done: createBatchedSettle(db, DONE),
     toResult: createBatchedSettle(db, TO_RESULT),
   };
@@ -192,7 +223,7 @@ export async function processClaimedRow(
   assure: AssureClient,
   row: ClaimedRow,
   options: InboxWorkerOptions = {},
-  writers: Writers = writersOneByOne(db),
+  writers: Writers = writersOneByOne(db, options.resultContents),
 ): Promise<"done" | "deferred" | "failed" | "dead"> {
   const settings = { ...DEFAULTS, random: Math.random, ...options };
   try {
@@ -203,9 +234,9 @@ export async function processClaimedRow(
         options.onDeferred?.();
         return "deferred";
       }
-      if (hasResult) await storeResult(db, assure, row.dossierId, row.processId);
+      if (hasResult) await storeResult(db, assure, row.dossierId, row.processId, writers.contents);
     } else {
-      await storeResult(db, assure, row.dossierId, row.processId);
+      await storeResult(db, assure, row.dossierId, row.processId, writers.contents);
     }
     await writers.done(row.id);
     return "done";
@@ -237,7 +268,7 @@ export async function drainInbox(db: Db, assure: AssureClient, options: InboxWor
   const concurrency = () => Math.max(1, typeof limit === "function" ? limit() : limit);
   const maxRounds = options.maxRounds ?? 1_000;
   const summary: DrainSummary = { claimed: 0, done: 0, deferred: 0, failed: 0, dead: 0 };
-  const writers = batchedWriters(db);
+  const writers = batchedWriters(db, options.resultContents);
   const inFlight = new Set<Promise<void>>();
   let rounds = 0;
   /** A claim came back short: nothing more is due until the rows in flight are done. */
