@@ -34,7 +34,7 @@ export async function reportsOfZip(zip: Uint8Array): Promise<OnfidoReport[] | nu
  */
 export const findingsWrite = sql`
   incoming as (
-    select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb)
+    select * from json_to_recordset(${sql.placeholder("rows")}::json)
       as f(process_id text, path text, report text, depth smallint, result text, properties jsonb, score double precision)
   ),
   targets as (

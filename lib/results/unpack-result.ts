@@ -1,6 +1,6 @@
 import type { AssureProcess } from "../assure/schemas";
 import type { OnfidoCheck, OnfidoReport } from "../onfido/report-schemas";
-import { classifyJsonValue, parseJsonText, type JsonRole } from "./classify-json";
+import { asOnfidoReport, classifyJsonValue, parseJsonText, type JsonRole } from "./classify-json";
 import { inflateEntry, type InflateBudget } from "./inflate-entry";
 import { DEFAULT_RESULT_LIMITS, type ResultLimits } from "./result-limits";
 import { baseName, sniffContent } from "./sniff-content";
@@ -82,8 +82,9 @@ function uniqueSlug(wanted: string, taken: Set<string>): string {
 
 export interface UnpackOptions {
   /**
-   * Only what may hold Onfido's JSON (the result stage's findings): entries named `*.json` or small enough
-   * to be a report whatever their name; pictures and videos are not inflated. The zip is checked the same.
+   * Only Onfido's reports (the result stage's findings): entries named `*.json` or small enough to be a report
+   * whatever their name are inflated, pictures and videos are not, and only a report is validated and kept
+   * (`reports`; the other lists stay empty). The zip is checked the same.
    */
   reportsOnly?: boolean;
 }
@@ -114,10 +115,18 @@ export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEF
     if (entry.isDirectory) continue;
     if (options.reportsOnly && !mayHoldReport(entry.name, entry.uncompressedSize)) continue;
     const content = await inflateEntry(bytes, entry, Math.min(entry.uncompressedSize, limits.maxEntryBytes), budget);
-    sortFile(result, entry.name, content, limits, slugs);
+    if (options.reportsOnly) keepReport(result, entry.name, content, limits);
+    else sortFile(result, entry.name, content, limits, slugs);
   }
   result.inflatedBytes = limits.maxTotalBytes - budget.remaining;
   return result;
+}
+
+/** `reportsOnly`: the entry is kept when it is an Onfido report; the process and the check are not validated. */
+function keepReport(result: UnpackedResult, path: string, content: Uint8Array, limits: ResultLimits) {
+  if (content.byteLength > limits.maxJsonBytes || sniffContent(content) !== "application/json") return;
+  const report = asOnfidoReport(parseJsonText(content)?.value);
+  if (report) result.reports.push({ path, report });
 }
 
 function sortFile(result: UnpackedResult, path: string, content: Uint8Array, limits: ResultLimits, slugs: Set<string>) {
