@@ -122,9 +122,16 @@ export async function unpackResult(bytes: Uint8Array, limits: ResultLimits = DEF
   return result;
 }
 
-/** `reportsOnly`: the entry is kept when it is an Onfido report; the process and the check are not validated. */
+/** The bytes of `"breakdown"`: a report's JSON holds them (the key is plain ASCII; Onfido escapes none of it). */
+const BREAKDOWN_KEY = new TextEncoder().encode('"breakdown"');
+
+/**
+ * `reportsOnly`: the entry is kept when it is an Onfido report. A file without a `"breakdown"` key (the process,
+ * the check) is passed over unparsed, and nothing else is validated.
+ */
 function keepReport(result: UnpackedResult, path: string, content: Uint8Array, limits: ResultLimits) {
   if (content.byteLength > limits.maxJsonBytes || sniffContent(content) !== "application/json") return;
+  if (Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf(BREAKDOWN_KEY) < 0) return;
   const report = asOnfidoReport(parseJsonText(content)?.value);
   if (report) result.reports.push({ path, report });
 }
