@@ -4,7 +4,7 @@ import { maintenanceJobs, processFindings, processes } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { createAssureClient } from "../assure/client";
 import { startAssureTestServer, testConfig, type TestServer } from "../assure/test-server";
-import { storeResult } from "../processes/refresh-process";
+import { downloadResult, storeResult } from "../processes/refresh-process";
 import { upsertProcess } from "../processes/upsert-process";
 import { purgeDossiers } from "../retention/purge-dossiers";
 import { buildSampleZip, sampleDocumentReport } from "../results/testing/sample-result";
@@ -53,6 +53,32 @@ describe("findings at ingest", () => {
     // The process became final when the desk first stored it so: Assure's updatedAt of that copy.
     const [row] = await database.db.select({ finalAt: processes.finalAt }).from(processes).where(eq(processes.processId, String(process.processId)));
     expect(row?.finalAt?.toISOString()).toBe("2019-09-23T10:09:49.000Z");
+  });
+
+  it("a sync's download of a held zip replaces its findings: checks clear in the new zip lose their rows", async () => {
+    const process = inconclusiveProcess();
+    const processId = String(process.processId);
+    const dossierId = crypto.randomUUID();
+    await upsertProcess(database.db, { dossierId, process });
+    const assure = createAssureClient(testConfig(server.url));
+    expect(await storeResult(database.db, assure, dossierId, processId)).toBe("stored");
+    const flagged = "document.visual_authenticity.original_document_present";
+    expect((await findingsOf(processId)).map((r) => r.path)).toContain(flagged);
+
+    const served = zip;
+    try {
+      zip = await buildSampleZip([
+        { path: "process.json", content: process },
+        { path: "onfido/reports/document.json", content: sampleDocumentReport({ flags: { "image_integrity.image_quality": ["blurred_photo"] } }) },
+      ]);
+      expect(await downloadResult(database.db, assure, dossierId, processId)).toBe("stored");
+    } finally {
+      zip = served;
+    }
+    const paths = (await findingsOf(processId)).map((r) => r.path);
+    expect(paths).toContain("document.image_integrity.image_quality");
+    expect(paths).not.toContain(flagged);
+    expect(paths).not.toContain("facial_similarity_photo");
   });
 
   it("findings:backfill fills zips stored before, resumably, and a purge leaves findings alone", async () => {

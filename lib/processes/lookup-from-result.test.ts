@@ -98,7 +98,12 @@ describe("look-up fields from the stored result", () => {
     const untouched = await rejectedWithZip();
     await database.db.insert(processFindings).values({ ...stale, processId: untouched.processId });
 
-    await storeResultContentsOf(database.db, [gaps, complete, { processId: refused.processId, zip: new TextEncoder().encode("not a zip") }]);
+    const replace = "replace" as const;
+    await storeResultContentsOf(database.db, [
+      { ...gaps, findings: replace },
+      { ...complete, findings: replace },
+      { processId: refused.processId, zip: new TextEncoder().encode("not a zip"), findings: replace },
+    ]);
 
     expect(await lookupOf(gaps.processId)).toMatchObject({ documentNumber: "00000000", nameSearch: "laerke oeyvor aase specimen" });
     expect(await lookupOf(complete.processId)).toMatchObject(filled);
@@ -114,9 +119,26 @@ describe("look-up fields from the stored result", () => {
     expect(await pathsOf(untouched.processId)).toEqual([stale.path]);
   });
 
+  it("a first zip's findings are upserted and nothing is deleted; the same zip stored again replaces them", async () => {
+    const first = await rejectedWithZip();
+    // Rows a first write does not look for (there are none in practice: a zip that was not held had no findings).
+    const other = { processId: first.processId, path: "document.visual_authenticity.fonts", report: "document", depth: 2, result: "consider", processCreatedAt: new Date() };
+    const overlapping = { ...other, path: "document.image_integrity.image_quality", result: "clear" };
+    await database.db.insert(processFindings).values([other, overlapping]);
+    await storeResultContentsOf(database.db, [{ ...first, findings: "first" }]);
+    const rows = await database.db.select().from(processFindings).where(eq(processFindings.processId, first.processId));
+    expect(rows.find((r) => r.path === overlapping.path)).toMatchObject({ result: "consider", properties: { blurred_photo: "consider" } });
+    expect(rows.map((r) => r.path)).toContain(other.path);
+
+    await storeResultContentsOf(database.db, [{ ...first, findings: "replace" }]);
+    const replaced = await database.db.select().from(processFindings).where(eq(processFindings.processId, first.processId));
+    expect(replaced.map((r) => r.path)).not.toContain(other.path);
+    expect(replaced.map((r) => r.path)).toContain(overlapping.path);
+  });
+
   it("a batch names each process once: PostgreSQL refuses an upsert that touches a row twice, and nothing is written", async () => {
     const twice = await rejectedWithZip();
-    await expect(storeResultContentsOf(database.db, [twice, twice])).rejects.toThrow();
+    await expect(storeResultContentsOf(database.db, [{ ...twice, findings: "first" }, { ...twice, findings: "first" }])).rejects.toThrow();
     expect(await database.db.$count(processFindings, eq(processFindings.processId, twice.processId))).toBe(0);
   });
 

@@ -8,8 +8,7 @@ import { isFinalStatus } from "../assure/schemas";
 import { clearResultRefusal, recordResultRefusal } from "../results/result-refusals";
 import { DEFAULT_RESULT_LIMITS } from "../results/result-limits";
 import { resultStore } from "../results/result-store";
-import type { StoredZip } from "./lookup-from-result";
-import { storeResultContents } from "./result-contents";
+import { storeResultContentsOf, type StoredContents } from "./result-contents";
 import { upsertProcess, type UpsertProcessInput, type UpsertProcessResult } from "./upsert-process";
 
 /** Statuses for which Assure keeps a full-result zip (failed and canceled answer 404). */
@@ -33,7 +32,7 @@ export interface StatusRefresh extends UpsertProcessResult {
  * What the result stage keeps of a zip it stored (findings, look-up columns: result-contents.ts), alone or
  * batched with others (the webhook pump).
  */
-export type ContentsWriter = (stored: StoredZip) => Promise<void>;
+export type ContentsWriter = (stored: StoredContents) => Promise<void>;
 
 /** How a process object read from Assure is stored: the upsert verb, alone or batched with others (the webhook pump). */
 export type ProcessWriter = (input: UpsertProcessInput) => Promise<UpsertProcessResult>;
@@ -78,7 +77,7 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
   const state = await resultState(db, processId);
   if (state.stored) return "kept";
   if (state.purged) return "none";
-  return fetchAndStore(db, assure, dossierId, processId, state.refused, contents);
+  return fetchAndStore(db, assure, dossierId, processId, state, contents);
 }
 
 /**
@@ -89,7 +88,7 @@ export async function storeResult(db: Db, assure: AssureClient, dossierId: strin
 export async function downloadResult(db: Db, assure: AssureClient, dossierId: string, processId: string): Promise<ResultOutcome> {
   const state = await resultState(db, processId);
   if (state.purged) return "none";
-  return fetchAndStore(db, assure, dossierId, processId, state.refused);
+  return fetchAndStore(db, assure, dossierId, processId, state);
 }
 
 /**
@@ -102,8 +101,8 @@ async function fetchAndStore(
   assure: AssureClient,
   dossierId: string,
   processId: string,
-  refused: boolean,
-  contents: ContentsWriter = (stored) => storeResultContents(db, stored.processId, stored.zip),
+  state: { stored: boolean; refused: boolean },
+  contents: ContentsWriter = (stored) => storeResultContentsOf(db, [stored]),
 ): Promise<ResultOutcome> {
   let zip: Uint8Array | null;
   try {
@@ -115,10 +114,11 @@ async function fetchAndStore(
   }
   if (!zip) return "none";
   if (!(await resultStore(db).put(processId, zip))) return "none";
-  await contents({ processId, zip });
+  // A zip held already is replaced, and its findings with it; a first zip's findings are the first (store-findings.ts).
+  await contents({ processId, zip, findings: state.stored ? "replace" : "first" });
   // Nearly always there is none to clear: the statement is saved (a refusal recorded meanwhile is for a
   // zip too large to store, so it cannot have come from this download).
-  if (refused) await clearResultRefusal(db, processId);
+  if (state.refused) await clearResultRefusal(db, processId);
   return "stored";
 }
 

@@ -7,8 +7,8 @@ import type { AssureClient } from "../assure/client";
 import { AssureApiError, AssureError } from "../assure/errors";
 import { InvalidInput } from "../errors";
 import { refreshStatus, storeResult, type ContentsWriter, type ProcessWriter } from "../processes/refresh-process";
-import { fillLookupFromResults, type StoredZip } from "../processes/lookup-from-result";
-import { storeResultContentsOf } from "../processes/result-contents";
+import { fillLookupFromResults } from "../processes/lookup-from-result";
+import { storeResultContentsOf, type StoredContents } from "../processes/result-contents";
 import { upsertProcess, upsertProcesses, type UpsertProcessInput, type UpsertProcessResult } from "../processes/upsert-process";
 import { createBatcher } from "../batching/batcher";
 
@@ -178,7 +178,7 @@ interface Writers {
 }
 
 /** The result stage's write of stored zips' contents, for any number of them. */
-function contentsOf(db: Db, kind: ResultContents = "findings"): (stored: StoredZip[]) => Promise<void> {
+function contentsOf(db: Db, kind: ResultContents = "findings"): (stored: StoredContents[]) => Promise<void> {
   return kind === "findings" ? (stored) => storeResultContentsOf(db, stored) : async (stored) => void (await fillLookupFromResults(db, stored));
 }
 
@@ -202,7 +202,7 @@ function batchedWriters(db: Db, kind?: ResultContents): Writers {
   const contents = contentsOf(db, kind);
   return {
     process: createBatcher<UpsertProcessInput, UpsertProcessResult>((inputs) => upsertProcesses(db, inputs), { maxBatch: 100, maxInFlight: 2 }),
-    contents: createBatcher<StoredZip, void>(
+    contents: createBatcher<StoredContents, void>(
       async (stored) => {
         await contents(stored);
         return stored.map(() => undefined);
