@@ -45,7 +45,7 @@ async function withoutFindings(db: Db, processId: string, zip: Uint8Array) {
 /** The result stage's own steps (lib/processes/refresh-process.ts). */
 async function withFindings(db: Db, processId: string, zip: Uint8Array) {
   await resultStore(db).put(processId, zip);
-  await storeResultContents(db, processId, zip);
+  await storeResultContents(db, processId, zip, "first");
 }
 
 interface Rate {

@@ -137,18 +137,20 @@ async function main() {
     // before them: the look-up columns only), alternating which goes first so that drift hits both.
     await admin`update webhook_inbox set next_attempt_at = 'infinity' where stage = 'result'`;
     const chunk = Math.floor(items.length / (2 * RESULT_ROUNDS + 1));
+    /** Makes the next `chunk` waiting result rows due. */
+    const releaseChunk = () => admin`update webhook_inbox set next_attempt_at = now() where id in (select id from webhook_inbox where stage = 'result' and next_attempt_at = 'infinity' order by id limit ${chunk})`;
     // A desk that has run for a minute has its tables analyzed. Before that, PostgreSQL plans the stage's
     // statements by guesses for empty tables and each connection keeps the plan it made (a whole-table read of
     // process_findings per findings write, 801 of them in 6,000 results), until an ANALYZE replans them. The
     // stage is measured as it runs on such a desk: one untimed chunk stored first, then ANALYZE.
-    await admin`update webhook_inbox set next_attempt_at = now() where id in (select id from webhook_inbox where stage = 'result' and next_attempt_at = 'infinity' order by id limit ${chunk})`;
+    await releaseChunk();
     await drainInbox(pump.db, assure, { stage: "result", concurrency: CONCURRENCY, batchSize: 32, maxRounds: Number.POSITIVE_INFINITY });
     await admin`analyze`;
     const runs: Record<ResultContents, Row[]> = { findings: [], "lookup-only": [] };
     for (let round = 0; round < RESULT_ROUNDS; round++) {
       const order: ResultContents[] = round % 2 === 0 ? ["findings", "lookup-only"] : ["lookup-only", "findings"];
       for (const kind of order) {
-        await admin`update webhook_inbox set next_attempt_at = now() where id in (select id from webhook_inbox where stage = 'result' and next_attempt_at = 'infinity' order by id limit ${chunk})`;
+        await releaseChunk();
         runs[kind].push(await measure(kind, "result", kind));
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatcher } from "./batcher";
+import { createBatcher, createWriteBatcher } from "./batcher";
 
 describe("createBatcher", () => {
   it("runs the items that arrive in one turn together and answers each caller with its own outcome", async () => {
@@ -64,5 +64,19 @@ describe("createBatcher", () => {
   it("fails the whole batch, not silently, when the run answers a different number of outcomes", async () => {
     const broken = createBatcher(async (items: number[]) => items.slice(1));
     await expect(Promise.all([1, 2].map(broken))).rejects.toThrow("A batch of 2 was answered with 1 outcomes");
+  });
+});
+
+describe("createWriteBatcher", () => {
+  it("writes the items of one turn together and answers each caller once the write is done; a failed write fails only its item", async () => {
+    const written: string[][] = [];
+    const write = createWriteBatcher(async (items: string[]) => {
+      if (items.includes("bad")) throw new Error("refused");
+      written.push(items);
+    });
+    const outcomes = await Promise.allSettled(["a", "bad", "b"].map(write));
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // The batch of three failed, so each was written again alone.
+    expect(written).toEqual([["a"], ["b"]]);
   });
 });

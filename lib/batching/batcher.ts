@@ -84,3 +84,11 @@ interface Waiter<In, Out> {
   resolve: (outcome: Out) => void;
   reject: (error: unknown) => void;
 }
+
+/** `createBatcher` for a write that answers nothing per item: each caller hears only that its batch committed. */
+export function createWriteBatcher<In>(write: (items: In[]) => Promise<void>, options: BatcherOptions = {}): (item: In) => Promise<void> {
+  return createBatcher<In, void>(async (items) => {
+    await write(items);
+    return items.map(() => undefined);
+  }, options);
+}

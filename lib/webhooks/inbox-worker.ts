@@ -10,7 +10,7 @@ import { refreshStatus, storeResult, type ContentsWriter, type ProcessWriter } f
 import { fillLookupFromResults } from "../processes/lookup-from-result";
 import { storeResultContentsOf, type StoredContents } from "../processes/result-contents";
 import { upsertProcess, upsertProcesses, type UpsertProcessInput, type UpsertProcessResult } from "../processes/upsert-process";
-import { createBatcher } from "../batching/batcher";
+import { createBatcher, createWriteBatcher } from "../batching/batcher";
 
 export interface InboxWorkerOptions {
   /** Rows claimed per round. */
@@ -160,10 +160,9 @@ const TO_RESULT: InboxPatch = {
  * one statement. Each caller still waits for the commit, so a row reported done is done.
  */
 function createBatchedSettle(db: Db, patch: InboxPatch): (id: number) => Promise<void> {
-  return createBatcher(
+  return createWriteBatcher(
     async (ids: number[]) => {
       await db.update(webhookInbox).set(patch).where(inArray(webhookInbox.id, ids));
-      return ids.map(() => undefined);
     },
     { maxBatch: 500, maxInFlight: 2 },
   );
@@ -202,13 +201,7 @@ function batchedWriters(db: Db, kind?: ResultContents): Writers {
   const contents = contentsOf(db, kind);
   return {
     process: createBatcher<UpsertProcessInput, UpsertProcessResult>((inputs) => upsertProcesses(db, inputs), { maxBatch: 100, maxInFlight: 2 }),
-    contents: createBatcher<StoredContents, void>(
-      async (stored) => {
-        await contents(stored);
-        return stored.map(() => undefined);
-      },
-      { maxBatch: 100, maxInFlight: 2 },
-    ),
+    contents: createWriteBatcher(contents, { maxBatch: 100, maxInFlight: 2 }),
     done: createBatchedSettle(db, DONE),
     toResult: createBatchedSettle(db, TO_RESULT),
   };
