@@ -19,14 +19,15 @@ export async function startInProcessWorker(): Promise<void> {
     log.error("cannot listen for purged results and desk events", { error: error instanceof Error ? error.message : String(error) });
   });
   if (env.WORKER_IN_PROCESS === "0" || !assureConfigFromEnv(env)) return;
+  // The webhook route's pump, made here, outside any request (see lib/webhooks/inbox-pump.ts).
+  const pump = await getInboxPump(database, getAssureClient);
   startBackgroundSweep(database, getAssureClient(), {
     intervalMs: env.WORKER_INTERVAL_MS,
+    inbox: pump,
     inboxRetentionDays: env.INBOX_RETENTION_DAYS,
     retentionDays: env.RETENTION_DAYS,
     log: (line) => console.log(`[worker] ${line}`),
   });
-  // The webhook route's pump, made here, outside any request (see lib/webhooks/inbox-pump.ts).
-  await getInboxPump(database, getAssureClient);
   // Full syncs: the admin's, the scheduled ones, and runs whose worker died.
   startSyncScheduler(database.db, getAssureClient(), {
     intervalMinutes: env.SYNC_INTERVAL_MINUTES,

@@ -29,12 +29,18 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const base = createAssureClient(assureConfig);
   const assure = options.wrapAssure ? options.wrapAssure(base) : base;
   const log = (line: string) => console.log(`[worker] ${line}`);
-  const stopSweep = startBackgroundSweep(database, assure, { intervalMs: env.WORKER_INTERVAL_MS, inboxRetentionDays: env.INBOX_RETENTION_DAYS, retentionDays: env.RETENTION_DAYS, log });
   const stopSync = startSyncScheduler(database.db, assure, { intervalMinutes: env.SYNC_INTERVAL_MINUTES, log: (line) => console.log(`[sync] ${line}`) });
   // This process serves no requests, so its status lane stays at full width even when its loop is
   // saturated (narrowing it would only let the backlog grow); zips still give way to statuses.
   const pumpDatabase = await openPumpDatabase(database, env.DATABASE_POOL_SIZE);
   const pump = createInboxPump(pumpDatabase.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, log });
+  const stopSweep = startBackgroundSweep(database, assure, {
+    intervalMs: env.WORKER_INTERVAL_MS,
+    inbox: pump,
+    inboxRetentionDays: env.INBOX_RETENTION_DAYS,
+    retentionDays: env.RETENTION_DAYS,
+    log,
+  });
   // Nudges arrive from `npm start` when it is the parent; a poll finds rows whatever sent them
   // (another instance, a back-off that came due, a nudge lost while this process restarted).
   const poll = setInterval(() => pump.nudge("all"), Math.min(env.WORKER_INTERVAL_MS, 250));

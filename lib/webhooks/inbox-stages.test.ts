@@ -7,7 +7,7 @@ import { assureFor, bulkFinal, countingClient, notificationBody, startSim, store
 import type { AssureClient } from "../assure/client";
 import { AssureUnavailableError } from "../assure/errors";
 import { createInboxPump } from "./inbox-pump";
-import { claimInboxRows, drainInbox } from "./inbox-worker";
+import { claimInboxRows, drainInbox, LOCK_EXPIRED_NOTE, releaseExpiredClaims } from "./inbox-worker";
 import { receiveNotification } from "./receive-notification";
 
 /** Statuses first, zips after: the two stages of an inbox row and the pump's two lanes. */
@@ -146,7 +146,7 @@ describe("inbox stages", () => {
     expect(await database.db.select().from(processResults).where(eq(processResults.processId, item!.processId))).toHaveLength(1);
   });
 
-  it("a lane claims its stage's due rows only; a row whose worker died is the sweep's, which takes it back", async () => {
+  it("a lane claims its stage's due rows only; a row whose worker died is released by the sweep, then claimed again", async () => {
     const [dead, waiting] = await bulkFinal(t, 2, { scenarios: ["accepted"] });
     await notify([dead!, waiting!]);
     // A worker claimed the first row and died: its lock ran out a minute ago.
@@ -157,8 +157,16 @@ describe("inbox stages", () => {
 
     const lane = await claimInboxRows(database.db, 10, 60, "status");
     expect(lane.map((r) => r.processId)).toEqual([waiting!.processId]);
-    const sweep = await claimInboxRows(database.db, 10, 60);
-    expect(sweep.map((r) => [r.processId, r.attempts])).toEqual([[dead!.processId, 2]]);
+    // No claim takes a held row, whatever its lock says: only the release does.
+    expect(await claimInboxRows(database.db, 10, 60)).toEqual([]);
+    expect(await releaseExpiredClaims(database.db)).toBe(1);
+    const [released] = await rowsOf([dead!.processId]);
+    expect(released).toMatchObject({ state: "failed", lockedUntil: null, attempts: 1 });
+    expect(released!.lastError).toContain(LOCK_EXPIRED_NOTE);
+    // The lane's own claim (the one just made holds a live lock, which is not released).
+    expect(await releaseExpiredClaims(database.db)).toBe(0);
+    const again = await claimInboxRows(database.db, 10, 60, "status");
+    expect(again.map((r) => [r.processId, r.attempts])).toEqual([[dead!.processId, 2]]);
     expect(await claimInboxRows(database.db, 10, 60)).toEqual([]);
   });
 });

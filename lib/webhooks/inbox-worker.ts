@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { webhookInbox } from "../../db/schema";
@@ -25,7 +25,7 @@ export interface InboxWorkerOptions {
    * then looks again at once instead of after the slowest of them.
    */
   arrivals?: () => Promise<void>;
-  /** A claimed row not finished within this is taken again by any worker (its worker died). */
+  /** A claimed row not finished within this is taken again (its worker died: `releaseExpiredClaims`). */
   lockSeconds?: number;
   /** Attempts before a row is dead-lettered. */
   maxAttempts?: number;
@@ -33,7 +33,7 @@ export interface InboxWorkerOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
-  /** Claim only rows at this stage (a lane of the pump); both when absent. */
+  /** Claim only rows at this stage (a lane of the pump); both when absent (a replay, a test). */
   stage?: InboxStage;
   /**
    * A row whose process turned out final with a full result moves to the `result` stage (for the result
@@ -74,23 +74,21 @@ export const ERROR_HISTORY_CHARS = 2_000;
 type ClaimedRow = Pick<typeof webhookInbox.$inferSelect, "id" | "dossierId" | "processId" | "attempts" | "stage">;
 
 /**
- * Claims due rows: new ones and failed ones whose back-off is over, oldest due first; without a `stage`
- * (the periodic sweep) also rows whose worker died while holding them. `FOR UPDATE SKIP LOCKED` lets several
- * workers on one database claim disjoint rows.
+ * Claims due rows: new ones and failed ones whose back-off is over, oldest due first. `FOR UPDATE SKIP
+ * LOCKED` lets several workers on one database claim disjoint rows.
  *
  * A lane's claim (one stage) reads `webhook_inbox_due_idx` in order and stops after `batchSize` rows, so a
- * claim costs the same with a backlog of 50,000 rows as with none. Adding the expired locks to it (an OR
- * over two indexes) made PostgreSQL fetch and sort the whole backlog on every claim: 5–9 ms a claim at a
- * backlog of a few thousand. Expired locks are rare (a worker killed mid-row) and the sweep takes them
- * within its interval.
+ * claim costs the same with a backlog of 50,000 rows as with none. Rows whose worker died while holding them
+ * are not claimed here: the sweep makes them due again (`releaseExpiredClaims`). Both in one claim (an OR over
+ * two indexes) made PostgreSQL fetch and sort the whole backlog on every claim: 5–9 ms a claim at a backlog of
+ * a few thousand, 25 ms at 20,000.
  */
 export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: number, stage?: InboxStage): Promise<ClaimedRow[]> {
   const dueNow = and(inArray(webhookInbox.state, ["received", "failed"]), lte(webhookInbox.nextAttemptAt, sql`now()`));
-  const lockExpired = and(eq(webhookInbox.state, "processing"), lt(webhookInbox.lockedUntil, sql`now()`));
   const due = db
     .select({ id: webhookInbox.id })
     .from(webhookInbox)
-    .where(stage ? and(eq(webhookInbox.stage, stage), dueNow) : or(dueNow, lockExpired))
+    .where(stage ? and(eq(webhookInbox.stage, stage), dueNow) : dueNow)
     .orderBy(webhookInbox.nextAttemptAt)
     .limit(batchSize)
     .for("update", { skipLocked: true });
@@ -109,6 +107,25 @@ export async function claimInboxRows(db: Db, batchSize: number, lockSeconds: num
       attempts: webhookInbox.attempts,
       stage: webhookInbox.stage,
     });
+}
+
+/** Written into `last_error` of a row taken back from a worker that stopped while holding it. */
+export const LOCK_EXPIRED_NOTE = "The worker that claimed this notification stopped before finishing it (its lock expired); it was taken again.";
+
+/**
+ * Rows whose worker died while holding them (a claim whose lock ran out) become due again, as failed with a
+ * note in their error history, for the lanes of whichever instance claims first; returns how many. The
+ * periodic sweep calls this, then nudges its pump. The attempt stays counted: a row that kills its worker
+ * every time still ends dead-lettered. Reads `webhook_inbox_state_idx`: the rows being processed, a few
+ * hundred at most.
+ */
+export async function releaseExpiredClaims(db: Db): Promise<number> {
+  const released = await db
+    .update(webhookInbox)
+    .set({ state: "failed", lockedUntil: null, nextAttemptAt: sql`now()`, lastError: withHistory(LOCK_EXPIRED_NOTE) })
+    .where(and(eq(webhookInbox.state, "processing"), lt(webhookInbox.lockedUntil, sql`now()`)))
+    .returning({ id: webhookInbox.id });
+  return released.length;
 }
 
 /** What a person reading the inbox needs to know; no tokens or personal data (errors carry neither). */
