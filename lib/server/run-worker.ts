@@ -31,9 +31,11 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const log = (line: string) => console.log(`[worker] ${line}`);
   const stopSync = startSyncScheduler(database.db, assure, { intervalMinutes: env.SYNC_INTERVAL_MINUTES, log: (line) => console.log(`[sync] ${line}`) });
   // This process serves no requests, so its status lane stays at full width even when its loop is
-  // saturated (narrowing it would only let the backlog grow); zips still give way to statuses.
+  // saturated (narrowing it would only let the backlog grow); zips still give way to statuses. Its result
+  // lane may hold twice a web server's zips at once: with Assure answering in ~100 ms, 16 in flight store at
+  // most ~160 zips/s, and a burst's zips waited minutes for their turn after its statuses were stored.
   const pumpDatabase = await openPumpDatabase(database, env.DATABASE_POOL_SIZE);
-  const pump = createInboxPump(pumpDatabase.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, log });
+  const pump = createInboxPump(pumpDatabase.db, () => assure, { minConcurrency: 256, maxConcurrency: 256, maxResultConcurrency: 32, log });
   const stopSweep = startBackgroundSweep(database, assure, {
     intervalMs: env.WORKER_INTERVAL_MS,
     inbox: pump,
