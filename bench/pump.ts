@@ -17,8 +17,9 @@ import { startSimulatorProcess } from "./support/simulator-process";
  * notifications written straight into the inbox of a fresh PostgreSQL database (`desk_bench_pump`); then the
  * status stage drains them, then the result stage, each as the pump's lanes do (its own asynchronously
  * committing connections, BENCH_CONCURRENCY rows in flight). The result stage, after one untimed chunk and an
- * ANALYZE (as on a desk that has run a minute), runs in BENCH_RESULT_ROUNDS (4) pairs of equal chunks, one with its findings written and one without (the look-up columns only, the stage
- * before findings), alternating which goes first: the findings' cost is the ratio of the two rates, printed
+ * ANALYZE (as on a desk that has run a minute), runs in BENCH_RESULT_ROUNDS (4) pairs of equal chunks, one with
+ * its findings written and one without (the look-up columns only, the stage before findings), alternating
+ * which goes first: the findings' cost is the ratio of the two rates, printed
  * against its target (with them ≥ 90% of the rate without). Printed per stage: notifications/s, and CPU
  * milliseconds per notification of this process (the pump), of PostgreSQL's backends serving it, and of
  * the simulator; and the statements per notification from pg_stat_statements when the server loads it.

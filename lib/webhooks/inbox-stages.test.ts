@@ -163,7 +163,7 @@ describe("inbox stages", () => {
     const [released] = await rowsOf([dead!.processId]);
     expect(released).toMatchObject({ state: "failed", lockedUntil: null, attempts: 1 });
     expect(released!.lastError).toContain(LOCK_EXPIRED_NOTE);
-    // The lane's own claim (the one just made holds a live lock, which is not released).
+    // The row the lane claimed above holds a live lock: it is not released.
     expect(await releaseExpiredClaims(database.db)).toBe(0);
     const again = await claimInboxRows(database.db, 10, 60, "status");
     expect(again.map((r) => [r.processId, r.attempts])).toEqual([[dead!.processId, 2]]);

@@ -33,7 +33,7 @@ export interface InboxWorkerOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
-  /** Claim only rows at this stage (a lane of the pump); both when absent (a replay, a test). */
+  /** Claim only rows at this stage (a lane of the pump); both when absent (tests). */
   stage?: InboxStage;
   /**
    * A row whose process turned out final with a full result moves to the `result` stage (for the result
