@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maintenanceJobs, processFindings, processes } from "../../db/schema";
+import { dossiers, maintenanceJobs, processFindings, processes } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database";
 import { createAssureClient } from "../assure/client";
 import { startAssureTestServer, testConfig, type TestServer } from "../assure/test-server";
@@ -125,5 +125,38 @@ describe("findings at ingest", () => {
     expect(await replaceFindings(database.db, processId, [])).toBe(0);
     expect(await findingsOf(processId)).toEqual([]);
   });
-});
 
+  it("writes no finding for a process the desk does not hold, and a deleted process takes its findings along", async () => {
+    const report = OnfidoReportSchema.parse(sampleDocumentReport({ flags: { "image_integrity.image_quality": ["blurred_photo"] } }));
+    const unknown = crypto.randomUUID();
+    await replaceFindings(database.db, unknown, [report]);
+    expect(await findingsOf(unknown)).toEqual([]);
+
+    // Deleted on its own, and with its dossier (the dossier's foreign key deletes the process).
+    const alone = await seedSampleProcess(database.db);
+    const withDossier = await seedSampleProcess(database.db);
+    const kept = await seedSampleProcess(database.db);
+    for (const { processId } of [alone, withDossier, kept]) {
+      await replaceFindings(database.db, processId, [report]);
+      expect(await findingsOf(processId)).not.toEqual([]);
+    }
+    await database.db.delete(processes).where(eq(processes.processId, alone.processId));
+    await database.db.delete(dossiers).where(eq(dossiers.dossierId, withDossier.dossierId));
+    expect(await findingsOf(alone.processId)).toEqual([]);
+    expect(await findingsOf(withDossier.processId)).toEqual([]);
+    expect(await findingsOf(kept.processId)).not.toEqual([]);
+  });
+
+  it("a truncated processes table leaves no findings behind", async () => {
+    const own = await createTestDatabase();
+    try {
+      const { processId } = await seedSampleProcess(own.db);
+      await replaceFindings(own.db, processId, [OnfidoReportSchema.parse(sampleDocumentReport({ flags: {} }))]);
+      expect(await own.db.$count(processFindings)).toBeGreaterThan(0);
+      await own.db.execute(sql`truncate processes cascade`);
+      expect(await own.db.$count(processFindings)).toBe(0);
+    } finally {
+      await own.dispose();
+    }
+  });
+});
