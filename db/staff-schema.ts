@@ -201,6 +201,11 @@ export const processPresence = pgTable(
     processId: text("process_id").notNull(),
     mode: text("mode", { enum: PRESENCE_MODES }).notNull(),
     seenAt: timestamp("seen_at", tz).notNull().defaultNow(),
+    /**
+     * The tab's count of its reports, the last one applied. A tab's heartbeat and its goodbye travel as separate
+     * requests and may arrive out of order; one older than the last applied is dropped (lib/presence/presence.ts).
+     */
+    seq: integer("seq").notNull().default(0),
   },
   (t) => [index("process_presence_process_idx").on(t.processId, t.seenAt)],
 );

@@ -30,6 +30,8 @@ export function LiveProcessView({ processId, reviewing, words }: LiveProcessView
   const [, startRefresh] = useTransition();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [tabId] = useState(() => crypto.randomUUID());
+  // The tab's reports, numbered: a heartbeat and the goodbye after it may reach the server in either order.
+  const reports = useRef(0);
   const others = usePresence([processId]);
 
   useLiveMessages((message) => {
@@ -43,12 +45,13 @@ export function LiveProcessView({ processId, reviewing, words }: LiveProcessView
 
   useEffect(() => {
     const mode = reviewing ? "reviewing" : "viewing";
-    const beat = () => reportPresence({ tabId, processId, mode });
+    const beat = () => reportPresence({ tabId, processId, mode, seq: ++reports.current });
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
     const leave = () => {
-      const body = new Blob([JSON.stringify({ tabId, processId, mode, leave: true })], { type: "application/json" });
-      if (!navigator.sendBeacon("/api/presence", body)) reportPresence({ tabId, processId, mode, leave: true });
+      const goodbye = { tabId, processId, mode, leave: true, seq: ++reports.current };
+      const body = new Blob([JSON.stringify(goodbye)], { type: "application/json" });
+      if (!navigator.sendBeacon("/api/presence", body)) reportPresence(goodbye);
     };
     // pagehide covers closing the tab and going back; a page restored from the cache says hello again.
     const onShow = (event: PageTransitionEvent) => {

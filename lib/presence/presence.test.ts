@@ -80,10 +80,45 @@ describe("presence on a process", () => {
     expect(await listPresence(other, { processIds: [processId] })).toEqual([expect.objectContaining({ name: officer.user.name })]);
   });
 
+  it("drops a tab's report that arrives after a later one: a heartbeat overtaken by the goodbye does not bring the tab back", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const admin = await staffCtx(database.db, "admin");
+    const processId = randomUUID();
+    const tab = randomUUID();
+    await reportPresence(officer, { tabId: tab, processId, seq: 1 });
+    expect(await listPresence(admin, { processIds: [processId] })).toHaveLength(1);
+    await reportPresence(officer, { tabId: tab, processId, leave: true, seq: 3 });
+    // Another tab's heartbeat clears old rows meanwhile: the goodbye's row is not one of them.
+    await reportPresence(admin, { tabId: randomUUID(), processId: randomUUID(), seq: 1 });
+    await reportPresence(officer, { tabId: tab, processId, seq: 2 });
+    expect(await listPresence(admin, { processIds: [processId] })).toEqual([]);
+    // Back from the browser's cache: a later number says hello again.
+    await reportPresence(officer, { tabId: tab, processId, seq: 4 });
+    expect(await listPresence(admin, { processIds: [processId] })).toHaveLength(1);
+  });
+
+  it("keeps a tab away whose goodbye came before its first heartbeat, and keeps a tab that moved on whose old goodbye came late", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const admin = await staffCtx(database.db, "admin");
+    const [first, second] = [randomUUID(), randomUUID()];
+    const closed = randomUUID();
+    await reportPresence(officer, { tabId: closed, processId: first, leave: true, seq: 2 });
+    await reportPresence(officer, { tabId: closed, processId: first, seq: 1 });
+    expect(await listPresence(admin, { processIds: [first] })).toEqual([]);
+    // One tab walks from the first process to the second: its goodbye to the first arrives after its hello to the second.
+    const walking = randomUUID();
+    await reportPresence(officer, { tabId: walking, processId: first, seq: 1 });
+    await reportPresence(officer, { tabId: walking, processId: second, seq: 3 });
+    await reportPresence(officer, { tabId: walking, processId: first, leave: true, seq: 2 });
+    expect(await listPresence(admin, { processIds: [first, second] })).toEqual([expect.objectContaining({ processId: second, name: officer.user.name })]);
+  });
+
   it("refuses the anonymous and bad input", async () => {
     await expect(reportPresence({ db: database.db, user: null }, { tabId: randomUUID(), processId: "p" })).rejects.toThrow("Sign in first");
     const officer = await staffCtx(database.db, "compliance");
     await expect(reportPresence(officer, { tabId: "not-a-uuid", processId: "p" })).rejects.toThrow();
+    await expect(reportPresence(officer, { tabId: randomUUID(), processId: "p", seq: 0 })).rejects.toThrow();
+    await expect(reportPresence(officer, { tabId: randomUUID(), processId: "p", seq: 1.5 })).rejects.toThrow();
     await expect(listPresence(officer, { processIds: Array.from({ length: 201 }, (_, i) => `p-${i}`) })).rejects.toThrow();
     expect(await listPresence(officer, { processIds: [] })).toEqual([]);
   });

@@ -10,12 +10,20 @@ import { parseInput } from "../parse-input";
 /** A tab not heard from for this long no longer counts as there. */
 export const PRESENCE_TTL_SECONDS = 60;
 
+/** The TTL ago: a tab seen since is there; a goodbye sets its row's seen time to this, out of every read at once. */
+const ttlAgo = () => sql`now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})`;
+
 const PresenceInput = z.object({
   tabId: z.string().uuid(),
   processId: z.string().min(1).max(200),
   mode: z.enum(PRESENCE_MODES).default("viewing"),
   /** The tab closed or left the page. */
   leave: z.boolean().default(false),
+  /**
+   * The tab's count of its reports, from 1: a report older than the last one applied is dropped. Absent from a
+   * page loaded before reports were numbered; its reports are applied in the order they arrive.
+   */
+  seq: z.number().int().min(1).max(2 ** 31 - 1).optional(),
 });
 
 const PresenceQuery = z.object({
@@ -33,6 +41,11 @@ export interface PresenceEntry {
  * A page's heartbeat (every ~20 s) or its goodbye. Only a change others would see (someone arrives,
  * starts or stops reviewing, leaves) is published; a heartbeat that changes nothing is one small write.
  * Not audited: it changes no data, and the log would fill with heartbeats.
+ *
+ * A goodbye does not delete the tab's row: it keeps it, out of every read and removed with the other old rows
+ * after an hour, with the goodbye's number. A heartbeat the tab sent before the goodbye that arrives after it
+ * is then dropped instead of putting the tab back for a minute; a goodbye that arrives before the tab's first
+ * heartbeat leaves such a row too. A page restored from the browser's cache says hello with a higher number.
  */
 export async function reportPresence(ctx: Ctx, input: unknown): Promise<void> {
   const user = requireCapability(ctx, "processes.read");
@@ -45,23 +58,30 @@ export async function reportPresence(ctx: Ctx, input: unknown): Promise<void> {
         processId: processPresence.processId,
         mode: processPresence.mode,
         staffUserId: processPresence.staffUserId,
-        live: sql<boolean>`${processPresence.seenAt} > now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})`,
+        seq: processPresence.seq,
+        live: sql<boolean>`${processPresence.seenAt} > ${ttlAgo()}`,
       })
       .from(processPresence)
       .where(eq(processPresence.tabId, data.tabId))
       .for("update");
     // A tab id belongs to whoever made it first: another user cannot move or remove it.
     if (before && before.staffUserId !== user.id) return;
+    // Sent before the last report applied, arrived after it.
+    if (before && data.seq !== undefined && data.seq <= before.seq) return;
+    const seq = data.seq ?? 0;
     if (data.leave) {
-      if (!before) return;
-      await tx.delete(processPresence).where(eq(processPresence.tabId, data.tabId));
-      if (before.live) await publishDeskEvent(tx, { kind: "presence", processId: before.processId });
+      if (!before && data.seq === undefined) return;
+      await tx
+        .insert(processPresence)
+        .values({ tabId: data.tabId, staffUserId: user.id, processId: data.processId, mode, seq, seenAt: ttlAgo() })
+        .onConflictDoUpdate({ target: processPresence.tabId, set: { seq, seenAt: ttlAgo() } });
+      if (before?.live) await publishDeskEvent(tx, { kind: "presence", processId: before.processId });
       return;
     }
     await tx
       .insert(processPresence)
-      .values({ tabId: data.tabId, staffUserId: user.id, processId: data.processId, mode })
-      .onConflictDoUpdate({ target: processPresence.tabId, set: { processId: data.processId, mode, seenAt: sql`now()` } });
+      .values({ tabId: data.tabId, staffUserId: user.id, processId: data.processId, mode, seq })
+      .onConflictDoUpdate({ target: processPresence.tabId, set: { processId: data.processId, mode, seq, seenAt: sql`now()` } });
     // Rows of tabs that closed without saying so: kept out of every read already, removed here now and then.
     await tx.delete(processPresence).where(lt(processPresence.seenAt, sql`now() - interval '1 hour'`));
     const changed = !before || !before.live || before.processId !== data.processId || before.mode !== mode;
@@ -85,7 +105,7 @@ export async function listPresence(ctx: Ctx, input: unknown): Promise<PresenceEn
         inArray(processPresence.processId, processIds),
         ne(processPresence.staffUserId, user.id),
         eq(staffUsers.active, true),
-        gt(processPresence.seenAt, sql`now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})`),
+        gt(processPresence.seenAt, ttlAgo()),
       ),
     );
   // Two tabs of one person on one process: "reviewing" wins over "viewing".
