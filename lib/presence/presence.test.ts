@@ -113,6 +113,17 @@ describe("presence on a process", () => {
     expect(await listPresence(admin, { processIds: [first, second] })).toEqual([expect.objectContaining({ processId: second, name: officer.user.name })]);
   });
 
+  it("applies a new tab's goodbye and its first heartbeat in their numbers' order when both arrive at once", async () => {
+    const officer = await staffCtx(database.db, "compliance");
+    const admin = await staffCtx(database.db, "admin");
+    const processId = randomUUID();
+    for (let round = 0; round < 20; round++) {
+      const tab = randomUUID();
+      await Promise.all([reportPresence(officer, { tabId: tab, processId, leave: true, seq: 2 }), reportPresence(officer, { tabId: tab, processId, seq: 1 })]);
+      expect(await listPresence(admin, { processIds: [processId] })).toEqual([]);
+    }
+  });
+
   it("refuses the anonymous and bad input", async () => {
     await expect(reportPresence({ db: database.db, user: null }, { tabId: randomUUID(), processId: "p" })).rejects.toThrow("Sign in first");
     const officer = await staffCtx(database.db, "compliance");

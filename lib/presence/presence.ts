@@ -69,19 +69,21 @@ export async function reportPresence(ctx: Ctx, input: unknown): Promise<void> {
     // Sent before the last report applied, arrived after it.
     if (before && data.seq !== undefined && data.seq <= before.seq) return;
     const seq = data.seq ?? 0;
+    // The same two checks where a tab's first two reports meet in the insert (neither saw the other's row).
+    const applies = sql`${processPresence.staffUserId} = excluded.staff_user_id and (excluded.seq = 0 or ${processPresence.seq} < excluded.seq)`;
     if (data.leave) {
       if (!before && data.seq === undefined) return;
       await tx
         .insert(processPresence)
         .values({ tabId: data.tabId, staffUserId: user.id, processId: data.processId, mode, seq, seenAt: ttlAgo() })
-        .onConflictDoUpdate({ target: processPresence.tabId, set: { seq, seenAt: ttlAgo() } });
+        .onConflictDoUpdate({ target: processPresence.tabId, set: { seq, seenAt: ttlAgo() }, setWhere: applies });
       if (before?.live) await publishDeskEvent(tx, { kind: "presence", processId: before.processId });
       return;
     }
     await tx
       .insert(processPresence)
       .values({ tabId: data.tabId, staffUserId: user.id, processId: data.processId, mode, seq })
-      .onConflictDoUpdate({ target: processPresence.tabId, set: { processId: data.processId, mode, seq, seenAt: sql`now()` } });
+      .onConflictDoUpdate({ target: processPresence.tabId, set: { processId: data.processId, mode, seq, seenAt: sql`now()` }, setWhere: applies });
     // Rows of tabs that closed without saying so: kept out of every read already, removed here now and then.
     await tx.delete(processPresence).where(lt(processPresence.seenAt, sql`now() - interval '1 hour'`));
     const changed = !before || !before.live || before.processId !== data.processId || before.mode !== mode;
