@@ -13,7 +13,7 @@ import { startSimulatorProcess } from "./support/simulator-process";
 /**
  * `npx tsx --tsconfig tsconfig.scripts.json bench/pump.ts`: what the inbox pump itself costs per
  * notification, without the web server or a load generator beside it. BENCH_PROCESSES (2,000) final processes
- * with small pictures are made in the simulator (a process of its own, answering at once) and their
+ * with BENCH_IMAGE_WIDTH (96) px pictures are made in the simulator (a process of its own, answering at once) and their
  * notifications written straight into the inbox of a fresh PostgreSQL database (`desk_bench_pump`); then the
  * status stage drains them, then the result stage, each as the pump's lanes do (its own asynchronously
  * committing connections, BENCH_CONCURRENCY rows in flight). The result stage, after one untimed chunk and an
@@ -32,6 +32,8 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 /** The result stage's chunks, with findings and without, alternating. */
 const RESULT_ROUNDS = Number(process.env.BENCH_RESULT_ROUNDS ?? 4);
+/** The simulator's pictures, in pixels wide: 96 makes the smallest zips, the worst case for the findings' share. */
+const IMAGE_WIDTH = Number(process.env.BENCH_IMAGE_WIDTH ?? 96);
 const log = (line: string) => console.log(line);
 // Zips where the default deployment on PostgreSQL keeps them, unless RESULT_STORE says otherwise.
 process.env.RESULT_STORE ??= "postgres";
@@ -71,7 +73,7 @@ async function main() {
       () => true,
       () => false,
     );
-  const sim = await startSimulatorProcess();
+  const sim = await startSimulatorProcess(process.cwd(), IMAGE_WIDTH);
   try {
     const bulk = await fetch(`${sim.url}/__sim/bulk`, {
       method: "POST",
@@ -164,7 +166,8 @@ async function main() {
     const without = total(runs["lookup-only"], "result without findings");
     results.push(withFindings, without);
 
-    log(`Inbox pump — PostgreSQL ${DATABASE}, ${fmt(PROCESSES)} accepted processes with zips (RESULT_STORE=${process.env.RESULT_STORE}), ${CONCURRENCY} rows in flight; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
+    const [zips] = await admin<{ kib: number }[]>`select coalesce(avg(size_bytes), 0)::float8 / 1024 as kib from process_results`;
+    log(`Inbox pump — PostgreSQL ${DATABASE}, ${fmt(PROCESSES)} accepted processes with zips of ${fmt(zips?.kib ?? 0, 1)} KiB on average (${IMAGE_WIDTH} px pictures, RESULT_STORE=${process.env.RESULT_STORE}), ${CONCURRENCY} rows in flight; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
     log("stage                     notifications/s   CPU ms per notification: pump  PostgreSQL  simulator   statements each");
     for (const r of results) {
       log(

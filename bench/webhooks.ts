@@ -30,7 +30,8 @@ import { startSimulatorProcess } from "./support/simulator-process";
  *      (BENCH_E2E_RATES, e.g. "500,150"), the simulator answering in 100 ms: the default deployment —
  *      `npm start` itself (scripts/start.ts, one server and the worker it manages) — and a server beside one
  *      `npm run worker` (WORKER_IN_PROCESS=0). Acknowledgement p50/p99 over the whole run and the worst
- *      10-second window, status stored p50/p95, the server's RSS before and after, CPU by role.
+ *      10-second window, status stored p50/p95, zip stored p50/p95 and the rows done a second, the server's
+ *      RSS before and after, CPU by role.
  * The simulator runs as a process of its own with small pictures (SIMULATOR_IMAGE_WIDTH=96), made when its
  * bulk run creates the processes (prerenderMedia), as Assure holds uploaded pictures before it notifies.
  * Notifications are sent over 64 keep-alive connections, as a real sender pools them.
@@ -150,6 +151,11 @@ interface EndToEnd {
   doneP50: number;
   doneP95: number;
   missing: number;
+  /**
+   * Rows done a second, from the first notification sent to the last row done: the rate the stages together
+   * kept up (the send rate when nothing lagged; the result stage's throughput when its backlog ends the run).
+   */
+  donePerSecond: number;
   /** CPU milliseconds per notification by role, from the first send until every row was done. */
   cpu: Record<string, number>;
   /** Requests that got no answer, by cause (the sender would send them again). */
@@ -296,6 +302,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
     doneP50: percentile(doneLatency, 50),
     doneP95: percentile(doneLatency, 95),
     missing: count - doneLatency.length,
+    donePerSecond: doneLatency.length / (Math.max(0, ...done.flatMap((r) => (r.done_at && sentAt.has(r.process_id) ? [r.done_at.getTime() - started] : []))) / 1000),
     cpu,
     failures,
   };
@@ -525,7 +532,7 @@ function printEndToEnd(e2e: EndToEnd, processing: Processing, rate: number) {
   log(`  acknowledgement over the whole run p50 ${fmt(e2e.ackP50)} ms, p99 ${fmt(e2e.ackP99)} ms   ${verdict(e2e.ackP99 <= 200)} target p99 ≤ 200 ms`);
   log(`  acknowledgement p99 in the worst 10-s window ${fmt(e2e.worstWindowAckP99)} ms   ${verdict(e2e.worstWindowAckP99 <= 200)} throughout`);
   log(`  status stored   p50 ${fmt(e2e.storedP50)} ms, p95 ${fmt(e2e.storedP95)} ms   ${verdict(e2e.storedP95 <= 2000)} target p95 ≤ 2,000 ms`);
-  log(`  zip stored, row done  p50 ${fmt(e2e.doneP50)} ms, p95 ${fmt(e2e.doneP95)} ms; not done after 120 s: ${fmt(e2e.missing)}`);
+  log(`  zip stored, row done  p50 ${fmt(e2e.doneP50)} ms, p95 ${fmt(e2e.doneP95)} ms; not done after 120 s: ${fmt(e2e.missing)}; ${fmt(e2e.donePerSecond)} rows done a second from the first sent to the last done`);
   log(`  RSS before → after: ${e2e.rss.map((r) => `${r.role} ${fmt(r.before)} → ${fmt(r.after)} MiB`).join("; ")}`);
   const { machine = 0, "load generator": generator = 0, [NPM_START_TREE]: tree, ...roles } = e2e.cpu;
   if (tree !== undefined) roles["npm start itself"] = tree - (roles["web server"] ?? 0) - (roles.worker ?? 0);

@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../../scripts/reliability/desk-server";
 
-/** The simulator as a process of its own (small pictures), so that its zips do not compete with the bench's own thread. */
-export async function startSimulatorProcess(root = process.cwd()): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * The simulator as a process of its own, so that its zips do not compete with the bench's own thread. Its
+ * pictures are `imageWidth` pixels wide: 96 unless a bench says otherwise (the simulator's own default is 800).
+ */
+export async function startSimulatorProcess(root = process.cwd(), imageWidth = 96): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "simulator/main.ts"], {
     cwd: root,
-    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_IMAGE_WIDTH: "96" },
+    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_IMAGE_WIDTH: String(imageWidth) },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
