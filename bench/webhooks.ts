@@ -288,6 +288,9 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
     for (const [second, values] of [...bySecond].sort((a, b) => a[0] - b[0])) log(`  sent in second ${second}: stored p50 ${fmt(percentile(values, 50))} ms, max ${fmt(Math.max(...values))} ms`);
   }
   const storedLatency = stored.flatMap((r) => (sentAt.has(r.process_id) ? [r.first_seen_at.getTime() - sentAt.get(r.process_id)!] : []));
+  // A loop, not Math.max(...): a spread of a long run's rows would overflow the call stack's arguments.
+  let lastDoneMs = 0;
+  for (const r of done) if (r.done_at && sentAt.has(r.process_id)) lastDoneMs = Math.max(lastDoneMs, r.done_at.getTime() - started);
   const doneLatency = done.flatMap((r) => (r.done_at && sentAt.has(r.process_id) ? [r.done_at.getTime() - sentAt.get(r.process_id)!] : []));
   return {
     sent: count,
@@ -302,7 +305,7 @@ async function endToEnd(desk: Deployment, simUrl: string, rate: number, roots: R
     doneP50: percentile(doneLatency, 50),
     doneP95: percentile(doneLatency, 95),
     missing: count - doneLatency.length,
-    donePerSecond: doneLatency.length / (Math.max(0, ...done.flatMap((r) => (r.done_at && sentAt.has(r.process_id) ? [r.done_at.getTime() - started] : []))) / 1000),
+    donePerSecond: lastDoneMs > 0 ? doneLatency.length / (lastDoneMs / 1000) : 0,
     cpu,
     failures,
   };
